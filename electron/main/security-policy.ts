@@ -1,0 +1,37 @@
+/**
+ * The desktop shell's security decisions as pure functions, so they are tested in Node without Electron.
+ * Electron's checklist: no navigation away from the app, no new windows, external http(s) links go to the
+ * system browser only, no permissions granted, a strict Content-Security-Policy on every response.
+ */
+import { isExternalHttpUrl } from '../../shared/platform'
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob:",
+  "font-src 'self' data:",
+  "connect-src 'self' ws: wss:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-src 'self' blob:",
+].join('; ')
+
+/** Where a link or window.open the renderer asks for should go. */
+export type OpenDecision = { readonly kind: 'deny' } | { readonly kind: 'open-in-system-browser'; readonly url: string }
+
+export const decideWindowOpen = (url: string): OpenDecision =>
+  isExternalHttpUrl(url) ? { kind: 'open-in-system-browser', url } : { kind: 'deny' }
+
+/** The app is a single page: the only navigation allowed is a reload of the page it was loaded from. */
+export const isNavigationAllowed = (targetUrl: string, appUrl: string): boolean => {
+  try {
+    const target = new URL(targetUrl)
+    const app = new URL(appUrl)
+    return target.origin === app.origin && target.pathname === app.pathname
+  } catch {
+    return false
+  }
+}
