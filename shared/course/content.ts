@@ -28,6 +28,16 @@ export const NODE = {
   codeBlock: 'codeBlock',
   hardBreak: 'hardBreak',
   horizontalRule: 'horizontalRule',
+  /** A knowledge check; its attrs are `QuestionAttrs`. A leaf: no content. */
+  question: 'question',
+  /** Attrs `ImageAttrs`; the bytes are a media blob keyed by `hash`. */
+  image: 'image',
+  /** Attrs `MediaAttrs`. */
+  video: 'video',
+  /** Attrs `MediaAttrs`. */
+  audio: 'audio',
+  /** Attrs `CalloutAttrs`; holds block content like a blockquote. */
+  callout: 'callout',
 } as const
 
 export const MARK = {
@@ -38,3 +48,40 @@ export const MARK = {
   code: 'code',
   link: 'link',
 } as const
+
+export type QuestionKind = 'single' | 'multiple' | 'true-false'
+
+export interface QuestionChoice {
+  readonly id: string
+  readonly text: string
+  readonly correct: boolean
+}
+
+export interface QuestionAttrs {
+  /** Stable across edits, so a learner's stored answer still points at the same question. */
+  readonly id: string
+  readonly kind: QuestionKind
+  readonly prompt: string
+  readonly choices: readonly QuestionChoice[]
+  readonly feedbackCorrect: string
+  readonly feedbackIncorrect: string
+}
+
+/** Media blobs are stored and shipped by content hash: lowercase SHA-256 hex of the bytes. */
+export interface ImageAttrs {
+  readonly hash: string
+  readonly alt: string
+  readonly mime: string
+}
+
+export interface MediaAttrs {
+  readonly hash: string
+  readonly mime: string
+  readonly title: string
+}
+
+export type CalloutTone = 'info' | 'tip' | 'warning'
+
+export interface CalloutAttrs {
+  readonly tone: CalloutTone
+}
