@@ -1,0 +1,135 @@
+import { Dexie, type EntityTable } from 'dexie'
+import type { CourseId } from '../../../shared/course/types'
+import type { ChorusError } from '../../../shared/errors'
+
+/** One course in the library. Mirrors the document's title so the list renders without opening every course. */
+export interface LibraryEntry {
+  readonly id: CourseId
+  readonly title: string
+  readonly createdAt: number
+  /** Last edit seen by this device, local or remote (milliseconds since the epoch). */
+  readonly updatedAt: number
+  readonly lastOpenedAt?: number
+}
+
+/** One stored Yjs update. A course's document is the merge of all its rows. */
+export interface UpdateRow {
+  /** Auto-increment; assigned by IndexedDB, so rows written later sort later. */
+  readonly seq: number
+  readonly courseId: CourseId
+  readonly update: Uint8Array
+}
+
+/** A media file (issue 5), addressed by the SHA-256 of its bytes. */
+export interface MediaRow {
+  /** SHA-256 of the bytes, lowercase hex. */
+  readonly hash: string
+  readonly courseId?: CourseId
+  readonly mime: string
+  readonly bytes: Uint8Array | Blob
+  readonly createdAt: number
+}
+
+export interface SettingRow {
+  readonly key: string
+  readonly value: unknown
+}
+
+/** What the open connection tells the app about other tabs: an upgrade it blocks or one that closed it. */
+export interface ConnectionEvents {
+  /**
+   * Called with an error when storage becomes unusable in this tab, and with null when a passing problem
+   * (another tab briefly blocking this one's upgrade) is over. Returns unsubscribe.
+   */
+  onProblem(listener: (problem: ChorusError | null) => void): () => void
+  /**
+   * Called when another tab needs this connection closed (it is upgrading or deleting the database).
+   * The returned promise is awaited before the connection closes, so open courses can save what they hold.
+   */
+  beforeClose(save: () => Promise<void>): () => void
+}
+
+export type ChorusDb = Dexie & {
+  readonly courses: EntityTable<LibraryEntry, 'id'>
+  readonly updates: EntityTable<UpdateRow, 'seq'>
+  readonly media: EntityTable<MediaRow, 'hash'>
+  readonly settings: EntityTable<SettingRow, 'key'>
+  readonly connection: ConnectionEvents
+}
+
+/** Where IndexedDB comes from; tests pass fake-indexeddb's factory for isolation. */
+export interface IndexedDbSource {
+  readonly indexedDB: IDBFactory
+  readonly IDBKeyRange: typeof IDBKeyRange
+}
+
+/**
+ * Opens (lazily, on first use) the Chorus database. Schema versions only ever get added:
+ * a later issue that needs a new table or index adds `db.version(2).stores({...})` below version 1.
+ */
+export function openChorusDb(name = 'chorus', source?: IndexedDbSource): ChorusDb {
+  const dexie = new Dexie(
+    name,
+    source ? { indexedDB: source.indexedDB, IDBKeyRange: source.IDBKeyRange } : undefined,
+  )
+  dexie.version(1).stores({
+    courses: 'id, updatedAt',
+    updates: '++seq, courseId',
+    media: 'hash, courseId',
+    settings: 'key',
+  })
+  const db = Object.assign(dexie, { connection: watchConnection(dexie) }) as ChorusDb
+  return db
+}
+
+function watchConnection(dexie: Dexie): ConnectionEvents {
+  const problemListeners = new Set<(problem: ChorusError | null) => void>()
+  const savers = new Set<() => Promise<void>>()
+  const report = (problem: ChorusError | null): void =>
+    problemListeners.forEach((listener) => listener(problem))
+  let blocked = false
+
+  // Runs before Dexie's default handler (later subscribers run first) and replaces it: Dexie would close at
+  // once, and changes still queued in memory could then never be saved from this window. Save, then let go.
+  dexie.on('versionchange', () => {
+    void Promise.allSettled([...savers].map((save) => save())).then(() => {
+      dexie.close({ disableAutoOpen: true })
+      report({
+        code: 'storage-blocked',
+        message:
+          'Chorus was updated or opened in another window, so this window can no longer save. ' +
+          'Changes shown as saved are safe. Reload this window to keep editing.',
+      })
+    })
+    return false
+  })
+  dexie.on('blocked', () => {
+    blocked = true
+    report({
+      code: 'storage-blocked',
+      message:
+        'Another Chorus window or tab is holding the local database. Close other Chorus windows and tabs; Chorus continues when they are closed.',
+    })
+  })
+  // Sticky, so it also runs when Dexie reopens the database later.
+  dexie.on(
+    'ready',
+    () => {
+      if (!blocked) return
+      blocked = false
+      report(null)
+    },
+    true,
+  )
+
+  return {
+    onProblem(listener) {
+      problemListeners.add(listener)
+      return () => problemListeners.delete(listener)
+    },
+    beforeClose(save) {
+      savers.add(save)
+      return () => savers.delete(save)
+    },
+  }
+}
