@@ -1,0 +1,33 @@
+import type { Doc } from 'yjs'
+import { renameCourse } from '../../../../shared/course/commands'
+import { routeHash } from '../../app/route'
+import type { CourseStore } from '../../storage/course-store'
+import { TitleField } from '../../ui/TitleField'
+import { SaveIndicator } from './SaveIndicator'
+
+interface CourseHeaderProps {
+  readonly doc: Doc
+  readonly title: string
+  readonly readOnly: boolean
+  readonly store: CourseStore
+}
+
+export function CourseHeader({ doc, title, readOnly, store }: CourseHeaderProps) {
+  return (
+    <header className="course-header">
+      {/* The title is an input, so screen-reader users get the page heading from here. */}
+      <h1 className="visually-hidden">{title}</h1>
+      <a className="back-link" href={routeHash({ kind: 'library' })}>
+        <span aria-hidden="true">← </span>Library
+      </a>
+      <TitleField
+        className="course-title"
+        label="Course title"
+        value={title}
+        disabled={readOnly}
+        onCommit={(next) => renameCourse(doc, next)}
+      />
+      <SaveIndicator store={store} />
+    </header>
+  )
+}

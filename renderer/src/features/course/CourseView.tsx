@@ -1,0 +1,41 @@
+import type { CourseId, LessonId } from '../../../../shared/course/types'
+import type { ChorusError } from '../../../../shared/errors'
+import { routeHash, type Route } from '../../app/route'
+import type { ChorusDb } from '../../storage/db'
+import { ErrorNotice } from '../../ui/ErrorNotice'
+import { CourseWorkspace } from './CourseWorkspace'
+import { useCourseStore } from './use-course-store'
+
+interface CourseViewProps {
+  readonly db: ChorusDb
+  readonly courseId: CourseId
+  readonly lessonId: LessonId | null
+  readonly navigate: (route: Route) => void
+  readonly onCloseFailed: (error: ChorusError) => void
+}
+
+/** One open course: owns its store from opening to closing (which flushes). */
+export function CourseView({ db, courseId, lessonId, navigate, onCloseFailed }: CourseViewProps) {
+  const state = useCourseStore(db, courseId, onCloseFailed)
+  switch (state.status) {
+    case 'opening':
+      return (
+        <main className="course-message">
+          <p className="quiet">Opening the course…</p>
+        </main>
+      )
+    case 'failed':
+      return (
+        <main className="course-message">
+          <ErrorNotice error={state.error} />
+          <a className="button" href={routeHash({ kind: 'library' })}>
+            Back to the library
+          </a>
+        </main>
+      )
+    case 'open':
+      return (
+        <CourseWorkspace store={state.store} courseId={courseId} lessonId={lessonId} navigate={navigate} />
+      )
+  }
+}

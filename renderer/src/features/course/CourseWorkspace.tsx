@@ -1,0 +1,60 @@
+import { useEffect } from 'react'
+import { findLesson } from '../../../../shared/course/read'
+import type { CourseId, LessonId } from '../../../../shared/course/types'
+import type { Route } from '../../app/route'
+import type { CourseStore } from '../../storage/course-store'
+import { LessonPane } from '../editor/LessonPane'
+import { OutlinePane } from '../outline/OutlinePane'
+import { CourseHeader } from './CourseHeader'
+import { NoLessonSelected } from './NoLessonSelected'
+import { ReadOnlyBanner } from './ReadOnlyBanner'
+import { useCourseSnapshot } from './use-course-snapshot'
+
+interface CourseWorkspaceProps {
+  readonly store: CourseStore
+  readonly courseId: CourseId
+  readonly lessonId: LessonId | null
+  readonly navigate: (route: Route) => void
+}
+
+export function CourseWorkspace({ store, courseId, lessonId, navigate }: CourseWorkspaceProps) {
+  const snapshot = useCourseSnapshot(store.doc)
+  const readOnly = store.access.kind === 'read-only'
+  const found = lessonId === null ? undefined : findLesson(snapshot, lessonId)
+  const title = snapshot.meta.title
+
+  useEffect(() => {
+    document.title = `${title} · Chorus`
+    return () => {
+      document.title = 'Chorus'
+    }
+  }, [title])
+
+  const selectLesson = (id: LessonId | null) => navigate({ kind: 'course', courseId, lessonId: id })
+
+  return (
+    <div className="course">
+      <CourseHeader doc={store.doc} title={title} readOnly={readOnly} store={store} />
+      {readOnly && <ReadOnlyBanner />}
+      <div className="course-columns">
+        <OutlinePane
+          doc={store.doc}
+          sections={snapshot.sections}
+          readOnly={readOnly}
+          selectedLessonId={found ? found.lesson.id : null}
+          onSelectLesson={selectLesson}
+        />
+        <main className="lesson-area">
+          {found ? (
+            <LessonPane key={found.lesson.id} doc={store.doc} lesson={found.lesson} readOnly={readOnly} />
+          ) : (
+            <NoLessonSelected
+              missing={lessonId !== null}
+              hasLessons={snapshot.sections.some((s) => s.lessons.length > 0)}
+            />
+          )}
+        </main>
+      </div>
+    </div>
+  )
+}

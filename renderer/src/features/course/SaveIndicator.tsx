@@ -1,0 +1,36 @@
+import type { CourseStore } from '../../storage/course-store'
+import { formatFullDate } from '../../ui/relative-time'
+import { useSaveStatus } from './use-save-status'
+
+interface SaveIndicatorProps {
+  readonly store: CourseStore
+}
+
+/** Whether the course is safely on this device. An error stays visible until a save succeeds. */
+export function SaveIndicator({ store }: SaveIndicatorProps) {
+  const status = useSaveStatus(store)
+  switch (status.kind) {
+    case 'saved':
+      return (
+        <p
+          role="status"
+          className="save-indicator save-indicator-saved"
+          title={`Last saved ${formatFullDate(status.at)}`}
+        >
+          Saved locally
+        </p>
+      )
+    case 'saving':
+      return (
+        <p role="status" className="save-indicator save-indicator-saving">
+          Saving…
+        </p>
+      )
+    case 'error':
+      return (
+        <p role="status" className="save-indicator save-indicator-error" data-code={status.error.code}>
+          {status.error.message}
+        </p>
+      )
+  }
+}

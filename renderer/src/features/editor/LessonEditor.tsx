@@ -1,0 +1,116 @@
+import { EditorContent, useEditor } from '@tiptap/react'
+import { useState } from 'react'
+import type { XmlFragment } from 'yjs'
+import { isExternalHttpUrl } from '../../../../shared/platform'
+import { useMenuCommand } from '../../platform/use-menu-command'
+import { usePlatform } from '../../platform/use-platform'
+import { PromptDialog } from '../../ui/PromptDialog'
+import { EditorToolbar } from './EditorToolbar'
+import { lessonExtensions } from './lesson-extensions'
+import { normalizeLinkUrl } from './link-url'
+
+interface LessonEditorProps {
+  readonly fragment: XmlFragment
+  readonly editable: boolean
+}
+
+/** Text fields keep their own undo (their keys never reach the editor); the menu's Undo must not reach past them. */
+const focusInTextField = (): boolean => {
+  const active = document.activeElement
+  return active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement
+}
+
+const linkIn = (event: MouseEvent): HTMLAnchorElement | null =>
+  event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[href]') : null
+
+/** Rich text for one lesson, written straight into its Y.XmlFragment. Mount it keyed by lesson id. */
+export function LessonEditor({ fragment, editable }: LessonEditorProps) {
+  const platform = usePlatform()
+  const [linkPrompt, setLinkPrompt] = useState<{ readonly href: string } | null>(null)
+
+  const editor = useEditor(
+    {
+      extensions: lessonExtensions(fragment),
+      editable,
+      editorProps: {
+        attributes: {
+          class: 'lesson-body',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': 'Lesson body',
+          ...(editable ? {} : { 'aria-readonly': 'true' }),
+        },
+        handleDOMEvents: {
+          // Links never navigate the app's window; Ctrl/⌘-click opens them in the system browser.
+          click: (_view, event) => {
+            const link = linkIn(event)
+            if (!link) return false
+            event.preventDefault()
+            const href = link.getAttribute('href') ?? ''
+            if ((event.ctrlKey || event.metaKey) && isExternalHttpUrl(href)) void platform.openExternal(href)
+            return false
+          },
+          auxclick: (_view, event) => {
+            if (linkIn(event)) event.preventDefault()
+            return false
+          },
+        },
+      },
+    },
+    [fragment, editable, platform],
+  )
+
+  // The desktop Edit menu's Undo/Redo: the same Yjs undo manager as the keys and the toolbar.
+  useMenuCommand('undo', () => {
+    if (editable && !focusInTextField()) editor.commands.undo()
+  })
+  useMenuCommand('redo', () => {
+    if (editable && !focusInTextField()) editor.commands.redo()
+  })
+
+  const applyLink = (input: string) => {
+    setLinkPrompt(null)
+    const href = normalizeLinkUrl(input)
+    const chain = editor.chain().extendMarkRange('link')
+    if (href === null) {
+      chain.unsetLink().run()
+    } else if (editor.state.selection.empty && !editor.isActive('link')) {
+      chain
+        .insertContent({ type: 'text', text: input.trim(), marks: [{ type: 'link', attrs: { href } }] })
+        .run()
+    } else {
+      chain.setLink({ href }).run()
+    }
+  }
+
+  return (
+    <div className="lesson-editor">
+      <EditorToolbar
+        editor={editor}
+        editable={editable}
+        onLink={() =>
+          setLinkPrompt({ href: (editor.getAttributes('link').href as string | undefined) ?? '' })
+        }
+      />
+      <EditorContent editor={editor} className="lesson-body-frame" />
+      {linkPrompt && (
+        <PromptDialog
+          title={linkPrompt.href === '' ? 'Add a link' : 'Edit link'}
+          label="Link address"
+          inputType="url"
+          placeholder="https://example.com"
+          initialValue={linkPrompt.href}
+          submitLabel="Apply"
+          validate={(value) =>
+            value.trim() === '' || normalizeLinkUrl(value) !== null
+              ? null
+              : 'Enter a web address such as https://example.com.'
+          }
+          onSubmit={applyLink}
+          onCancel={() => setLinkPrompt(null)}
+          onClosed={() => editor.commands.focus()}
+        />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,34 @@
+import { useMemo } from 'react'
+import type { Doc } from 'yjs'
+import { renameLesson } from '../../../../shared/course/commands'
+import { lessonBody } from '../../../../shared/course/read'
+import type { LessonSummary } from '../../../../shared/course/types'
+import { TitleField } from '../../ui/TitleField'
+import { LessonEditor } from './LessonEditor'
+
+interface LessonPaneProps {
+  readonly doc: Doc
+  readonly lesson: LessonSummary
+  readonly readOnly: boolean
+}
+
+/** The open lesson: its title and its body. Keyed by lesson id, so switching lessons builds a fresh editor. */
+export function LessonPane({ doc, lesson, readOnly }: LessonPaneProps) {
+  const fragment = useMemo(() => lessonBody(doc, lesson.id), [doc, lesson.id])
+  return (
+    <article className="lesson-pane" aria-label="Lesson">
+      <TitleField
+        className="lesson-title"
+        label="Lesson title"
+        value={lesson.title}
+        disabled={readOnly}
+        onCommit={(title) => renameLesson(doc, lesson.id, title)}
+      />
+      {fragment ? (
+        <LessonEditor fragment={fragment} editable={!readOnly} />
+      ) : (
+        <p className="quiet">This lesson’s text is not available.</p>
+      )}
+    </article>
+  )
+}

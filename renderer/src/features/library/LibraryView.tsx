@@ -1,0 +1,114 @@
+import { useState } from 'react'
+import type { ChorusError } from '../../../../shared/errors'
+import type { ChorusDb, LibraryEntry } from '../../storage/db'
+import { deleteCourse } from '../../storage/library'
+import { toStorageError } from '../../storage/storage-error'
+import { ConfirmDialog } from '../../ui/ConfirmDialog'
+import { ErrorNotice } from '../../ui/ErrorNotice'
+import { PromptDialog } from '../../ui/PromptDialog'
+import { matchesQuery } from '../../ui/text-match'
+import { useNow } from '../../ui/use-now'
+import { CourseListItem } from './CourseListItem'
+import { EmptyLibrary } from './EmptyLibrary'
+import { requireCourseTitle } from './course-title'
+import { renameStoredCourse } from './rename-stored-course'
+import { useLibrary } from './use-library'
+
+interface LibraryViewProps {
+  readonly db: ChorusDb
+  /** Creating lives in the app shell, because the desktop menu's "New Course" works from any view. */
+  readonly onNewCourse: () => void
+}
+
+type Pending =
+  | { readonly kind: 'rename'; readonly entry: LibraryEntry }
+  | { readonly kind: 'delete'; readonly entry: LibraryEntry }
+
+export function LibraryView({ db, onNewCourse }: LibraryViewProps) {
+  const library = useLibrary(db)
+  const now = useNow(30_000)
+  const [query, setQuery] = useState('')
+  const [pending, setPending] = useState<Pending | null>(null)
+  const [failure, setFailure] = useState<ChorusError | null>(null)
+
+  const run = async (action: () => Promise<void>) => {
+    setPending(null)
+    setFailure(null)
+    try {
+      await action()
+    } catch (cause) {
+      setFailure(toStorageError(cause))
+    }
+  }
+
+  const entries = library.status === 'ready' ? library.entries : []
+  const shown = entries.filter((entry) => matchesQuery(entry.title, query))
+
+  return (
+    <main className="library">
+      <header className="library-header">
+        <div>
+          <h1 className="library-title">Your courses</h1>
+          <p className="library-subtitle">Saved on this device. Chorus works offline.</p>
+        </div>
+        <button type="button" className="button button-primary" onClick={onNewCourse}>
+          New course
+        </button>
+      </header>
+
+      {failure && <ErrorNotice error={failure} onDismiss={() => setFailure(null)} />}
+      {library.status === 'failed' && <ErrorNotice error={library.error} />}
+      {library.status === 'loading' && <p className="quiet">Loading your courses…</p>}
+      {library.status === 'ready' && entries.length === 0 && <EmptyLibrary onCreate={onNewCourse} />}
+
+      {entries.length > 0 && (
+        <>
+          <input
+            type="search"
+            className="text-input library-filter"
+            aria-label="Filter courses"
+            placeholder="Filter by title"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+          />
+          {shown.length === 0 ? (
+            <p className="quiet">No course title contains “{query.trim()}”.</p>
+          ) : (
+            <ul className="course-list" aria-label="Courses">
+              {shown.map((entry) => (
+                <CourseListItem
+                  key={entry.id}
+                  entry={entry}
+                  now={now}
+                  onRename={() => setPending({ kind: 'rename', entry })}
+                  onDelete={() => setPending({ kind: 'delete', entry })}
+                />
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+
+      {pending?.kind === 'rename' && (
+        <PromptDialog
+          title="Rename course"
+          label="Course title"
+          initialValue={pending.entry.title}
+          submitLabel="Rename"
+          validate={requireCourseTitle}
+          onSubmit={(title) => void run(() => renameStoredCourse(db, pending.entry.id, title.trim()))}
+          onCancel={() => setPending(null)}
+        />
+      )}
+      {pending?.kind === 'delete' && (
+        <ConfirmDialog
+          title={`Delete “${pending.entry.title}”?`}
+          message="The course and all its lessons are removed from this device. This cannot be undone."
+          confirmLabel="Delete course"
+          onConfirm={() => void run(() => deleteCourse(db, pending.entry.id))}
+          onCancel={() => setPending(null)}
+        />
+      )}
+    </main>
+  )
+}

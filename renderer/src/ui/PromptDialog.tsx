@@ -1,0 +1,86 @@
+import { useId, useState, type FormEvent } from 'react'
+import { Dialog } from './Dialog'
+
+interface PromptDialogProps {
+  readonly title: string
+  readonly label: string
+  readonly initialValue?: string
+  readonly submitLabel: string
+  readonly inputType?: 'text' | 'url'
+  readonly placeholder?: string
+  /** Returns an error message to show instead of closing, or null when the value is accepted. */
+  readonly validate?: (value: string) => string | null
+  /** What went wrong the last time the caller tried to use the value (e.g. a storage error); shown like a problem. */
+  readonly failure?: string | null
+  readonly onSubmit: (value: string) => void
+  readonly onCancel: () => void
+  readonly onClosed?: () => void
+}
+
+/** Asks for one value. Used instead of window.prompt, which Electron does not implement. */
+export function PromptDialog({
+  title,
+  label,
+  initialValue = '',
+  submitLabel,
+  inputType = 'text',
+  placeholder,
+  validate,
+  failure = null,
+  onSubmit,
+  onCancel,
+  onClosed,
+}: PromptDialogProps) {
+  const [value, setValue] = useState(initialValue)
+  const [invalid, setInvalid] = useState<string | null>(null)
+  const problem = invalid ?? failure
+  const inputId = useId()
+  const problemId = useId()
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const found = validate?.(value) ?? null
+    if (found !== null) {
+      setInvalid(found)
+      return
+    }
+    onSubmit(value)
+  }
+
+  return (
+    <Dialog role="dialog" title={title} onCancel={onCancel} onClosed={onClosed}>
+      <form className="dialog-form" onSubmit={submit} noValidate>
+        <label htmlFor={inputId} className="field-label">
+          {label}
+        </label>
+        <input
+          id={inputId}
+          className="text-input"
+          type={inputType}
+          value={value}
+          placeholder={placeholder}
+          onChange={(event) => {
+            setValue(event.target.value)
+            setInvalid(null)
+          }}
+          aria-invalid={invalid !== null}
+          aria-describedby={problem !== null ? problemId : undefined}
+          data-autofocus
+        />
+        {problem !== null && (
+          <p id={problemId} className="field-problem" role="alert">
+            {problem}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary">
+            {submitLabel}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}
