@@ -1,0 +1,66 @@
+import type { Result } from '../../shared/errors'
+import { UpgradeStatus } from '../../shared/protocol/close-codes'
+import { PROTOCOL_PARAM, TOKEN_PARAM } from '../../shared/protocol/messages'
+import { parseRoomName, type RoomRef } from '../../shared/protocol/rooms'
+import { ANY_COURSE, type TokenClaims } from '../../shared/protocol/token'
+import type { AuthRefusal, TokenVerifier } from './auth'
+
+export interface Admitted {
+  readonly roomName: string
+  readonly ref: RoomRef
+  readonly claims: TokenClaims
+  /** The version the client asked for, if it said; checked after the upgrade so the client can read the close code. */
+  readonly protocol: number | null
+}
+
+export interface UpgradeRefusal {
+  readonly status: UpgradeStatus
+  readonly reason: string
+}
+
+/** Who connects in `--open` mode: an author of every course whose token never expires. */
+const OPEN_CLAIMS: TokenClaims = {
+  sub: 'open-mode',
+  name: 'anonymous',
+  course: ANY_COURSE,
+  role: 'author',
+  exp: Number.POSITIVE_INFINITY,
+}
+
+const readProtocol = (raw: string | null): number | null => {
+  if (raw === null) return null
+  const version = Number(raw)
+  return Number.isInteger(version) ? version : -1
+}
+
+/**
+ * Decides at the HTTP upgrade whether a request may connect, before any document data is sent:
+ * 400 for a path that is no room, 401 for a missing/bad token, 403 for a token of another course.
+ * `verify` is null in `--open` mode.
+ */
+export const admit = async (
+  requestUrl: string | undefined,
+  verify: TokenVerifier | null,
+): Promise<Result<Admitted, UpgradeRefusal | AuthRefusal>> => {
+  const url = new URL(requestUrl ?? '/', 'http://relay.invalid')
+  let roomName: string
+  try {
+    roomName = decodeURIComponent(url.pathname.slice(1))
+  } catch {
+    roomName = ''
+  }
+  const ref = parseRoomName(roomName)
+  if (ref === null)
+    return {
+      ok: false,
+      error: {
+        status: UpgradeStatus.BadRoom,
+        reason: 'path is not a room name (/<courseId> or /<courseId>/review)',
+      },
+    }
+  const protocol = readProtocol(url.searchParams.get(PROTOCOL_PARAM))
+  if (verify === null) return { ok: true, value: { roomName, ref, claims: OPEN_CLAIMS, protocol } }
+  const checked = await verify(url.searchParams.get(TOKEN_PARAM), ref.courseId)
+  if (!checked.ok) return checked
+  return { ok: true, value: { roomName, ref, claims: checked.value, protocol } }
+}

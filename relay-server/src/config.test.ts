@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { readConfig } from './config'
+
+const env = { CHORUS_RELAY_SECRET: 's'.repeat(40) }
+
+describe('readConfig', () => {
+  it('has safe defaults: loopback, tokens on', () => {
+    expect(readConfig([], env)).toMatchObject({
+      ok: true,
+      value: {
+        host: '127.0.0.1',
+        port: 1234,
+        dataDir: 'relay-data',
+        auth: { mode: 'token' },
+        limits: { maxMessageBytes: 16 * 1024 * 1024, maxRoomConnections: 500 },
+      },
+    })
+  })
+
+  it('lets flags win over environment variables', () => {
+    const result = readConfig(['--port', '4000', '--max-connections', '9'], {
+      ...env,
+      CHORUS_RELAY_PORT: '3000',
+      CHORUS_RELAY_HOST: '0.0.0.0',
+      CHORUS_RELAY_MAX_CONNECTIONS: '5',
+    })
+    expect(result).toMatchObject({
+      ok: true,
+      value: { port: 4000, host: '0.0.0.0', limits: { maxConnections: 9 } },
+    })
+  })
+
+  it('never opens up without the explicit flag', () => {
+    expect(readConfig([], {})).toMatchObject({ ok: false, error: expect.stringContaining('--open') })
+    expect(readConfig([], { CHORUS_RELAY_OPEN: '1' })).toMatchObject({ ok: false })
+    expect(readConfig(['--open'], {})).toMatchObject({ ok: true, value: { auth: { mode: 'open' } } })
+  })
+
+  it('rejects unknown flags and out-of-range numbers', () => {
+    expect(readConfig(['--prot', '1'], env)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('Usage'),
+    })
+    expect(readConfig(['--max-message-bytes', '10'], env)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('from 1024'),
+    })
+    expect(readConfig(['--log-level', 'loud'], env)).toMatchObject({ ok: false })
+  })
+})

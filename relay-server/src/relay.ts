@@ -1,0 +1,181 @@
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer, type WebSocket } from 'ws'
+import { CloseCode } from '../../shared/protocol/close-codes'
+import { PROTOCOL_VERSION } from '../../shared/protocol/messages'
+import { admit, type Admitted } from './admission'
+import { createTokenVerifier, type TokenVerifier } from './auth'
+import type { RelayConfig } from './config'
+import { attachConnection, type Connection, type ConnectionEnv } from './connection'
+import { beat, HEARTBEAT_MS } from './heartbeat'
+import type { Logger } from './log'
+import { createRooms } from './rooms'
+import { openSqliteStore } from './store/sqlite'
+
+export interface Health {
+  readonly status: 'ok' | 'closing'
+  readonly protocol: number
+  readonly rooms: number
+  readonly connections: number
+  /** Seconds since the relay started. */
+  readonly uptime: number
+}
+
+export interface Relay {
+  /** Starts accepting connections; resolves to the relay's ws:// URL. */
+  listen(): Promise<string>
+  health(): Health
+  /** Ends every connection (1001), saves what is unsaved and closes the store. */
+  close(): Promise<void>
+}
+
+/** How long shutdown waits for clients to acknowledge the close before cutting them off. */
+const CLOSE_GRACE_MS = 1_000
+
+const refuseUpgrade = (socket: Duplex, status: number, reason: string): void => {
+  const body = `${reason}\n`
+  socket.once('finish', () => socket.destroy())
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  )
+}
+
+function destroySocket(this: Duplex): void {
+  this.destroy()
+}
+
+/** Opens the store at once (throws if it cannot); the network waits for `listen()`. */
+export const createRelay = (config: RelayConfig, log: Logger): Relay => {
+  const started = Date.now()
+  const store = openSqliteStore(config.dataDir, {
+    onBackgroundError: (err) =>
+      log.error({ event: 'checkpoint-failed', err }, 'background checkpoint failed'),
+  })
+  const rooms = createRooms({
+    store,
+    log,
+    limits: config.limits,
+    roomIdleMs: config.roomIdleMs,
+    compactEvery: config.compactEvery,
+    storeRetryMs: config.storeRetryMs,
+  })
+  const connections = new Set<Connection>()
+  const env: ConnectionEnv = { rooms, log, onClose: (c) => connections.delete(c) }
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: config.limits.maxMessageBytes,
+    clientTracking: false,
+  })
+  let verify: TokenVerifier | null = null
+  let closing = false
+  let nextId = 1
+
+  const health = (): Health => ({
+    status: closing ? 'closing' : 'ok',
+    protocol: PROTOCOL_VERSION,
+    ...rooms.stats(),
+    uptime: Math.round((Date.now() - started) / 1000),
+  })
+
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const path = (request.url ?? '/').split('?')[0]
+    if (request.method === 'GET' && path === '/healthz') {
+      response
+        .writeHead(closing ? 503 : 200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+        .end(JSON.stringify(health()))
+      return
+    }
+    response
+      .writeHead(404, { 'content-type': 'text/plain' })
+      .end('Chorus relay: connect with a WebSocket to /<courseId>?token=…; health at /healthz\n')
+  })
+
+  const accept = (ws: WebSocket, admitted: Admitted): void => {
+    const id = nextId++
+    if (admitted.protocol !== null && admitted.protocol !== PROTOCOL_VERSION) {
+      const newer = admitted.protocol > PROTOCOL_VERSION
+      ws.close(
+        CloseCode.ProtocolMismatch,
+        `relay speaks protocol ${PROTOCOL_VERSION}; ${newer ? 'update the relay' : 'update Chorus'}`,
+      )
+      log.warn(
+        {
+          event: 'connection-refused',
+          conn: id,
+          room: admitted.roomName,
+          code: CloseCode.ProtocolMismatch,
+          protocol: admitted.protocol,
+        },
+        'protocol mismatch',
+      )
+      return
+    }
+    const connection = attachConnection(env, { id, socket: ws, ...admitted })
+    if (connection !== null) connections.add(connection)
+  }
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // A client may hang up while its token is checked; that must not crash the relay. A named function, not a
+    // closure: a closure here would share this scope and keep the request alive as long as the socket.
+    socket.on('error', destroySocket)
+    if (closing) return refuseUpgrade(socket, 503, 'relay is shutting down')
+    admit(request.url, verify).then(
+      (admitted) => {
+        if (!admitted.ok) {
+          log.warn(
+            {
+              event: 'upgrade-refused',
+              status: admitted.error.status,
+              reason: admitted.error.reason,
+              ip: request.socket.remoteAddress,
+            },
+            'upgrade refused',
+          )
+          return refuseUpgrade(socket, admitted.error.status, admitted.error.reason)
+        }
+        if (closing) return refuseUpgrade(socket, 503, 'relay is shutting down')
+        wss.handleUpgrade(request, socket, head, (ws) => accept(ws, admitted.value))
+      },
+      (error: unknown) => {
+        log.error({ event: 'internal-error', err: String(error) }, 'upgrade failed')
+        refuseUpgrade(socket, 500, 'internal error')
+      },
+    )
+  })
+
+  const heartbeat = setInterval(() => beat(connections, Date.now()), HEARTBEAT_MS)
+  heartbeat.unref()
+
+  return {
+    health,
+
+    async listen() {
+      if (config.auth.mode === 'token') verify = await createTokenVerifier(config.auth.secret)
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject)
+        server.listen(config.port, config.host, () => resolve())
+      })
+      const { address, port } = server.address() as AddressInfo
+      return `ws://${address.includes(':') ? `[${address}]` : address}:${port}`
+    },
+
+    async close() {
+      if (closing) return
+      closing = true
+      clearInterval(heartbeat)
+      const sockets = [...connections].map((c) => c.socket)
+      for (const ws of sockets) ws.close(CloseCode.GoingAway, 'relay shutting down')
+      const deadline = Date.now() + CLOSE_GRACE_MS
+      while (connections.size > 0 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      for (const ws of sockets) ws.terminate()
+      rooms.closeAll()
+      await store.close()
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      log.info({ event: 'relay-closed' }, 'relay closed')
+    },
+  }
+}

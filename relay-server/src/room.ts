@@ -1,0 +1,97 @@
+import * as Y from 'yjs'
+import { Awareness } from 'y-protocols/awareness'
+import type { RoomStore } from './store/store'
+
+/** The part of a WebSocket a room uses; `ws`'s WebSocket is one. */
+export interface PeerSocket {
+  readonly readyState: number
+  send(frame: Uint8Array): void
+  close(code: number, reason: string): void
+}
+
+/** A connection as its room sees it. Plain data, so thousands of them cost no closures. */
+export interface Peer {
+  readonly id: number
+  readonly socket: PeerSocket
+}
+
+const OPEN = 1
+
+export const sendTo = (peer: Peer, frame: Uint8Array): void => {
+  if (peer.socket.readyState === OPEN) peer.socket.send(frame)
+}
+
+export interface Room {
+  readonly name: string
+  readonly doc: Y.Doc
+  /** Presence of everyone in the room, kept so newcomers see it at once and leavers are announced. */
+  readonly awareness: Awareness
+  /** Each peer with the awareness client ids it announced; null until it announces one (most idle peers never do). */
+  readonly peers: Map<Peer, Set<number> | null>
+  /** Counts awareness changes, so the relay can tell a frame that changed presence from a stale echo. */
+  awarenessChanges: number
+  /** Rows stored for this room since its last compaction; decides when to compact. */
+  storedRows: number
+  nextCompactionAt: number
+  /** A store write failed: memory holds edits the disk lacks until the whole state is saved again. */
+  unsaved: boolean
+  compactionQueued: boolean
+  idleTimer: NodeJS.Timeout | null
+  retryTimer: NodeJS.Timeout | null
+}
+
+/**
+ * Builds a room from its stored updates. Throws if they cannot be read or applied: the caller must then
+ * refuse clients, because an empty document served in place of the stored one would be synced back over it.
+ */
+export const loadRoom = (name: string, store: RoomStore, compactEvery: number): Room => {
+  const rows = store.load(name)
+  const doc = new Y.Doc({ gc: true })
+  try {
+    Y.transact(doc, () => {
+      for (const row of rows) Y.applyUpdate(doc, row)
+    })
+  } catch (error) {
+    doc.destroy()
+    throw error
+  }
+  const awareness = new Awareness(doc)
+  // The relay itself is not a participant.
+  awareness.setLocalState(null)
+  const room: Room = {
+    name,
+    doc,
+    awareness,
+    peers: new Map(),
+    awarenessChanges: 0,
+    storedRows: rows.length,
+    nextCompactionAt: compactEvery,
+    unsaved: false,
+    compactionQueued: false,
+    idleTimer: null,
+    retryTimer: null,
+  }
+  awareness.on('update', ({ added, removed }: { added: number[]; removed: number[] }, origin: unknown) => {
+    room.awarenessChanges++
+    const peer = origin as Peer
+    if (!room.peers.has(peer) || added.length + removed.length === 0) return
+    const ids = room.peers.get(peer) ?? new Set<number>()
+    for (const id of added) ids.add(id)
+    for (const id of removed) ids.delete(id)
+    room.peers.set(peer, ids)
+  })
+  return room
+}
+
+export const broadcast = (room: Room, frame: Uint8Array, except: Peer | null): void => {
+  for (const peer of room.peers.keys()) {
+    if (peer !== except) sendTo(peer, frame)
+  }
+}
+
+/** Frees the room's memory; its awareness stops its own timer when the doc is destroyed. */
+export const disposeRoom = (room: Room): void => {
+  if (room.idleTimer !== null) clearTimeout(room.idleTimer)
+  if (room.retryTimer !== null) clearTimeout(room.retryTimer)
+  room.doc.destroy()
+}

@@ -1,0 +1,46 @@
+/**
+ * Every way the relay ends or refuses a connection, defined once.
+ *
+ * Close codes follow y-websocket's convention: 4400–4499 mirror HTTP 4xx — reconnecting cannot help, so a stock
+ * `WebsocketProvider` stops retrying; 4500–4599 mean "try again later" and the provider retries with backoff.
+ * 1009 is RFC 6455's own "message too big", sent by the socket layer before the frame is even read.
+ */
+export const CloseCode = {
+  /** The relay is shutting down; reconnect later. */
+  GoingAway: 1001,
+  /** A frame exceeded the relay's maximum message size. */
+  MessageTooBig: 1009,
+  /** Random bytes, a truncated frame, trailing garbage, a text frame or an update Yjs cannot decode. */
+  MalformedMessage: 4400,
+  /** The token expired while connected; get a new invite. */
+  TokenExpired: 4401,
+  /** A message type (or sync step) the relay does not know. */
+  UnknownMessageType: 4415,
+  /** The client asked for a protocol version this relay does not speak. */
+  ProtocolMismatch: 4426,
+  /** The relay failed unexpectedly while handling this connection's room. */
+  InternalError: 4500,
+  /** The room's stored document could not be loaded; the relay refuses rather than serve an empty document. */
+  RoomUnavailable: 4503,
+  /** The room or the relay has reached its connection limit. */
+  TooManyConnections: 4529,
+} as const
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
+
+/**
+ * HTTP statuses of a refused upgrade. Sent before any document data; a browser sees them only as a failed
+ * connection (close code 1006), so the provider retries — which is right for an outage and harmless otherwise.
+ */
+export const UpgradeStatus = {
+  /** The path is not a valid room name. */
+  BadRoom: 400,
+  /** Token missing, malformed, expired or not signed with the relay's secret. */
+  Unauthorized: 401,
+  /** A valid token for another course. */
+  Forbidden: 403,
+} as const
+export type UpgradeStatus = (typeof UpgradeStatus)[keyof typeof UpgradeStatus]
+
+/** Whether a stock client should stop reconnecting; pass as the provider's `shouldReconnect` (negated). */
+export const isPermanentClose = (code: number): boolean =>
+  code === CloseCode.MessageTooBig || (code >= 4400 && code < 4500)

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { parseTokenClaims } from './token'
+
+const claims = { sub: 'u1', name: 'Ada', course: 'c1', role: 'reviewer', exp: 2_000_000_000 }
+
+describe('parseTokenClaims', () => {
+  it('accepts complete claims and drops extras', () => {
+    expect(parseTokenClaims({ ...claims, iat: 1 })).toEqual(claims)
+  })
+
+  it('rejects missing or mistyped claims', () => {
+    for (const bad of [
+      null,
+      'x',
+      { ...claims, role: 'admin' },
+      { ...claims, sub: '' },
+      { ...claims, course: 3 },
+      { ...claims, exp: undefined },
+    ]) {
+      expect(parseTokenClaims(bad)).toBeNull()
+    }
+  })
+})

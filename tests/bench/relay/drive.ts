@@ -1,0 +1,199 @@
+import type { ClientSpec } from './messages'
+import type { JoinScenario, Scenario, UpdateScenario } from './scenarios'
+import type { BenchServer } from './servers'
+import type { Measurement } from './stats'
+import type { Worker } from './workers'
+
+const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms))
+const DELIVERY_TIMEOUT_MS = 20_000
+/** Lets the relay settle (allocations, GC) before its memory is read. */
+const SETTLE_MS = 500
+
+export type TokenFor = (room: string) => Promise<string>
+
+/** Retained RSS (after a forced GC), and a CPU clock that leaves out the CPU those forced GCs cost. */
+const meter = (server: BenchServer) => {
+  let gcSeconds = 0
+  return {
+    cpu: () => server.usage().cpuSeconds - gcSeconds,
+    retainedRss: async () => {
+      const before = server.usage().cpuSeconds
+      const rss = await server.retainedRss()
+      gcSeconds += server.usage().cpuSeconds - before
+      return rss
+    },
+  }
+}
+
+/** Samples the server's RSS while a scenario runs, keeping the peak. */
+const peakSampler = (server: BenchServer): { stop(): number } => {
+  let peak = server.usage().rssBytes
+  const timer = setInterval(() => (peak = Math.max(peak, server.usage().rssBytes)), 100)
+  return {
+    stop: () => {
+      clearInterval(timer)
+      return Math.max(peak, server.usage().rssBytes)
+    },
+  }
+}
+
+const roomName = (scenario: string, room: number): string => `bench${scenario}${room}`
+
+export const runUpdates = async (
+  scenario: UpdateScenario,
+  server: BenchServer,
+  workers: readonly Worker[],
+  tokenFor: TokenFor,
+): Promise<Measurement> => {
+  const perWorker: ClientSpec[][] = workers.map(() => [])
+  const plans: {
+    worker: number
+    clientId: number
+    count: number
+    intervalMs: number
+    startDelayMs: number
+  }[] = []
+  let expected = 0
+  for (let room = 0; room < scenario.rooms; room++) {
+    const name = roomName(scenario.key, room)
+    const token = await tokenFor(name)
+    for (let client = 0; client < scenario.clientsPerRoom; client++) {
+      const id = room * scenario.clientsPerRoom + client
+      const worker = id % workers.length
+      perWorker[worker]?.push({ id, room: name, token })
+      const shape = scenario.writes(room, client)
+      if (shape === null) continue
+      plans.push({ worker, clientId: id, ...shape })
+      expected += shape.count * (scenario.clientsPerRoom - 1)
+    }
+  }
+
+  const clock = meter(server)
+  const rssBaseBytes = await clock.retainedRss()
+  const cpuStart = clock.cpu()
+  const sampler = peakSampler(server)
+  const connectStarted = performance.now()
+  const connected = await Promise.all(
+    workers.map((worker, i) => worker.call({ op: 'connect', url: server.url, clients: perWorker[i] ?? [] })),
+  )
+  const connectWallMs = performance.now() - connectStarted
+  await sleep(SETTLE_MS)
+  const cpuConnected = clock.cpu()
+  const rssConnectedBytes = await clock.retainedRss()
+  const cpuEditing = clock.cpu()
+
+  await Promise.all(
+    workers.map((worker, i) =>
+      worker.call({ op: 'write', plans: plans.filter((plan) => plan.worker === i) }),
+    ),
+  )
+  const latencyMs: number[] = []
+  const deadline = Date.now() + DELIVERY_TIMEOUT_MS
+  const collect = async (): Promise<number> => {
+    await sleep(100)
+    const counts = await Promise.all(workers.map((worker) => worker.call({ op: 'received' })))
+    for (const c of counts) latencyMs.push(...c.latenciesMs)
+    return counts.reduce((sum, c) => sum + c.count, 0)
+  }
+  let delivered = await collect()
+  while (delivered < expected && Date.now() < deadline) delivered = await collect()
+
+  const cpuEnd = clock.cpu()
+  const rssPeakBytes = sampler.stop()
+  await Promise.all(workers.map((worker) => worker.call({ op: 'reset' })))
+  return {
+    connections: scenario.rooms * scenario.clientsPerRoom,
+    connectMs: connected.flatMap((reply) => reply.connectMs),
+    connectWallMs,
+    delivered,
+    expected,
+    latencyMs,
+    cpuConnectSeconds: cpuConnected - cpuStart,
+    cpuSeconds: cpuEnd - cpuEditing,
+    rssBaseBytes,
+    rssConnectedBytes,
+    rssPeakBytes,
+  }
+}
+
+export const runJoin = async (
+  scenario: JoinScenario,
+  server: BenchServer,
+  workers: readonly Worker[],
+  tokenFor: TokenFor,
+): Promise<Measurement> => {
+  const [seeder, ...rest] = workers
+  if (seeder === undefined) throw new Error('no workers')
+  const joiners = rest.length > 0 ? rest : [seeder]
+  const room = roomName(scenario.key, 0)
+  const token = await tokenFor(room)
+  const clock = meter(server)
+  const rssBaseBytes = await clock.retainedRss()
+  const cpuStart = clock.cpu()
+  const sampler = peakSampler(server)
+  const connectStarted = performance.now()
+  const { chars } = await seeder.call({
+    op: 'seed',
+    url: server.url,
+    client: { id: 0, room, token },
+    bytes: scenario.docBytes,
+  })
+  // The seed is relayed asynchronously; wait until a newcomer gets all of it before timing joins.
+  const deadline = Date.now() + DELIVERY_TIMEOUT_MS
+  while (
+    !(await seeder.call({ op: 'join', url: server.url, client: { id: -1, room, token }, expectChars: chars }))
+      .complete
+  ) {
+    if (Date.now() > deadline) throw new Error(`${server.kind}: the 1 MB document never reached a new client`)
+    await sleep(100)
+  }
+  const connectWallMs = performance.now() - connectStarted
+  await sleep(SETTLE_MS)
+  const cpuSeeded = clock.cpu()
+  const rssConnectedBytes = await clock.retainedRss()
+  const cpuJoining = clock.cpu()
+
+  const latencyMs: number[] = []
+  let delivered = 0
+  for (let i = 0; i < scenario.joins; i++) {
+    const worker = joiners[i % joiners.length] ?? seeder
+    const result = await worker.call({
+      op: 'join',
+      url: server.url,
+      client: { id: -2 - i, room, token },
+      expectChars: chars,
+    })
+    latencyMs.push(result.ms)
+    if (result.complete) delivered++
+  }
+  const cpuEnd = clock.cpu()
+  const rssPeakBytes = sampler.stop()
+  await Promise.all(workers.map((worker) => worker.call({ op: 'reset' })))
+  return {
+    connections: 1,
+    connectMs: latencyMs,
+    connectWallMs,
+    delivered,
+    expected: scenario.joins,
+    latencyMs,
+    cpuConnectSeconds: cpuSeeded - cpuStart,
+    cpuSeconds: cpuEnd - cpuJoining,
+    rssBaseBytes,
+    rssConnectedBytes,
+    rssPeakBytes,
+  }
+}
+
+export const drive = (
+  scenario: Scenario,
+  server: BenchServer,
+  workers: readonly Worker[],
+  tokenFor: TokenFor,
+): Promise<Measurement> => {
+  switch (scenario.kind) {
+    case 'updates':
+      return runUpdates(scenario, server, workers, tokenFor)
+    case 'join':
+      return runJoin(scenario, server, workers, tokenFor)
+  }
+}

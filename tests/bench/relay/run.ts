@@ -1,0 +1,75 @@
+/**
+ * `npm run bench:relay`: our relay (tokens checked, every update stored before it is relayed) against the
+ * reference @y/websocket-server 0.1.1 (no auth, stores nothing), both on loopback, driven by the same stock
+ * y-websocket clients in worker processes. The clients warm up against both servers first; then each scenario
+ * runs twice per server on fresh servers, one server at a time, in alternating order, and pools the two runs.
+ * Exits non-zero only if something broke; targets print PASS or FAIL.
+ */
+import { mintToken } from '../../../relay-server/src/auth'
+import { drive, runUpdates } from './drive'
+import { formatScenario, judge, LATENCY_NOISE, MEMORY_NOISE_BYTES, type Verdict } from './report'
+import { SCENARIOS, WARM_UP } from './scenarios'
+import { MALLOC_ARENA_MAX, startOurs, startReference, type ServerKind } from './servers'
+import { combine, type Measurement } from './stats'
+import { startWorkers } from './workers'
+
+const WORKERS = 4
+const SECRET = 'benchmark-secret-benchmark-secret-benchmark'
+
+const main = async (): Promise<void> => {
+  const only = process.argv.slice(2)
+  const scenarios = SCENARIOS.filter((s) => only.length === 0 || only.includes(s.key))
+  console.log(
+    `Relay benchmark: ${scenarios.length} scenario(s), ${WORKERS} client worker processes, Node ${process.version}, ` +
+      `servers run with MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX}`,
+  )
+  const tokenFor = (room: string): Promise<string> =>
+    mintToken(SECRET, {
+      user: `bench-${room}`,
+      name: 'bench',
+      course: room,
+      role: 'author',
+      ttlSeconds: 3600,
+    })
+  const workers = startWorkers(WORKERS)
+  const verdicts: Verdict[] = []
+  try {
+    const [ours, reference] = await Promise.all([startOurs(SECRET), startReference()])
+    for (const server of [ours, reference]) await runUpdates(WARM_UP, server, workers, tokenFor)
+    await Promise.all([ours.stop(), reference.stop()])
+    for (const [index, scenario] of scenarios.entries()) {
+      const runs = new Map<ServerKind, Measurement[]>([
+        ['ours', []],
+        ['reference', []],
+      ])
+      // Two rounds on fresh servers, in opposite orders, so neither server always goes first.
+      for (const round of [0, 1]) {
+        const [ours, reference] = await Promise.all([startOurs(SECRET), startReference()])
+        try {
+          const order = (index + round) % 2 === 0 ? [ours, reference] : [reference, ours]
+          for (const server of order)
+            runs.get(server.kind)?.push(await drive(scenario, server, workers, tokenFor))
+        } finally {
+          await Promise.all([ours.stop(), reference.stop()])
+        }
+      }
+      const [o, r] = [combine(runs.get('ours') ?? []), combine(runs.get('reference') ?? [])]
+      console.log(formatScenario(scenario, o, r))
+      verdicts.push(...judge(scenario, o, r))
+    }
+  } finally {
+    for (const worker of workers) worker.stop()
+  }
+  console.log(
+    `\nTargets (noise allowance: latency ×${LATENCY_NOISE.ratio} or +${LATENCY_NOISE.ms} ms; memory +${MEMORY_NOISE_BYTES / 1024 / 1024} MB per scenario):`,
+  )
+  for (const verdict of verdicts) console.log(`${verdict.pass ? 'PASS' : 'FAIL'}  ${verdict.line}`)
+  console.log(
+    verdicts.every((v) => v.pass) ? '\nAll targets met.' : '\nSome targets missed (see FAIL above).',
+  )
+}
+
+main().catch((error: unknown) => {
+  console.error('benchmark error:', error)
+  process.exit(1)
+})
