@@ -1,0 +1,149 @@
+import { strFromU8, unzipSync } from 'fflate'
+import { describe, expect, it } from 'vitest'
+import type { ContentNode } from '../course/content'
+import type { CourseId, CourseSnapshot, LessonId, SectionId } from '../course/types'
+import { buildPackage } from './build-package'
+import { exportCourse } from './export-course'
+import type { ExportInput, ExportProgress, MediaBlob } from './types'
+
+const PNG_HASH = 'b'.repeat(64)
+const GONE_HASH = 'c'.repeat(64)
+
+const snapshot = (lessonCount: number, title = 'Billing basics'): CourseSnapshot => ({
+  meta: {
+    id: 'course_1' as CourseId,
+    title,
+    description: '',
+    language: 'en',
+    authors: [],
+    createdAt: 0,
+    updatedAt: Date.UTC(2026, 0, 1),
+    settings: { passingScore: 75, completionRule: 'all-lessons-viewed' },
+  },
+  sections: [
+    {
+      id: 's1' as SectionId,
+      title: 'Section',
+      lessons: Array.from({ length: lessonCount }, (_, i) => ({
+        id: `l${i}` as LessonId,
+        title: `Lesson ${i}`,
+        sectionId: 's1' as SectionId,
+      })),
+    },
+  ],
+})
+
+const body = (...content: ContentNode[]): ContentNode => ({ type: 'doc', content })
+
+const input = (lessons: Record<string, ContentNode>, count = Object.keys(lessons).length): ExportInput => ({
+  course: snapshot(count),
+  lessons: new Map(Object.entries(lessons) as [LessonId, ContentNode][]),
+  media: new Map<string, MediaBlob>([
+    [PNG_HASH, { bytes: new Uint8Array([137, 80, 78, 71]), mime: 'image/png' }],
+    ['d'.repeat(64), { bytes: new Uint8Array([1]), mime: 'image/png' }],
+  ]),
+})
+
+const text = (files: ReadonlyMap<string, Uint8Array>, path: string): string =>
+  strFromU8(files.get(path) ?? new Uint8Array())
+
+const withImages = input({
+  l0: body({ type: 'image', attrs: { hash: PNG_HASH, alt: 'chart', mime: 'image/png' } }),
+  l1: body({ type: 'image', attrs: { hash: GONE_HASH, alt: 'gone', mime: 'image/png' } }),
+})
+
+describe('buildPackage', () => {
+  it('SCORM packages hold the manifest, its schemas, the player and only the media lessons use', async () => {
+    const built = await buildPackage(withImages, 'scorm12')
+    if (!built.ok) throw new Error(built.error.message)
+    expect([...built.value.files.keys()]).toEqual([
+      'imsmanifest.xml',
+      'imscp_rootv1p1p2.xsd',
+      'adlcp_rootv1p2.xsd',
+      'ims_xml.xsd',
+      'index.html',
+      'player.js',
+      'player.css',
+      `media/${PNG_HASH}.png`,
+    ])
+    expect(built.value.missingMedia).toEqual([GONE_HASH])
+    const page = text(built.value.files, 'index.html')
+    expect(page).toContain(`<img src="media/${PNG_HASH}.png" alt="chart">`)
+    expect(page).toContain('"runtime":"scorm12"')
+  })
+
+  it('the web export is the player alone, running standalone', async () => {
+    const built = await buildPackage(withImages, 'web')
+    if (!built.ok) throw new Error(built.error.message)
+    expect([...built.value.files.keys()]).toEqual([
+      'index.html',
+      'player.js',
+      'player.css',
+      `media/${PNG_HASH}.png`,
+    ])
+    expect(text(built.value.files, 'index.html')).toContain('"runtime":"standalone"')
+  })
+
+  it('writes the mastery score only for a course with questions', async () => {
+    const question: ContentNode = {
+      type: 'question',
+      attrs: {
+        id: 'q',
+        kind: 'true-false',
+        prompt: 'Sky is blue?',
+        choices: [
+          { id: 't', text: 'True', correct: true },
+          { id: 'f', text: 'False', correct: false },
+        ],
+      },
+    }
+    const manifest = async (lesson: ContentNode): Promise<string> => {
+      const built = await buildPackage(input({ l0: lesson }), 'scorm12')
+      if (!built.ok) throw new Error(built.error.message)
+      return text(built.value.files, 'imsmanifest.xml')
+    }
+    expect(await manifest(body(question))).toContain('<adlcp:masteryscore>75</adlcp:masteryscore>')
+    expect(await manifest(body())).not.toContain('masteryscore')
+  })
+
+  it('refuses a course without lessons', async () => {
+    const built = await buildPackage(input({}), 'scorm2004')
+    expect(built.ok ? null : built.error.code).toBe('export-failed')
+  })
+
+  it('reports progress through lessons, media and zipping, waiting for each report', async () => {
+    const seen: ExportProgress[] = []
+    const exported = await exportCourse(withImages, 'scorm2004', async (p) => {
+      await Promise.resolve()
+      seen.push(p)
+    })
+    expect(exported.ok).toBe(true)
+    expect(seen.map((p) => `${p.phase} ${p.done}/${p.total}`)).toEqual([
+      'lessons 1/2',
+      'lessons 2/2',
+      'media 1/1',
+      'zip 0/1',
+      'zip 1/1',
+    ])
+  })
+})
+
+describe('exportCourse', () => {
+  it('gives identical bytes for an unchanged course, and a file name from the title', async () => {
+    const first = await exportCourse(withImages, 'scorm2004')
+    const second = await exportCourse(withImages, 'scorm2004')
+    if (!first.ok || !second.ok) throw new Error('export failed')
+    expect(second.value.zip).toEqual(first.value.zip)
+    expect(first.value.fileName).toBe('billing-basics-scorm2004.zip')
+    expect(Object.keys(unzipSync(first.value.zip))).toContain('imsmanifest.xml')
+  })
+
+  it('names the file sensibly whatever the title', async () => {
+    const named = async (title: string): Promise<string> => {
+      const exported = await exportCourse({ ...withImages, course: snapshot(2, title) }, 'web')
+      return exported.ok ? exported.value.fileName : ''
+    }
+    expect(await named('Café: Säfety/101 ')).toBe('cafe-safety-101-web.zip')
+    expect(await named('???')).toBe('course-web.zip')
+  })
+})

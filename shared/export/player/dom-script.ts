@@ -1,0 +1,114 @@
+/**
+ * The player's page wiring: shows one lesson at a time, checks knowledge-check answers, keeps the header's
+ * progress line current, and ends the session on Exit or pagehide. All decisions are ChorusCore's
+ * (core-script.ts); this part only reads and writes the DOM that render-document.ts produced.
+ * Plain ES2015 for the same reasons as the core.
+ */
+export const domScript = String.raw`
+(function () {
+  'use strict';
+  var root = document.getElementById('chorus');
+  var dataNode = document.getElementById('chorus-data');
+  if (!root || !dataNode) return;
+  var data = JSON.parse(dataNode.textContent);
+  var session = ChorusCore.createSession(data, ChorusCore.connect(data.runtime, window), Date.now);
+  var lessons = root.querySelectorAll('.lesson');
+  var tocLinks = root.querySelectorAll('[data-goto]');
+  var prev = document.getElementById('chorus-prev');
+  var next = document.getElementById('chorus-next');
+  var position = document.getElementById('chorus-position');
+  var status = document.getElementById('chorus-status');
+
+  function showStatus() {
+    var s = session.summary();
+    var viewed = session.state.viewed.filter(Boolean).length;
+    var parts = [viewed + ' of ' + data.lessons.length + ' lessons viewed'];
+    if (s.total > 0) {
+      parts.push(s.answered + ' of ' + s.total + ' questions answered', 'score ' + Math.round(s.percent) + '% (pass mark ' + data.passingScore + '%)');
+    }
+    if (s.completed) parts.push(s.passed ? 'passed' : 'complete');
+    else if (s.failed) parts.push('not passed');
+    if (session.lms.kind === 'standalone' && data.runtime !== 'standalone') parts.push('no LMS found: progress is not saved');
+    status.textContent = parts.join(' · ');
+  }
+
+  function show(index) {
+    session.visit(index);
+    var at = session.location();
+    for (var i = 0; i < lessons.length; i++) {
+      var current = Number(lessons[i].getAttribute('data-lesson')) === at;
+      lessons[i].classList.toggle('current', current);
+    }
+    for (var j = 0; j < tocLinks.length; j++) {
+      var link = tocLinks[j];
+      var n = Number(link.getAttribute('data-goto'));
+      if (n === at) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
+      link.classList.toggle('viewed', session.state.viewed[n] === true);
+    }
+    prev.disabled = at <= 0;
+    next.disabled = at >= data.lessons.length - 1;
+    position.textContent = 'Lesson ' + (at + 1) + ' of ' + data.lessons.length;
+    showStatus();
+  }
+
+  function showAnswer(form, index) {
+    var chosen = session.state.answers[index];
+    if (!chosen) return;
+    var inputs = form.querySelectorAll('input');
+    for (var i = 0; i < inputs.length; i++) {
+      inputs[i].checked = chosen.indexOf(Number(inputs[i].value)) >= 0;
+      inputs[i].disabled = true;
+    }
+    var correct = session.isCorrect(index);
+    form.classList.add(correct ? 'is-correct' : 'is-incorrect');
+    form.querySelector('.feedback-' + (correct ? 'correct' : 'incorrect')).hidden = false;
+    form.querySelector('.check').disabled = true;
+  }
+
+  var forms = root.querySelectorAll('form.question');
+  for (var f = 0; f < forms.length; f++) {
+    (function (form) {
+      var index = Number(form.getAttribute('data-question'));
+      showAnswer(form, index);
+      form.addEventListener('submit', function (event) {
+        event.preventDefault();
+        var selected = [];
+        var inputs = form.querySelectorAll('input');
+        for (var i = 0; i < inputs.length; i++) if (inputs[i].checked) selected.push(Number(inputs[i].value));
+        if (selected.length === 0) return;
+        session.answer(index, selected);
+        showAnswer(form, index);
+        showStatus();
+      });
+    })(forms[f]);
+  }
+
+  for (var t = 0; t < tocLinks.length; t++) {
+    tocLinks[t].addEventListener('click', function (event) {
+      event.preventDefault();
+      show(Number(event.currentTarget.getAttribute('data-goto')));
+      root.classList.remove('toc-open');
+      window.scrollTo(0, 0);
+    });
+  }
+  prev.addEventListener('click', function () { show(session.location() - 1); window.scrollTo(0, 0); });
+  next.addEventListener('click', function () { show(session.location() + 1); window.scrollTo(0, 0); });
+  document.getElementById('chorus-toc-toggle').addEventListener('click', function () {
+    root.classList.toggle('toc-open');
+  });
+
+  function end(navRequest) {
+    if (session.ended()) return;
+    session.finish(navRequest);
+    root.classList.add('ended');
+  }
+  document.getElementById('chorus-exit').addEventListener('click', function () { end(true); });
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'hidden') session.save();
+  });
+  window.addEventListener('pagehide', function () { end(false); });
+
+  root.classList.add('ready');
+  show(session.location());
+})();
+`
