@@ -1,6 +1,9 @@
 import { useCallback, useState } from 'react'
 import type { ChorusError } from '../../../shared/errors'
 import { CourseView } from '../features/course/CourseView'
+import { useCourseFileImport } from '../features/files/use-course-file-import'
+import { JoinDialog } from '../features/join/JoinDialog'
+import { JoinRoute } from '../features/join/JoinRoute'
 import { LibraryView } from '../features/library/LibraryView'
 import { NewCourseDialog } from '../features/library/NewCourseDialog'
 import { useMenuCommand } from '../platform/use-menu-command'
@@ -16,7 +19,10 @@ export function App() {
   const [orphanErrors, setOrphanErrors] = useState<readonly ChorusError[]>([])
   const report = useCallback((error: ChorusError) => setOrphanErrors((list) => [...list, error]), [])
   const [creating, setCreating] = useState(false)
+  const [joining, setJoining] = useState(false)
   useMenuCommand('new-course', () => setCreating(true))
+  const courseFiles = useCourseFileImport(db, navigate, report)
+  useMenuCommand('open-course-file', courseFiles.openFile)
 
   return (
     <div className="app">
@@ -33,7 +39,14 @@ export function App() {
         </div>
       )}
       {route.kind === 'library' ? (
-        <LibraryView db={db} onNewCourse={() => setCreating(true)} />
+        <LibraryView
+          db={db}
+          onNewCourse={() => setCreating(true)}
+          onJoinCourse={() => setJoining(true)}
+          courseFiles={courseFiles}
+        />
+      ) : route.kind === 'join' ? (
+        <JoinRoute db={db} link={route.link} navigate={navigate} />
       ) : (
         <CourseView
           key={route.courseId}
@@ -52,6 +65,16 @@ export function App() {
             navigate({ kind: 'course', courseId, lessonId: null })
           }}
           onCancel={() => setCreating(false)}
+        />
+      )}
+      {joining && (
+        <JoinDialog
+          db={db}
+          onJoined={(courseId) => {
+            setJoining(false)
+            navigate({ kind: 'course', courseId, lessonId: null })
+          }}
+          onCancel={() => setJoining(false)}
         />
       )}
     </div>

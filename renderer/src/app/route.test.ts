@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CourseId, LessonId } from '../../../shared/course/types'
+import { parseInvite } from '../../../shared/protocol/invite'
 import { parseRoute, routeHash, type Route } from './route'
 
 const course = 'c 1/ü' as CourseId
@@ -23,5 +24,21 @@ describe('hash routes', () => {
 
   it('ignores a lesson part without an id', () => {
     expect(parseRoute('#/course/abc/lesson/')).toEqual({ kind: 'course', courseId: 'abc', lessonId: null })
+  })
+
+  it('reads an opened invite link as a join route that parseInvite accepts', () => {
+    const token = 'aaa.bbb.ccc'
+    const route = parseRoute(
+      `#/join?relay=${encodeURIComponent('ws://127.0.0.1:9/')}&course=abcdefghijklmnop&token=${token}`,
+    )
+    expect(route.kind).toBe('join')
+    if (route.kind !== 'join') return
+    expect(parseRoute(routeHash(route))).toEqual(route)
+    const invite = parseInvite(route.link)
+    expect(invite.ok && invite.value).toEqual({
+      relay: 'ws://127.0.0.1:9',
+      courseId: 'abcdefghijklmnop',
+      token,
+    })
   })
 })

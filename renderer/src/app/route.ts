@@ -4,6 +4,8 @@ import type { CourseId, LessonId } from '../../../shared/course/types'
 export type Route =
   | { readonly kind: 'library' }
   | { readonly kind: 'course'; readonly courseId: CourseId; readonly lessonId: LessonId | null }
+  /** An opened invite link; `link` is the whole link, which `parseInvite` reads. */
+  | { readonly kind: 'join'; readonly link: string }
 
 export const LIBRARY_ROUTE: Route = { kind: 'library' }
 
@@ -16,9 +18,14 @@ const decode = (part: string): string | null => {
   }
 }
 
-/** Reads `#/`, `#/course/<id>` and `#/course/<id>/lesson/<id>`; anything else is the library. */
+const JOIN_PREFIX = 'join?'
+
+/** Reads `#/`, `#/course/<id>`, `#/course/<id>/lesson/<id>` and `#/join?…`; anything else is the library. */
 export const parseRoute = (hash: string): Route => {
-  const parts = hash.replace(/^#\/?/, '').split('/')
+  const path = hash.replace(/^#\/?/, '')
+  // parseInvite reads the web form of a link, so hand it one with any origin in front of the fragment.
+  if (path.startsWith(JOIN_PREFIX)) return { kind: 'join', link: `https://chorus.invalid/#/${path}` }
+  const parts = path.split('/')
   if (parts[0] !== 'course' || parts[1] === undefined) return LIBRARY_ROUTE
   const courseId = decode(parts[1])
   if (courseId === null) return LIBRARY_ROUTE
@@ -34,5 +41,7 @@ export const routeHash = (route: Route): string => {
       const course = `#/course/${encodeURIComponent(route.courseId)}`
       return route.lessonId === null ? course : `${course}/lesson/${encodeURIComponent(route.lessonId)}`
     }
+    case 'join':
+      return route.link.slice(route.link.indexOf('#'))
   }
 }

@@ -30,6 +30,14 @@ export interface MediaRow {
   readonly createdAt: number
 }
 
+/** How a shared course reaches its relay (issue 3). Only courses joined or shared have one. */
+export interface RelayLinkRow {
+  readonly courseId: CourseId
+  /** `ws://` or `wss://` URL of the relay, without the room. */
+  readonly relayUrl: string
+  readonly token: string
+}
+
 export interface SettingRow {
   readonly key: string
   readonly value: unknown
@@ -54,6 +62,7 @@ export type ChorusDb = Dexie & {
   readonly updates: EntityTable<UpdateRow, 'seq'>
   readonly media: EntityTable<MediaRow, 'hash'>
   readonly settings: EntityTable<SettingRow, 'key'>
+  readonly relayLinks: EntityTable<RelayLinkRow, 'courseId'>
   readonly connection: ConnectionEvents
 }
 
@@ -78,6 +87,7 @@ export function openChorusDb(name = 'chorus', source?: IndexedDbSource): ChorusD
     media: 'hash, courseId',
     settings: 'key',
   })
+  dexie.version(2).stores({ relayLinks: 'courseId' })
   const db = Object.assign(dexie, { connection: watchConnection(dexie) }) as ChorusDb
   return db
 }

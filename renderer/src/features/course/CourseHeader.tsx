@@ -1,8 +1,11 @@
+import type { ReactNode } from 'react'
 import type { Doc } from 'yjs'
 import { renameCourse } from '../../../../shared/course/commands'
 import { routeHash } from '../../app/route'
 import type { CourseStore } from '../../storage/course-store'
+import type { ConnectionStatus } from '../../sync/course-sync'
 import { TitleField } from '../../ui/TitleField'
+import { ConnectionIndicator } from './ConnectionIndicator'
 import { SaveIndicator } from './SaveIndicator'
 
 interface CourseHeaderProps {
@@ -10,9 +13,13 @@ interface CourseHeaderProps {
   readonly title: string
   readonly readOnly: boolean
   readonly store: CourseStore
+  /** Null for a course that is not shared. */
+  readonly connection: ConnectionStatus | null
+  /** Buttons for the whole course (save a copy, export), owned by their features. */
+  readonly actions?: ReactNode
 }
 
-export function CourseHeader({ doc, title, readOnly, store }: CourseHeaderProps) {
+export function CourseHeader({ doc, title, readOnly, store, connection, actions }: CourseHeaderProps) {
   return (
     <header className="course-header">
       {/* The title is an input, so screen-reader users get the page heading from here. */}
@@ -28,6 +35,8 @@ export function CourseHeader({ doc, title, readOnly, store }: CourseHeaderProps)
         onCommit={(next) => renameCourse(doc, next)}
       />
       <SaveIndicator store={store} />
+      {connection && <ConnectionIndicator status={connection} />}
+      {actions && <div className="course-actions">{actions}</div>}
     </header>
   )
 }

@@ -35,7 +35,13 @@ export function CourseView({ db, courseId, lessonId, navigate, onCloseFailed }: 
       )
     case 'open':
       return (
-        <CourseWorkspace store={state.store} courseId={courseId} lessonId={lessonId} navigate={navigate} />
+        <CourseWorkspace
+          db={db}
+          store={state.store}
+          courseId={courseId}
+          lessonId={lessonId}
+          navigate={navigate}
+        />
       )
   }
 }

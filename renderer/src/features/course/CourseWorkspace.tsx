@@ -3,7 +3,11 @@ import { findLesson } from '../../../../shared/course/read'
 import type { CourseId, LessonId } from '../../../../shared/course/types'
 import type { Route } from '../../app/route'
 import type { CourseStore } from '../../storage/course-store'
+import type { ChorusDb } from '../../storage/db'
+import { useCourseSync } from '../../sync/use-course-sync'
 import { LessonPane } from '../editor/LessonPane'
+import { ExportButton } from '../export/ExportButton'
+import { SaveCopyButton } from '../files/SaveCopyButton'
 import { OutlinePane } from '../outline/OutlinePane'
 import { CourseHeader } from './CourseHeader'
 import { NoLessonSelected } from './NoLessonSelected'
@@ -11,13 +15,15 @@ import { ReadOnlyBanner } from './ReadOnlyBanner'
 import { useCourseSnapshot } from './use-course-snapshot'
 
 interface CourseWorkspaceProps {
+  readonly db: ChorusDb
   readonly store: CourseStore
   readonly courseId: CourseId
   readonly lessonId: LessonId | null
   readonly navigate: (route: Route) => void
 }
 
-export function CourseWorkspace({ store, courseId, lessonId, navigate }: CourseWorkspaceProps) {
+export function CourseWorkspace({ db, store, courseId, lessonId, navigate }: CourseWorkspaceProps) {
+  const connection = useCourseSync(db, courseId, store.doc)
   const snapshot = useCourseSnapshot(store.doc)
   const readOnly = store.access.kind === 'read-only'
   const found = lessonId === null ? undefined : findLesson(snapshot, lessonId)
@@ -34,7 +40,19 @@ export function CourseWorkspace({ store, courseId, lessonId, navigate }: CourseW
 
   return (
     <div className="course">
-      <CourseHeader doc={store.doc} title={title} readOnly={readOnly} store={store} />
+      <CourseHeader
+        doc={store.doc}
+        title={title}
+        readOnly={readOnly}
+        store={store}
+        connection={connection}
+        actions={
+          <>
+            <SaveCopyButton db={db} courseId={courseId} doc={store.doc} />
+            <ExportButton db={db} courseId={courseId} doc={store.doc} />
+          </>
+        }
+      />
       {readOnly && <ReadOnlyBanner />}
       <div className="course-columns">
         <OutlinePane

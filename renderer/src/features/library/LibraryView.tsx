@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { ChorusError } from '../../../../shared/errors'
 import type { ChorusDb, LibraryEntry } from '../../storage/db'
+import type { CourseFileImport } from '../files/use-course-file-import'
 import { deleteCourse } from '../../storage/library'
 import { toStorageError } from '../../storage/storage-error'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
@@ -18,13 +19,16 @@ interface LibraryViewProps {
   readonly db: ChorusDb
   /** Creating lives in the app shell, because the desktop menu's "New Course" works from any view. */
   readonly onNewCourse: () => void
+  readonly onJoinCourse: () => void
+  /** Opening course files lives in the app shell too, for the desktop menu's "Open…". */
+  readonly courseFiles: CourseFileImport
 }
 
 type Pending =
   | { readonly kind: 'rename'; readonly entry: LibraryEntry }
   | { readonly kind: 'delete'; readonly entry: LibraryEntry }
 
-export function LibraryView({ db, onNewCourse }: LibraryViewProps) {
+export function LibraryView({ db, onNewCourse, onJoinCourse, courseFiles }: LibraryViewProps) {
   const library = useLibrary(db)
   const now = useNow(30_000)
   const [query, setQuery] = useState('')
@@ -51,15 +55,25 @@ export function LibraryView({ db, onNewCourse }: LibraryViewProps) {
           <h1 className="library-title">Your courses</h1>
           <p className="library-subtitle">Saved on this device. Chorus works offline.</p>
         </div>
-        <button type="button" className="button button-primary" onClick={onNewCourse}>
-          New course
-        </button>
+        <div className="library-actions">
+          <button type="button" className="button" onClick={courseFiles.openFile} disabled={courseFiles.busy}>
+            Open course file…
+          </button>
+          <button type="button" className="button" onClick={onJoinCourse}>
+            Join shared course
+          </button>
+          <button type="button" className="button button-primary" onClick={onNewCourse}>
+            New course
+          </button>
+        </div>
       </header>
 
       {failure && <ErrorNotice error={failure} onDismiss={() => setFailure(null)} />}
       {library.status === 'failed' && <ErrorNotice error={library.error} />}
       {library.status === 'loading' && <p className="quiet">Loading your courses…</p>}
-      {library.status === 'ready' && entries.length === 0 && <EmptyLibrary onCreate={onNewCourse} />}
+      {library.status === 'ready' && entries.length === 0 && (
+        <EmptyLibrary onCreate={onNewCourse} onTrySample={courseFiles.openSample} busy={courseFiles.busy} />
+      )}
 
       {entries.length > 0 && (
         <>
