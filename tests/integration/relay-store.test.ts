@@ -71,10 +71,8 @@ describe('relay storage', () => {
     )
     await relay.stop()
     const after = openSqliteStore(dataDir)
-    expect(after.load('brokenRoom').map((row) => row.length)).toEqual([
-      textUpdate('first part').length,
-      torn.length,
-    ])
+    // Byte for byte: the relay wrote nothing over the rows it could not load.
+    expect(after.load('brokenRoom')).toEqual([firstPart, torn])
     await after.close()
   })
 
