@@ -6,6 +6,7 @@ import type { CourseStore } from '../../storage/course-store'
 import type { ConnectionStatus } from '../../sync/course-sync'
 import { TitleField } from '../../ui/TitleField'
 import { ConnectionIndicator } from './ConnectionIndicator'
+import { PeopleOnline } from './PeopleOnline'
 import { SaveIndicator } from './SaveIndicator'
 
 interface CourseHeaderProps {
@@ -36,6 +37,7 @@ export function CourseHeader({ doc, title, readOnly, store, connection, actions 
       />
       <SaveIndicator store={store} />
       {connection && <ConnectionIndicator status={connection} />}
+      {connection && <PeopleOnline />}
       {actions && <div className="course-actions">{actions}</div>}
     </header>
   )

@@ -4,6 +4,7 @@ import type { XmlFragment } from 'yjs'
 import { isExternalHttpUrl } from '../../../../shared/platform'
 import { useMenuCommand } from '../../platform/use-menu-command'
 import { usePlatform } from '../../platform/use-platform'
+import { usePresenceProvider } from '../../sync/presence'
 import { PromptDialog } from '../../ui/PromptDialog'
 import { EditorToolbar } from './EditorToolbar'
 import { lessonExtensions } from './lesson-extensions'
@@ -26,11 +27,12 @@ const linkIn = (event: MouseEvent): HTMLAnchorElement | null =>
 /** Rich text for one lesson, written straight into its Y.XmlFragment. Mount it keyed by lesson id. */
 export function LessonEditor({ fragment, editable }: LessonEditorProps) {
   const platform = usePlatform()
+  const provider = usePresenceProvider()
   const [linkPrompt, setLinkPrompt] = useState<{ readonly href: string } | null>(null)
 
   const editor = useEditor(
     {
-      extensions: lessonExtensions(fragment),
+      extensions: lessonExtensions(fragment, provider),
       editable,
       editorProps: {
         attributes: {
@@ -57,7 +59,7 @@ export function LessonEditor({ fragment, editable }: LessonEditorProps) {
         },
       },
     },
-    [fragment, editable, platform],
+    [fragment, editable, platform, provider],
   )
 
   // The desktop Edit menu's Undo/Redo: the same Yjs undo manager as the keys and the toolbar.

@@ -1,6 +1,7 @@
 import { useRef } from 'react'
 import type { LessonSummary } from '../../../../shared/course/types'
 import { InlineRename } from '../../ui/InlineRename'
+import { LessonPresence } from './LessonPresence'
 import { handleRowKeys, ROW_SHORTCUTS } from './outline-keys'
 import { displayTitle, isItem, type OutlineItem } from './outline-item'
 import { RowActions } from './RowActions'
@@ -54,6 +55,7 @@ export function OutlineLesson({ lesson, outline }: OutlineLessonProps) {
           {title}
         </button>
       )}
+      <LessonPresence lessonId={lesson.id} />
       <RowActions item={item} title={title} outline={outline} />
     </li>
   )
