@@ -12,7 +12,8 @@ export const rendererConfig = {
   // Two copies of yjs in one bundle break sync silently.
   resolve: { dedupe: ['yjs', 'y-protocols', 'lib0', '@tiptap/pm'] },
   build: {
-    outDir: resolve(root, 'dist-web'),
+    // Separate output folders let several test runs build at once without emptying each other's files.
+    outDir: resolve(root, process.env.CHORUS_WEB_OUT ?? 'dist-web'),
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
