@@ -36,6 +36,8 @@ export interface Room {
   /** A store write failed: memory holds edits the disk lacks until the whole state is saved again. */
   unsaved: boolean
   compactionQueued: boolean
+  /** The sync step 2 a newcomer with an empty document gets, built once per document version. */
+  fullStateFrame: Uint8Array | null
   idleTimer: NodeJS.Timeout | null
   retryTimer: NodeJS.Timeout | null
 }
@@ -68,9 +70,13 @@ export const loadRoom = (name: string, store: RoomStore, compactEvery: number): 
     nextCompactionAt: compactEvery,
     unsaved: false,
     compactionQueued: false,
+    fullStateFrame: null,
     idleTimer: null,
     retryTimer: null,
   }
+  doc.on('update', () => {
+    room.fullStateFrame = null
+  })
   awareness.on('update', ({ added, removed }: { added: number[]; removed: number[] }, origin: unknown) => {
     room.awarenessChanges++
     const peer = origin as Peer

@@ -21,6 +21,9 @@ const refuse = (code: CloseCode, reason: string): Result<never, Refusal> => ({
   ok: false,
   error: { code, reason },
 })
+/** A state vector listing no clients: a single varint 0. */
+const isEmptyStateVector = (stateVector: Uint8Array): boolean => stateVector.length === 1 && stateVector[0] === 0
+
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
 export interface RoomsOptions {
@@ -163,6 +166,12 @@ export const createRooms = ({ store, log, limits, roomIdleMs, compactEvery, stor
     },
 
     answerSyncStep1(room: Room, peer: Peer, stateVector: Uint8Array): Outcome {
+      // Fresh devices joining a big course all ask for everything: encode it once per version, not per join.
+      if (isEmptyStateVector(stateVector)) {
+        room.fullStateFrame ??= encodeSyncStep2(Y.encodeStateAsUpdate(room.doc))
+        sendTo(peer, room.fullStateFrame)
+        return done
+      }
       let diff: Uint8Array
       try {
         diff = Y.encodeStateAsUpdate(room.doc, stateVector)

@@ -52,6 +52,20 @@ describe('relay sync', () => {
     })
   })
 
+  it('gives each newcomer the document as it is now, also after edits between joins', async () => {
+    const relay = await startRelay()
+    const a = connectClient(relay.url, ROOM, await author())
+    await a.synced()
+    a.text.insert(0, 'first')
+    const b = connectClient(relay.url, ROOM, await author())
+    await waitFor(() => b.text.toString() === 'first', 5000, 'B to join with the first edit')
+    a.text.insert(5, ' second')
+    await waitFor(() => b.text.toString() === 'first second', 5000, 'B to see the second edit')
+    // Both newcomers start empty, so the relay answers them from its full-state encoding: it must be current.
+    const c = connectClient(relay.url, ROOM, await author())
+    await waitFor(() => c.text.toString() === 'first second', 5000, 'C to join with both edits')
+  })
+
   it('keeps documents across a clean restart', async () => {
     const first = await startRelay()
     const a = connectClient(first.url, ROOM, await author())
