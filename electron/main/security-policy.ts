@@ -7,12 +7,16 @@ import { isExternalHttpUrl } from '../../shared/platform'
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  // The only inline scripts allowed, by hash: the learner preview's player (shared/export/player) and its Escape
+  // relay, which the preview's sandboxed srcdoc frame runs under this policy. A test recomputes both hashes.
+  "script-src 'self' 'sha256-XGzJqkWXcbprwNHDbNA7P85sTOGVN2+GxZWii0BpNIE=' 'sha256-6iE0TeU0+i+YfYBVnSDRUI96vXM8xqaGEvkScnZMH8Q='",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
-  "media-src 'self' blob:",
+  // data: for the learner preview's audio and video: its opaque-origin frame may not load the app's blob: URLs.
+  "media-src 'self' blob: data:",
   "font-src 'self' data:",
-  "connect-src 'self' ws: wss:",
+  // The relay serves media over http(s) on its WebSocket's host and port, which the user chooses.
+  "connect-src 'self' ws: wss: http: https:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

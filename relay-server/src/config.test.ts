@@ -30,6 +30,17 @@ describe('readConfig', () => {
     })
   })
 
+  it('limits media uploads to 200 MiB unless told otherwise, by flag or environment', () => {
+    expect(readConfig([], env)).toMatchObject({ value: { limits: { maxMediaBytes: 200 * 1024 * 1024 } } })
+    expect(readConfig([], { ...env, CHORUS_RELAY_MAX_MEDIA_BYTES: '1000' })).toMatchObject({
+      value: { limits: { maxMediaBytes: 1000 } },
+    })
+    expect(readConfig(['--max-media-bytes', '0'], env)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('--max-media-bytes'),
+    })
+  })
+
   it('never opens up without the explicit flag', () => {
     expect(readConfig([], {})).toMatchObject({ ok: false, error: expect.stringContaining('--open') })
     expect(readConfig([], { CHORUS_RELAY_OPEN: '1' })).toMatchObject({ ok: false })

@@ -7,6 +7,8 @@ export interface Limits {
   readonly maxMessageBytes: number
   readonly maxConnections: number
   readonly maxRoomConnections: number
+  /** Largest media blob an author may upload; bigger ones are answered 413. */
+  readonly maxMediaBytes: number
 }
 
 export interface RelayConfig {
@@ -31,6 +33,7 @@ const NUMBERS = {
   'max-message-bytes': { min: 1024, max: 1 << 30, fallback: 16 * 1024 * 1024 },
   'max-connections': { min: 1, max: 1_000_000, fallback: 10_000 },
   'max-room-connections': { min: 1, max: 1_000_000, fallback: 500 },
+  'max-media-bytes': { min: 1, max: 2 ** 40, fallback: 200 * 1024 * 1024 },
   'room-idle-ms': { min: 0, max: 86_400_000, fallback: 30_000 },
   'compact-every': { min: 2, max: 1_000_000, fallback: 500 },
   'store-retry-ms': { min: 100, max: 3_600_000, fallback: 5_000 },
@@ -46,7 +49,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 export const envName = (flag: string): string => `CHORUS_RELAY_${flag.toUpperCase().replace(/-/g, '_')}`
 
 export const SERVE_USAGE = `Usage: npm run relay -- [--host 127.0.0.1] [--port 1234] [--data relay-data]
-  [--max-message-bytes N] [--max-connections N] [--max-room-connections N]
+  [--max-message-bytes N] [--max-connections N] [--max-room-connections N] [--max-media-bytes N]
   [--room-idle-ms N] [--compact-every N] [--store-retry-ms N] [--log-level info] [--open]
 Each flag can also be set as an environment variable, e.g. --max-connections as ${envName('max-connections')}.
 Tokens are checked with ${'CHORUS_RELAY_SECRET'} (required). --open disables tokens for local experiments only.`
@@ -115,6 +118,7 @@ export const readConfig = (argv: readonly string[], env: NodeJS.ProcessEnv): Res
         maxMessageBytes: numbers['max-message-bytes'],
         maxConnections: numbers['max-connections'],
         maxRoomConnections: numbers['max-room-connections'],
+        maxMediaBytes: numbers['max-media-bytes'],
       },
       roomIdleMs: numbers['room-idle-ms'],
       compactEvery: numbers['compact-every'],

@@ -1,11 +1,12 @@
 import type { RawData, WebSocket } from 'ws'
+import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol/close-codes'
-import { decodeClientMessage } from '../../shared/protocol/codec'
+import { decodeClientMessage, encodeSyncStep1 } from '../../shared/protocol/codec'
 import { isEmptyUpdate } from '../../shared/protocol/messages'
 import { canWrite, type RoomRef } from '../../shared/protocol/rooms'
 import type { Role, TokenClaims } from '../../shared/protocol/token'
 import type { Logger } from './log'
-import type { Peer, Room } from './room'
+import { sendTo, type Peer, type Room } from './room'
 import type { Outcome, Rooms } from './rooms'
 
 /** What every connection of one relay shares. */
@@ -64,8 +65,13 @@ const handle = (c: Connection, frame: Uint8Array): Outcome => {
   const { rooms } = c.env
   const message = decoded.value
   switch (message.kind) {
-    case 'sync-step1':
-      return rooms.answerSyncStep1(c.room, c, message.stateVector)
+    case 'sync-step1': {
+      const answered = rooms.answerSyncStep1(c.room, c, message.stateVector)
+      // The protocol has no acknowledgement: our state vector after the answer tells the client which of its
+      // changes the relay now holds. Stock clients reply with a (usually empty) step 2, which costs nothing.
+      if (answered.ok) sendTo(c, encodeSyncStep1(Y.encodeStateVector(c.room.doc)))
+      return answered
+    }
     case 'sync-step2':
       return c.writable ? rooms.applyUpdate(c.room, c, message.update, null) : dropWrite(c, message.update)
     case 'sync-update':

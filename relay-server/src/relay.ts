@@ -10,6 +10,8 @@ import type { RelayConfig } from './config'
 import { attachConnection, type Connection, type ConnectionEnv } from './connection'
 import { beat, HEARTBEAT_MS } from './heartbeat'
 import type { Logger } from './log'
+import { openMediaStore } from './media/media-store'
+import { createMediaRoutes } from './media/routes'
 import { createRooms } from './rooms'
 import { openSqliteStore } from './store/sqlite'
 
@@ -61,6 +63,7 @@ export const createRelay = (config: RelayConfig, log: Logger): Relay => {
     compactEvery: config.compactEvery,
     storeRetryMs: config.storeRetryMs,
   })
+  const media = openMediaStore(config.dataDir)
   const connections = new Set<Connection>()
   const env: ConnectionEnv = { rooms, log, onClose: (c) => connections.delete(c) }
   const wss = new WebSocketServer({
@@ -79,7 +82,16 @@ export const createRelay = (config: RelayConfig, log: Logger): Relay => {
     uptime: Math.round((Date.now() - started) / 1000),
   })
 
+  const handleMedia = createMediaRoutes({
+    store: media,
+    log,
+    maxBytes: config.limits.maxMediaBytes,
+    verifier: () => verify,
+    closing: () => closing,
+  })
+
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    if (handleMedia(request, response)) return
     const path = (request.url ?? '/').split('?')[0]
     if (request.method === 'GET' && path === '/healthz') {
       response
@@ -89,7 +101,7 @@ export const createRelay = (config: RelayConfig, log: Logger): Relay => {
     }
     response
       .writeHead(404, { 'content-type': 'text/plain' })
-      .end('Chorus relay: connect with a WebSocket to /<courseId>?token=…; health at /healthz\n')
+      .end('Chorus relay: connect with a WebSocket to /<courseId>?token=…; media at /media/<courseId>/<sha256>; health at /healthz\n')
   })
 
   const accept = (ws: WebSocket, admitted: Admitted): void => {
@@ -174,6 +186,7 @@ export const createRelay = (config: RelayConfig, log: Logger): Relay => {
       rooms.closeAll()
       await store.close()
       server.closeAllConnections()
+      media.close()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       log.info({ event: 'relay-closed' }, 'relay closed')
     },

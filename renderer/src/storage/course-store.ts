@@ -1,15 +1,13 @@
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { migrate, schemaStatus } from '../../../shared/course/migrate'
-import { MIGRATION_ORIGIN, STORAGE_ORIGIN } from '../../../shared/course/origins'
+import { MIGRATION_ORIGIN } from '../../../shared/course/origins'
 import type { CourseId } from '../../../shared/course/types'
-import { COMPACTION_THRESHOLD, compactCourseUpdates } from './compaction'
-import type { ChorusDb, UpdateRow } from './db'
+import type { ChorusDb } from './db'
 import { mirrorLibraryEntry } from './library-mirror'
-import { onPageLeave, type PageTargets } from './page-lifecycle'
 import { createSaveStatus, type SaveStatusSource } from './save-status'
 export type { SaveStatus, SaveStatusSource } from './save-status'
 import { chorusFailure, storage, toStorageError } from './storage-error'
-import { createUpdateWriter } from './update-writer'
+import { docFromRows, persistDoc, type StoredDocOptions } from './stored-doc'
 
 export type CourseAccess =
   | { readonly kind: 'editable' }
@@ -26,12 +24,7 @@ export interface CourseStore {
   close(): Promise<void>
 }
 
-export interface CourseStoreOptions {
-  /** Events that announce the page going away; defaults to the browser's window and document. */
-  readonly page?: PageTargets
-  readonly now?: () => number
-  readonly compactionThreshold?: number
-}
+export type CourseStoreOptions = StoredDocOptions
 
 /**
  * Loads a course from IndexedDB and keeps storing it: every change not loaded from storage becomes a row as
@@ -54,30 +47,16 @@ export async function openCourseStore(
       message: 'This course is not on this device any more; it may have been deleted in another window.',
     })
   }
-  const doc = loadDoc(rows)
+  const doc = docFromRows(
+    rows,
+    'The copy of this course stored on this device is damaged and cannot be opened. If it is shared, ask a co-author to send it again.',
+  )
   const status = schemaStatus(doc)
   if (status.kind === 'too-new') {
     // No listener at all: nothing this app does to the document may reach storage.
     return readOnlyStore(doc, status.version, now())
   }
   return editableStore(db, courseId, doc, rows.length, options, now)
-}
-
-function loadDoc(rows: readonly UpdateRow[]): Y.Doc {
-  const doc = new Y.Doc()
-  if (rows.length === 0) return doc
-  try {
-    Y.applyUpdate(doc, Y.mergeUpdates(rows.map((row) => row.update)), STORAGE_ORIGIN)
-  } catch (thrown) {
-    doc.destroy()
-    console.error('[storage] storage-failed: stored course updates do not decode', thrown)
-    throw chorusFailure({
-      code: 'storage-failed',
-      message:
-        'The copy of this course stored on this device is damaged and cannot be opened. If it is shared, ask a co-author to send it again.',
-    })
-  }
-  return doc
 }
 
 function readOnlyStore(doc: Y.Doc, version: number, openedAt: number): CourseStore {
@@ -101,60 +80,31 @@ function editableStore(
   options: CourseStoreOptions,
   now: () => number,
 ): CourseStore {
-  const threshold = options.compactionThreshold ?? COMPACTION_THRESHOLD
-  const status = createSaveStatus({ kind: 'saved', at: now() })
-  let rowCount = storedRows
-
-  const compact = async (): Promise<void> => {
-    try {
-      await compactCourseUpdates(db, courseId)
-      rowCount = 1
-    } catch (thrown) {
-      // Nothing is lost (the transaction rolled back); try again after another threshold's worth of rows.
-      rowCount = 0
-      console.warn(`[storage] ${toStorageError(thrown).code}: compacting course ${courseId} failed`, thrown)
-    }
-  }
-  const writer = createUpdateWriter(
-    async (update) => {
-      await db.updates.add({ courseId, update })
-      rowCount++
-      if (rowCount > threshold) await compact()
-    },
-    status,
-    now,
-  )
   const mirror = mirrorLibraryEntry(db, courseId, doc, now)
-
-  const onUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === STORAGE_ORIGIN) return
-    writer.push(update)
-    if (origin !== MIGRATION_ORIGIN) mirror.touch()
-  }
-  doc.on('update', onUpdate)
-  const detach = [
-    () => doc.off('update', onUpdate),
-    onPageLeave(() => {
-      void writer.writeNow()
-      void mirror.flush()
-    }, options.page),
-    db.connection.beforeClose(async () => {
-      await Promise.all([writer.writeNow(), mirror.flush()])
-    }),
-    db.connection.onProblem((problem) => {
-      if (problem) status.set({ kind: 'error', error: problem })
-    }),
-  ]
+  const persisted = persistDoc(db, {
+    table: 'updates',
+    courseId,
+    doc,
+    storedRows,
+    options: { ...options, now },
+    alongside: {
+      changed: (origin) => {
+        if (origin !== MIGRATION_ORIGIN) mirror.touch()
+      },
+      flush: () => mirror.flush(),
+      stop: () => mirror.stop(),
+    },
+  })
 
   try {
-    // After the listener, so an upgraded document is stored as upgraded.
+    // After persisting starts listening, so an upgraded document is stored as upgraded.
     migrate(doc)
   } catch (thrown) {
-    detach.forEach((stop) => stop())
+    persisted.abandon()
+    mirror.stop()
     doc.destroy()
     throw thrown
   }
-  if (rowCount > threshold) void compact()
   db.courses.update(courseId, { lastOpenedAt: now() }).catch((thrown: unknown) => {
     console.warn(
       `[storage] ${toStorageError(thrown).code}: could not record opening course ${courseId}`,
@@ -162,28 +112,11 @@ function editableStore(
     )
   })
 
-  const finish = async (): Promise<void> => {
-    // Still listening while flushing: a change that lands meanwhile (say, from a peer) is saved too.
-    do {
-      await writer.flush()
-      await mirror.flush()
-    } while (writer.hasUnsaved())
-    detach.forEach((stop) => stop())
-    mirror.stop()
-    doc.destroy()
-  }
-  let closing: Promise<void> | undefined
   return {
     doc,
     access: { kind: 'editable' },
-    save: status,
-    flush: () => writer.flush(),
-    close() {
-      closing ??= finish().catch((thrown: unknown) => {
-        closing = undefined
-        throw thrown
-      })
-      return closing
-    },
+    save: persisted.save,
+    flush: () => persisted.flush(),
+    close: () => persisted.close(),
   }
 }

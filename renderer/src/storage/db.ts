@@ -12,7 +12,7 @@ export interface LibraryEntry {
   readonly lastOpenedAt?: number
 }
 
-/** One stored Yjs update. A course's document is the merge of all its rows. */
+/** One stored Yjs update. Each of a course's documents is the merge of all its rows in one table. */
 export interface UpdateRow {
   /** Auto-increment; assigned by IndexedDB, so rows written later sort later. */
   readonly seq: number
@@ -60,11 +60,16 @@ export interface ConnectionEvents {
 export type ChorusDb = Dexie & {
   readonly courses: EntityTable<LibraryEntry, 'id'>
   readonly updates: EntityTable<UpdateRow, 'seq'>
+  /** The course's review document (comment threads): apart from content, so no copy or export of it carries them. */
+  readonly reviewUpdates: EntityTable<UpdateRow, 'seq'>
   readonly media: EntityTable<MediaRow, 'hash'>
   readonly settings: EntityTable<SettingRow, 'key'>
   readonly relayLinks: EntityTable<RelayLinkRow, 'courseId'>
   readonly connection: ConnectionEvents
 }
+
+/** The tables holding a course's documents as update rows: its content, and its review comments (issue 4). */
+export type UpdateTable = 'updates' | 'reviewUpdates'
 
 /** Where IndexedDB comes from; tests pass fake-indexeddb's factory for isolation. */
 export interface IndexedDbSource {
@@ -88,6 +93,7 @@ export function openChorusDb(name = 'chorus', source?: IndexedDbSource): ChorusD
     settings: 'key',
   })
   dexie.version(2).stores({ relayLinks: 'courseId' })
+  dexie.version(3).stores({ reviewUpdates: '++seq, courseId' })
   const db = Object.assign(dexie, { connection: watchConnection(dexie) }) as ChorusDb
   return db
 }

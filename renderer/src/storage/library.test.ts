@@ -51,7 +51,7 @@ describe('library', () => {
     subscription.unsubscribe()
   })
 
-  it('deletes a course with all its updates and media, and nothing of other courses', async () => {
+  it('deletes a course with all its updates, media and relay token, and nothing of other courses', async () => {
     const db = freshDb()
     const doomed = await createCourse(db, { title: 'Doomed' })
     const kept = await createCourse(db, { title: 'Kept' })
@@ -66,8 +66,12 @@ describe('library', () => {
       createdAt: 0,
     })
     await db.media.bulkAdd([media('a1', doomed), media('b2', kept)])
+    const link = (courseId: CourseId) => ({ courseId, relayUrl: 'ws://127.0.0.1:1234', token: `t-${courseId}` })
+    await db.relayLinks.bulkAdd([link(doomed), link(kept)])
 
     await deleteCourse(db, doomed)
+    expect(await db.relayLinks.get(doomed)).toBeUndefined()
+    expect(await db.relayLinks.get(kept)).toBeDefined()
     expect(await getLibraryEntry(db, doomed)).toBeUndefined()
     expect(await db.updates.where('courseId').equals(doomed).count()).toBe(0)
     expect(await db.media.where('courseId').equals(doomed).count()).toBe(0)

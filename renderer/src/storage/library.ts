@@ -30,12 +30,15 @@ export async function createCourse(db: ChorusDb, course: NewLibraryCourse): Prom
   return id
 }
 
-/** Removes the course's entry, every stored update and its media, in one transaction. */
+/** Removes the course's entry, every stored update of its content and comments and its media, in one transaction. */
 export async function deleteCourse(db: ChorusDb, id: CourseId): Promise<void> {
   await storage(() =>
-    db.transaction('rw', db.courses, db.updates, db.media, async () => {
+    db.transaction('rw', [db.courses, db.updates, db.reviewUpdates, db.media, db.relayLinks], async () => {
       await db.courses.delete(id)
+      // The token is a credential: it leaves with the course.
+      await db.relayLinks.delete(id)
       await db.updates.where('courseId').equals(id).delete()
+      await db.reviewUpdates.where('courseId').equals(id).delete()
       await db.media.where('courseId').equals(id).delete()
     }),
   )

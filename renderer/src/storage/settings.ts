@@ -7,6 +7,8 @@ export interface Settings {
   readonly displayName: string
   /** The caret and presence colour, as a CSS hex colour. */
   readonly colour: string
+  /** This device's user id for courses that are not shared, created once (renderer/src/review/identity.ts). */
+  readonly userId: string
 }
 
 export type SettingKey = keyof Settings

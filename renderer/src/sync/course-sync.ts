@@ -2,11 +2,15 @@ import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import type { CourseId } from '../../../shared/course/types'
 import { isPermanentClose } from '../../../shared/protocol/close-codes'
-import { roomName } from '../../../shared/protocol/rooms'
+import { roomName, type RoomKind } from '../../../shared/protocol/rooms'
+import { trackUnacknowledged } from './unacked-tracker'
 
 /** What the header shows about the relay. The local copy works the same in every state. */
-export type ConnectionStatus =
-  { readonly kind: 'offline' } | { readonly kind: 'connecting' } | { readonly kind: 'synced' }
+export interface ConnectionStatus {
+  readonly kind: 'offline' | 'connecting' | 'synced'
+  /** Local changes the relay is not known to hold yet (see unacked-changes.ts). */
+  readonly unacknowledged: number
+}
 
 export interface SyncUser {
   readonly name: string
@@ -19,13 +23,18 @@ export interface CourseSyncOptions {
   readonly doc: Y.Doc
   readonly relayUrl: string
   readonly courseId: CourseId
+  /** Which of the course's rooms: its content (the default) or its review comments. */
+  readonly kind?: RoomKind
   readonly token: string
-  readonly user: SyncUser
+  /** Shown to others through this connection's awareness; presence uses the content room's only. */
+  readonly user?: SyncUser
 }
 
 export interface CourseSync {
   readonly provider: WebsocketProvider
   getStatus(): ConnectionStatus
+  /** Shows a new name or colour to co-authors at once. */
+  setUser(user: SyncUser): void
   /** Calls the listener on every status change; returns unsubscribe. */
   subscribe(listener: (status: ConnectionStatus) => void): () => void
   /** Stops syncing; the document stays open and keeps saving locally. */
@@ -36,46 +45,99 @@ export interface CourseSync {
 const MAX_BACKOFF_MS = 60_000
 
 /** Starts syncing an open course with its relay room; reconnects with back-off until the relay refuses for good. */
-export function connectCourse({ doc, relayUrl, courseId, token, user }: CourseSyncOptions): CourseSync {
-  const provider = new WebsocketProvider(relayUrl, roomName({ courseId, kind: 'content' }), doc, {
+export function connectCourse({
+  doc,
+  relayUrl,
+  courseId,
+  kind = 'content',
+  token,
+  user,
+}: CourseSyncOptions): CourseSync {
+  const provider = new WebsocketProvider(relayUrl, roomName({ courseId, kind }), doc, {
     params: { token },
     maxBackoffTime: MAX_BACKOFF_MS,
     // A refused token or an oversized update will be refused again: stop instead of hammering the relay.
     shouldReconnect: (event) => !isPermanentClose(event.code),
   })
-  provider.awareness.setLocalStateField('user', { name: user.name, colour: user.colour })
+  const setUser = ({ name, colour }: SyncUser): void =>
+    provider.awareness.setLocalStateField('user', { name, colour })
+  if (user) setUser(user)
+  const unacked = trackUnacknowledged(provider, doc)
 
   const listeners = new Set<(status: ConnectionStatus) => void>()
-  let status = statusOf(provider)
+  // Once a connection was lost, retries count as offline: Chromium holds a retry "connecting" for many seconds
+  // after failures, and until one gets through co-authors see nothing of this device's changes.
+  let lost = false
+  const current = (): ConnectionStatus => ({ kind: kindOf(provider, lost), unacknowledged: unacked.count() })
+  let status = current()
   const update = (): void => {
-    const next = statusOf(provider)
-    if (next.kind === status.kind) return
+    const next = current()
+    if (next.kind === status.kind && next.unacknowledged === status.unacknowledged) return
     status = next
     listeners.forEach((listener) => listener(status))
   }
-  provider.on('status', update)
+  const onStatus = (event: { status: string }): void => {
+    if (event.status === 'connected') lost = false
+    update()
+  }
+  const onClose = (): void => {
+    lost = true
+    update()
+  }
+  provider.on('status', onStatus)
   provider.on('sync', update)
-  provider.on('connection-close', update)
+  provider.on('connection-close', onClose)
+  const stopCounting = unacked.subscribe(update)
+  const stopFollowingNetwork = followNetwork(provider)
 
   return {
     provider,
     getStatus: () => status,
+    setUser,
     subscribe(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
     destroy() {
       listeners.clear()
-      provider.off('status', update)
+      stopCounting()
+      stopFollowingNetwork()
+      unacked.destroy()
+      provider.off('status', onStatus)
       provider.off('sync', update)
-      provider.off('connection-close', update)
+      provider.off('connection-close', onClose)
       provider.destroy()
     },
   }
 }
 
-const statusOf = (provider: WebsocketProvider): ConnectionStatus => {
-  if (provider.wsconnected) return provider.synced ? { kind: 'synced' } : { kind: 'connecting' }
+const kindOf = (provider: WebsocketProvider, lost: boolean): ConnectionStatus['kind'] => {
+  if (provider.wsconnected) return provider.synced ? 'synced' : 'connecting'
   // Between retries the relay is unreachable: that is offline, even though a retry is scheduled.
-  return provider.wsconnecting ? { kind: 'connecting' } : { kind: 'offline' }
+  return provider.wsconnecting && !lost ? 'connecting' : 'offline'
+}
+
+/**
+ * Follows what the system says about the network: offline closes the socket at once (some browsers keep a dead one
+ * open and silent), back online reconnects at once instead of after a back-off that grew while offline.
+ * A relay that refused for good (`shouldConnect` cleared) stays disconnected.
+ */
+const followNetwork = (provider: WebsocketProvider): (() => void) => {
+  let paused = false
+  const offline = (): void => {
+    if (!provider.shouldConnect) return
+    paused = true
+    provider.disconnect()
+  }
+  const online = (): void => {
+    if (!paused && !(provider.shouldConnect && !provider.wsconnected)) return
+    paused = false
+    provider.connect()
+  }
+  globalThis.addEventListener('offline', offline)
+  globalThis.addEventListener('online', online)
+  return () => {
+    globalThis.removeEventListener('offline', offline)
+    globalThis.removeEventListener('online', online)
+  }
 }

@@ -3,24 +3,34 @@ import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import type { CourseId } from '../../../shared/course/types'
 import type { ChorusDb } from '../storage/db'
-import { readSetting } from '../storage/settings'
 import { connectCourse, type ConnectionStatus } from './course-sync'
-import { getRelayLink } from './relay-links'
-
-const DEFAULT_NAME = 'Anonymous author'
-const DEFAULT_COLOUR = '#3b6fd4'
+import { startMediaSync } from './media-sync'
+import { getRelayLink, onRelayLinkSaved } from './relay-links'
+import { loadSyncUser, onSyncUserSaved } from './sync-user'
 
 export interface CourseSyncState {
   /** Null for a course that is not shared (or while its link is being read). */
   readonly status: ConnectionStatus | null
   /** The relay provider, for presence; null whenever there is no connection. */
   readonly provider: WebsocketProvider | null
+  /** Whether the course has a relay link; null while it is being read. */
+  readonly shared: boolean | null
 }
 
-/** Syncs an open course with its relay while mounted; a course that is not shared has no connection to show. */
+/**
+ * Syncs an open course with its relay while mounted; a course that is not shared has no connection to show.
+ * Saving a link for it (sharing it from here) starts syncing at once; a new name or colour shows at once.
+ */
 export const useCourseSync = (db: ChorusDb, courseId: CourseId, doc: Y.Doc): CourseSyncState => {
   const [status, setStatus] = useState<ConnectionStatus | null>(null)
   const [provider, setProvider] = useState<WebsocketProvider | null>(null)
+  const [shared, setShared] = useState<boolean | null>(null)
+  const [linkVersion, setLinkVersion] = useState(0)
+
+  useEffect(
+    () => onRelayLinkSaved((saved) => saved === courseId && setLinkVersion((version) => version + 1)),
+    [courseId],
+  )
 
   useEffect(() => {
     let left = false
@@ -28,33 +38,32 @@ export const useCourseSync = (db: ChorusDb, courseId: CourseId, doc: Y.Doc): Cou
     setStatus(null)
     setProvider(null)
     void (async () => {
-      const [link, name, colour] = await Promise.all([
-        getRelayLink(db, courseId),
-        readSetting(db, 'displayName'),
-        readSetting(db, 'colour'),
-      ])
-      if (left || link === undefined) return
-      const sync = connectCourse({
-        doc,
-        relayUrl: link.relayUrl,
-        courseId,
-        token: link.token,
-        user: { name: name ?? DEFAULT_NAME, colour: colour ?? DEFAULT_COLOUR },
-      })
+      const [link, user] = await Promise.all([getRelayLink(db, courseId), loadSyncUser(db)])
+      if (left) return
+      setShared(link !== undefined)
+      if (link === undefined) return
+      const sync = connectCourse({ doc, relayUrl: link.relayUrl, courseId, token: link.token, user })
       const unsubscribe = sync.subscribe(setStatus)
+      const stopUser = onSyncUserSaved(sync.setUser)
       setStatus(sync.getStatus())
       setProvider(sync.provider)
-      stop = () => (unsubscribe(), setProvider(null), sync.destroy())
+      const media = startMediaSync({
+        db,
+        doc,
+        endpoint: { relayUrl: link.relayUrl, courseId, token: link.token },
+        connection: sync,
+      })
+      stop = () => (unsubscribe(), stopUser(), setProvider(null), media.stop(), sync.destroy())
     })().catch((cause: unknown) => {
       // Without the link the course still works locally; say why it is not syncing.
       console.warn(`[sync] could not start syncing course ${courseId}`, cause)
-      if (!left) setStatus({ kind: 'offline' })
+      if (!left) setStatus({ kind: 'offline', unacknowledged: 0 })
     })
     return () => {
       left = true
       stop()
     }
-  }, [db, courseId, doc])
+  }, [db, courseId, doc, linkVersion])
 
-  return { status, provider }
+  return { status, provider, shared }
 }

@@ -41,6 +41,7 @@ export function CourseView({ db, courseId, lessonId, navigate, onCloseFailed }: 
           courseId={courseId}
           lessonId={lessonId}
           navigate={navigate}
+          onCloseFailed={onCloseFailed}
         />
       )
   }

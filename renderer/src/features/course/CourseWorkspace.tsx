@@ -1,15 +1,26 @@
 import { useEffect } from 'react'
 import { findLesson } from '../../../../shared/course/read'
 import type { CourseId, LessonId } from '../../../../shared/course/types'
+import type { ChorusError } from '../../../../shared/errors'
 import type { Route } from '../../app/route'
+import { contentAccess } from '../../review/content-access'
+import { ReviewProblemNotice } from '../../review/ReviewProblemNotice'
+import { ReviewSessionProvider } from '../../review/ReviewSessionProvider'
+import { useCourseIdentity } from '../../review/use-course-identity'
 import type { CourseStore } from '../../storage/course-store'
 import type { ChorusDb } from '../../storage/db'
 import { PresenceContext, useShareOpenLesson } from '../../sync/presence'
 import { useCourseSync } from '../../sync/use-course-sync'
+import { CourseSettingsButton } from '../course-settings/CourseSettingsButton'
 import { LessonPane } from '../editor/LessonPane'
 import { ExportButton } from '../export/ExportButton'
 import { SaveCopyButton } from '../files/SaveCopyButton'
 import { OutlinePane } from '../outline/OutlinePane'
+import { PreviewButton } from '../preview/PreviewButton'
+import { CommentsPanel } from '../review/CommentsPanel'
+import { ReviewUiProvider } from '../review/ReviewUiProvider'
+import { SettingsButton } from '../settings/SettingsButton'
+import { ShareButton } from '../share/ShareButton'
 import { CourseHeader } from './CourseHeader'
 import { NoLessonSelected } from './NoLessonSelected'
 import { ReadOnlyBanner } from './ReadOnlyBanner'
@@ -21,12 +32,22 @@ interface CourseWorkspaceProps {
   readonly courseId: CourseId
   readonly lessonId: LessonId | null
   readonly navigate: (route: Route) => void
+  readonly onCloseFailed: (error: ChorusError) => void
 }
 
-export function CourseWorkspace({ db, store, courseId, lessonId, navigate }: CourseWorkspaceProps) {
+export function CourseWorkspace({
+  db,
+  store,
+  courseId,
+  lessonId,
+  navigate,
+  onCloseFailed,
+}: CourseWorkspaceProps) {
   const sync = useCourseSync(db, courseId, store.doc)
   const snapshot = useCourseSnapshot(store.doc)
-  const readOnly = store.access.kind === 'read-only'
+  const identity = useCourseIdentity(db, courseId)
+  const access = contentAccess(store.access, identity)
+  const readOnly = !access.editable
   const found = lessonId === null ? undefined : findLesson(snapshot, lessonId)
   const title = snapshot.meta.title
   useShareOpenLesson(sync.provider, found ? found.lesson.id : null)
@@ -39,44 +60,63 @@ export function CourseWorkspace({ db, store, courseId, lessonId, navigate }: Cou
   }, [title])
 
   const selectLesson = (id: LessonId | null) => navigate({ kind: 'course', courseId, lessonId: id })
+  // A few milliseconds: the editor is built once, already knowing whether this user may edit.
+  if (identity.status === 'loading') return null
 
   return (
     <PresenceContext value={sync.provider}>
-      <div className="course">
-        <CourseHeader
-          doc={store.doc}
-          title={title}
-          readOnly={readOnly}
-          store={store}
-          connection={sync.status}
-          actions={
-            <>
-              <SaveCopyButton db={db} courseId={courseId} doc={store.doc} />
-              <ExportButton db={db} courseId={courseId} doc={store.doc} />
-            </>
-          }
-        />
-        {readOnly && <ReadOnlyBanner />}
-        <div className="course-columns">
-          <OutlinePane
+      <ReviewSessionProvider db={db} courseId={courseId} identity={identity} onCloseFailed={onCloseFailed}>
+        <div className="course">
+          <CourseHeader
             doc={store.doc}
-            sections={snapshot.sections}
+            title={title}
             readOnly={readOnly}
-            selectedLessonId={found ? found.lesson.id : null}
-            onSelectLesson={selectLesson}
+            store={store}
+            connection={sync.status}
+            actions={
+              <>
+                <CourseSettingsButton doc={store.doc} settings={snapshot.meta.settings} readOnly={readOnly} />
+                <PreviewButton db={db} courseId={courseId} doc={store.doc} title={title} />
+                <SaveCopyButton db={db} courseId={courseId} doc={store.doc} />
+                <ExportButton db={db} courseId={courseId} doc={store.doc} />
+                {sync.shared === false && <ShareButton db={db} courseId={courseId} />}
+                <SettingsButton db={db} />
+              </>
+            }
           />
-          <main className="lesson-area">
-            {found ? (
-              <LessonPane key={found.lesson.id} doc={store.doc} lesson={found.lesson} readOnly={readOnly} />
-            ) : (
-              <NoLessonSelected
-                missing={lessonId !== null}
-                hasLessons={snapshot.sections.some((s) => s.lessons.length > 0)}
+          {access.reason && <ReadOnlyBanner reason={access.reason} />}
+          <ReviewProblemNotice />
+          <ReviewUiProvider lessonId={found ? found.lesson.id : null}>
+            <div className="course-columns">
+              <OutlinePane
+                doc={store.doc}
+                sections={snapshot.sections}
+                readOnly={readOnly}
+                selectedLessonId={found ? found.lesson.id : null}
+                onSelectLesson={selectLesson}
               />
-            )}
-          </main>
+              <main className="lesson-area">
+                {found ? (
+                  <LessonPane
+                    key={found.lesson.id}
+                    db={db}
+                    courseId={courseId}
+                    doc={store.doc}
+                    lesson={found.lesson}
+                    readOnly={readOnly}
+                  />
+                ) : (
+                  <NoLessonSelected
+                    missing={lessonId !== null}
+                    hasLessons={snapshot.sections.some((s) => s.lessons.length > 0)}
+                  />
+                )}
+              </main>
+              <CommentsPanel courseDoc={store.doc} sections={snapshot.sections} onOpenLesson={selectLesson} />
+            </div>
+          </ReviewUiProvider>
         </div>
-      </div>
+      </ReviewSessionProvider>
     </PresenceContext>
   )
 }

@@ -1,5 +1,6 @@
 import type { Editor } from '@tiptap/react'
 import { useState, type KeyboardEvent, type ReactNode } from 'react'
+import { InsertMenu } from './blocks/InsertMenu'
 import { LinkIcon } from './LinkIcon'
 import { ToolbarButton } from './ToolbarButton'
 import { useToolbarState } from './use-toolbar-state'
@@ -178,6 +179,7 @@ export function EditorToolbar({ editor, editable, onLink }: EditorToolbarProps) 
           {tool.icon}
         </ToolbarButton>
       ))}
+      <InsertMenu editor={editor} editable={editable} />
     </div>
   )
 }

@@ -1,16 +1,24 @@
 import { EditorContent, useEditor } from '@tiptap/react'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { XmlFragment } from 'yjs'
+import type { CourseId } from '../../../../shared/course/types'
+import type { ChorusError } from '../../../../shared/errors'
 import { isExternalHttpUrl } from '../../../../shared/platform'
 import { useMenuCommand } from '../../platform/use-menu-command'
 import { usePlatform } from '../../platform/use-platform'
 import { usePresenceProvider } from '../../sync/presence'
+import type { ChorusDb } from '../../storage/db'
+import { ErrorNotice } from '../../ui/ErrorNotice'
 import { PromptDialog } from '../../ui/PromptDialog'
+import { CommentButton } from '../review/CommentButton'
+import { useCommentHighlights } from '../review/use-comment-highlights'
 import { EditorToolbar } from './EditorToolbar'
 import { lessonExtensions } from './lesson-extensions'
 import { normalizeLinkUrl } from './link-url'
 
 interface LessonEditorProps {
+  readonly db: ChorusDb
+  readonly courseId: CourseId
   readonly fragment: XmlFragment
   readonly editable: boolean
 }
@@ -25,14 +33,16 @@ const linkIn = (event: MouseEvent): HTMLAnchorElement | null =>
   event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[href]') : null
 
 /** Rich text for one lesson, written straight into its Y.XmlFragment. Mount it keyed by lesson id. */
-export function LessonEditor({ fragment, editable }: LessonEditorProps) {
+export function LessonEditor({ db, courseId, fragment, editable }: LessonEditorProps) {
   const platform = usePlatform()
   const provider = usePresenceProvider()
   const [linkPrompt, setLinkPrompt] = useState<{ readonly href: string } | null>(null)
+  const [mediaError, setMediaError] = useState<ChorusError | null>(null)
+  const media = useMemo(() => ({ db, courseId, onError: setMediaError }), [db, courseId])
 
   const editor = useEditor(
     {
-      extensions: lessonExtensions(fragment, provider),
+      extensions: lessonExtensions(fragment, provider, media),
       editable,
       editorProps: {
         attributes: {
@@ -59,8 +69,10 @@ export function LessonEditor({ fragment, editable }: LessonEditorProps) {
         },
       },
     },
-    [fragment, editable, platform, provider],
+    [fragment, editable, platform, provider, media],
   )
+
+  useCommentHighlights(editor, fragment)
 
   // The desktop Edit menu's Undo/Redo: the same Yjs undo manager as the keys and the toolbar.
   useMenuCommand('undo', () => {
@@ -94,6 +106,8 @@ export function LessonEditor({ fragment, editable }: LessonEditorProps) {
           setLinkPrompt({ href: (editor.getAttributes('link').href as string | undefined) ?? '' })
         }
       />
+      {mediaError && <ErrorNotice error={mediaError} onDismiss={() => setMediaError(null)} />}
+      <CommentButton editor={editor} fragment={fragment} />
       <EditorContent editor={editor} className="lesson-body-frame" />
       {linkPrompt && (
         <PromptDialog

@@ -2,18 +2,21 @@ import { useMemo } from 'react'
 import type { Doc } from 'yjs'
 import { renameLesson } from '../../../../shared/course/commands'
 import { lessonBody } from '../../../../shared/course/read'
-import type { LessonSummary } from '../../../../shared/course/types'
+import type { CourseId, LessonSummary } from '../../../../shared/course/types'
+import type { ChorusDb } from '../../storage/db'
 import { TitleField } from '../../ui/TitleField'
 import { LessonEditor } from './LessonEditor'
 
 interface LessonPaneProps {
+  readonly db: ChorusDb
+  readonly courseId: CourseId
   readonly doc: Doc
   readonly lesson: LessonSummary
   readonly readOnly: boolean
 }
 
 /** The open lesson: its title and its body. Keyed by lesson id, so switching lessons builds a fresh editor. */
-export function LessonPane({ doc, lesson, readOnly }: LessonPaneProps) {
+export function LessonPane({ db, courseId, doc, lesson, readOnly }: LessonPaneProps) {
   const fragment = useMemo(() => lessonBody(doc, lesson.id), [doc, lesson.id])
   return (
     <article className="lesson-pane" aria-label="Lesson">
@@ -25,7 +28,7 @@ export function LessonPane({ doc, lesson, readOnly }: LessonPaneProps) {
         onCommit={(title) => renameLesson(doc, lesson.id, title)}
       />
       {fragment ? (
-        <LessonEditor fragment={fragment} editable={!readOnly} />
+        <LessonEditor db={db} courseId={courseId} fragment={fragment} editable={!readOnly} />
       ) : (
         <p className="quiet">This lesson’s text is not available.</p>
       )}

@@ -4,13 +4,20 @@ import StarterKit from '@tiptap/starter-kit'
 import type { WebsocketProvider } from 'y-websocket'
 import type { XmlFragment } from 'yjs'
 import type { SyncUser } from '../../sync/course-sync'
+import { CommentHighlights } from '../review/comment-highlights'
+import { blockExtensions } from './blocks/block-extensions'
+import type { MediaScope } from './blocks/media-scope'
 
 /**
  * The lesson editor's schema: StarterKit's nodes and marks (the names in shared/course/content.ts) bound to the
  * lesson's Y.XmlFragment. StarterKit's own undo is off: Collaboration brings Yjs's undo manager, which reverts
  * only this author's edits, never a co-author's. A shared course also shows co-authors' named carets.
  */
-export const lessonExtensions = (fragment: XmlFragment, provider: WebsocketProvider | null) => [
+export const lessonExtensions = (
+  fragment: XmlFragment,
+  provider: WebsocketProvider | null,
+  media: MediaScope,
+) => [
   StarterKit.configure({
     undoRedo: false,
     heading: { levels: [1, 2, 3] },
@@ -23,6 +30,8 @@ export const lessonExtensions = (fragment: XmlFragment, provider: WebsocketProvi
     },
   }),
   Collaboration.configure({ fragment }),
+  CommentHighlights,
+  ...blockExtensions(media),
   ...(provider ? [caretsFor(provider)] : []),
 ]
 

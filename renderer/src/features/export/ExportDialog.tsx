@@ -4,6 +4,7 @@ import type { CourseId } from '../../../../shared/course/types'
 import type { ChorusError } from '../../../../shared/errors'
 import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/export/types'
 import { usePlatform } from '../../platform/use-platform'
+import { OpenCommentsNote } from '../../review/OpenCommentsNote'
 import type { ChorusDb } from '../../storage/db'
 import { Dialog } from '../../ui/Dialog'
 import { ErrorNotice } from '../../ui/ErrorNotice'
@@ -84,6 +85,7 @@ export function ExportDialog({ db, courseId, doc, onClose }: ExportDialogProps) 
             </label>
           ))}
         </fieldset>
+        <OpenCommentsNote />
         {stage.kind === 'exporting' && (
           <progress
             className="export-progress"

@@ -2,6 +2,8 @@ import { useState } from 'react'
 import type { ChorusError } from '../../../../shared/errors'
 import type { ChorusDb, LibraryEntry } from '../../storage/db'
 import type { CourseFileImport } from '../files/use-course-file-import'
+import { IdentityNote } from '../settings/IdentityNote'
+import { SettingsButton } from '../settings/SettingsButton'
 import { deleteCourse } from '../../storage/library'
 import { toStorageError } from '../../storage/storage-error'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
@@ -54,6 +56,7 @@ export function LibraryView({ db, onNewCourse, onJoinCourse, courseFiles }: Libr
         <div>
           <h1 className="library-title">Your courses</h1>
           <p className="library-subtitle">Saved on this device. Chorus works offline.</p>
+          <IdentityNote db={db} />
         </div>
         <div className="library-actions">
           <button type="button" className="button" onClick={courseFiles.openFile} disabled={courseFiles.busy}>
@@ -62,6 +65,7 @@ export function LibraryView({ db, onNewCourse, onJoinCourse, courseFiles }: Libr
           <button type="button" className="button" onClick={onJoinCourse}>
             Join shared course
           </button>
+          <SettingsButton db={db} />
           <button type="button" className="button button-primary" onClick={onNewCourse}>
             New course
           </button>

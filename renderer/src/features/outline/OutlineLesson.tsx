@@ -1,5 +1,6 @@
 import { useRef } from 'react'
 import type { LessonSummary } from '../../../../shared/course/types'
+import { OpenThreadCount } from '../../review/OpenThreadCount'
 import { InlineRename } from '../../ui/InlineRename'
 import { LessonPresence } from './LessonPresence'
 import { handleRowKeys, ROW_SHORTCUTS } from './outline-keys'
@@ -56,6 +57,7 @@ export function OutlineLesson({ lesson, outline }: OutlineLessonProps) {
         </button>
       )}
       <LessonPresence lessonId={lesson.id} />
+      <OpenThreadCount lessonId={lesson.id} />
       <RowActions item={item} title={title} outline={outline} />
     </li>
   )

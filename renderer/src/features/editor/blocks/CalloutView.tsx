@@ -1,0 +1,38 @@
+import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react'
+import type { CalloutTone } from '../../../../../shared/course/content'
+
+const TONES: Readonly<Record<CalloutTone, string>> = { info: 'Info', tip: 'Tip', warning: 'Warning' }
+
+const toneOf = (value: unknown): CalloutTone => (value === 'tip' || value === 'warning' ? value : 'info')
+
+/** A callout in the editor: its tone switch above its editable paragraphs. */
+export function CalloutView({ node, editor, updateAttributes }: ReactNodeViewProps) {
+  const tone = toneOf(node.attrs.tone)
+  return (
+    <NodeViewWrapper
+      as="aside"
+      className={`block block-callout block-callout-${tone}`}
+      role="note"
+      aria-label={`${TONES[tone]} callout`}
+    >
+      <div className="block-bar" contentEditable={false}>
+        {editor.isEditable ? (
+          <select
+            aria-label="Callout tone"
+            value={tone}
+            onChange={(event) => updateAttributes({ tone: toneOf(event.currentTarget.value) })}
+          >
+            {(Object.keys(TONES) as CalloutTone[]).map((t) => (
+              <option key={t} value={t}>
+                {TONES[t]}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <span className="block-kind">{TONES[tone]}</span>
+        )}
+      </div>
+      <NodeViewContent className="block-callout-body" />
+    </NodeViewWrapper>
+  )
+}

@@ -1,0 +1,32 @@
+import { useEffect, useState } from 'react'
+import type * as Y from 'yjs'
+import type { CourseId } from '../../../../shared/course/types'
+import type { ChorusError } from '../../../../shared/errors'
+import type { ChorusDb } from '../../storage/db'
+import { preparePreview, type PreparedPreview, type PreviewProgress } from './prepare-preview'
+
+export type PreviewState =
+  | ({ readonly kind: 'preparing' } & PreviewProgress)
+  | ({ readonly kind: 'ready' } & PreparedPreview)
+  | { readonly kind: 'failed'; readonly error: ChorusError }
+
+/**
+ * Prepares the preview once, when the dialog opens: it shows the course as it was then, as a learner
+ * would get it from an export made at that moment. A result arriving after the dialog closed is dropped.
+ */
+export const usePreparedPreview = (db: ChorusDb, courseId: CourseId, doc: Y.Doc): PreviewState => {
+  const [state, setState] = useState<PreviewState>({ kind: 'preparing', done: 0, total: 0 })
+  useEffect(() => {
+    let live = true
+    void preparePreview(db, courseId, doc, (progress) => {
+      if (live) setState({ kind: 'preparing', ...progress })
+    }).then((result) => {
+      if (live)
+        setState(result.ok ? { kind: 'ready', ...result.value } : { kind: 'failed', error: result.error })
+    })
+    return () => {
+      live = false
+    }
+  }, [db, courseId, doc])
+  return state
+}

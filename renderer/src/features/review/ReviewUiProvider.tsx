@@ -1,0 +1,31 @@
+import { useCallback, useMemo, useState, type ReactNode } from 'react'
+import type { LessonId } from '../../../../shared/course/types'
+import type { ThreadId } from '../../../../shared/review/types'
+import type { CommentDraft } from './comment-draft'
+import { ReviewUiContext, type FocusSource, type ReviewUi, type ThreadFocus } from './review-ui'
+
+interface ReviewUiProviderProps {
+  readonly lessonId: LessonId | null
+  readonly children: ReactNode
+}
+
+export function ReviewUiProvider({ lessonId, children }: ReviewUiProviderProps) {
+  const [focus, setFocus] = useState<ThreadFocus | null>(null)
+  const [draft, setDraft] = useState<CommentDraft | null>(null)
+  // Stable callbacks, so the editor's listeners are not re-attached on every focus change.
+  const focusThread = useCallback((threadId: ThreadId | null, source: FocusSource) => {
+    setFocus((current) =>
+      threadId === null
+        ? null
+        : current?.threadId === threadId && current.source === source
+          ? current
+          : { threadId, source },
+    )
+  }, [])
+  const endDraft = useCallback(() => setDraft(null), [])
+  const value = useMemo<ReviewUi>(
+    () => ({ lessonId, focus, focusThread, draft, startDraft: setDraft, endDraft }),
+    [lessonId, focus, focusThread, draft, endDraft],
+  )
+  return <ReviewUiContext value={value}>{children}</ReviewUiContext>
+}

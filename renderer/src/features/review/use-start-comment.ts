@@ -1,0 +1,46 @@
+import { useEditorState, type Editor } from '@tiptap/react'
+import { useCallback } from 'react'
+import type { XmlFragment } from 'yjs'
+import { useReviewSession } from '../../review/review-session'
+import { draftFromRange } from './comment-draft'
+import { useReviewUi } from './review-ui'
+
+export interface StartComment {
+  /** Why commenting is not possible right now, or null when it is. */
+  readonly reason: string | null
+  /** Opens the new-thread composer on the selection; does nothing while `reason` is set. */
+  readonly start: () => void
+}
+
+/** Commenting on the lesson's selection; works in a read-only editor, since reviewers comment without editing. */
+export function useStartComment(editor: Editor, fragment: XmlFragment): StartComment {
+  const session = useReviewSession()
+  const ui = useReviewUi()
+  const lessonId = ui?.lessonId ?? null
+  const startDraft = ui?.startDraft
+  const selection = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({ from: e.state.selection.from, to: e.state.selection.to }),
+    equalityFn: (a, b) => a.from === b?.from && a.to === b.to,
+  })
+  const draft = lessonId === null ? null : draftFromRange(fragment, lessonId, selection.from, selection.to)
+
+  const reason =
+    session === null || lessonId === null
+      ? 'Comments are not available yet.'
+      : !session.canComment
+        ? 'Your role lets you read comments but not write them.'
+        : draft === null
+          ? 'Select text in the lesson to comment on it.'
+          : null
+
+  // Anchored to the selection as it is at the press, not as it was at the last render.
+  const start = useCallback(() => {
+    if (reason !== null || lessonId === null) return
+    const { from, to } = editor.state.selection
+    const current = draftFromRange(fragment, lessonId, from, to)
+    if (current !== null) startDraft?.(current)
+  }, [reason, editor, fragment, lessonId, startDraft])
+
+  return { reason, start }
+}

@@ -1,0 +1,96 @@
+import { useId, useState, type FormEvent } from 'react'
+import type { ChorusDb } from '../../storage/db'
+import { toStorageError } from '../../storage/storage-error'
+import type { SyncUser } from '../../sync/course-sync'
+import { PRESENCE_COLOURS, nameProblem, saveSyncUser } from '../../sync/sync-user'
+import { Dialog } from '../../ui/Dialog'
+
+interface SettingsDialogProps {
+  readonly db: ChorusDb
+  readonly user: SyncUser
+  readonly onClose: () => void
+}
+
+/** The name and colour co-authors see next to this user's caret and in "People online". */
+export function SettingsDialog({ db, user, onClose }: SettingsDialogProps) {
+  const [name, setName] = useState(user.name)
+  const [colour, setColour] = useState(user.colour)
+  const [problem, setProblem] = useState<string | null>(null)
+  const nameId = useId()
+  const colourId = useId()
+  const problemId = useId()
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const found = nameProblem(name)
+    if (found !== null) {
+      setProblem(found)
+      return
+    }
+    saveSyncUser(db, { name, colour }).then(onClose, (cause: unknown) =>
+      setProblem(toStorageError(cause).message),
+    )
+  }
+
+  return (
+    <Dialog
+      role="dialog"
+      title="Settings"
+      description="Co-authors see this name and colour next to your cursor and in the list of people online."
+      onCancel={onClose}
+    >
+      <form className="dialog-form" onSubmit={submit} noValidate>
+        <label htmlFor={nameId} className="field-label">
+          Display name
+        </label>
+        <input
+          id={nameId}
+          className="text-input"
+          value={name}
+          onChange={(event) => (setName(event.target.value), setProblem(null))}
+          aria-invalid={problem !== null}
+          aria-describedby={problem !== null ? problemId : undefined}
+          autoComplete="name"
+          data-autofocus
+        />
+        {problem !== null && (
+          <p id={problemId} className="field-problem" role="alert">
+            {problem}
+          </p>
+        )}
+        <label htmlFor={colourId} className="field-label">
+          Colour
+        </label>
+        <div className="settings-colour">
+          <input
+            id={colourId}
+            type="color"
+            value={colour}
+            onChange={(event) => setColour(event.target.value)}
+          />
+          <div role="group" aria-label="Suggested colours" className="settings-swatches">
+            {PRESENCE_COLOURS.map((swatch) => (
+              <button
+                key={swatch}
+                type="button"
+                className="settings-swatch"
+                style={{ background: swatch }}
+                aria-label={`Use colour ${swatch}`}
+                aria-pressed={swatch === colour}
+                onClick={() => setColour(swatch)}
+              />
+            ))}
+          </div>
+        </div>
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary">
+            Save
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

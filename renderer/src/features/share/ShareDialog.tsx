@@ -1,0 +1,92 @@
+import { useId, useState, type FormEvent } from 'react'
+import type { CourseId } from '../../../../shared/course/types'
+import type { ChorusDb } from '../../storage/db'
+import { toStorageError } from '../../storage/storage-error'
+import { Dialog } from '../../ui/Dialog'
+import { joinCourse } from '../join/join-course'
+import { CopyButton } from './CopyButton'
+import { inviteCommand, inviteFor } from './share-invite'
+
+interface ShareDialogProps {
+  readonly db: ChorusDb
+  readonly courseId: CourseId
+  readonly onClose: () => void
+}
+
+/**
+ * Shares a course that so far lives on this device only: whoever runs the team's relay mints an invite for this
+ * course id; pasting it here connects the course, and its content goes to the relay.
+ */
+export function ShareDialog({ db, courseId, onClose }: ShareDialogProps) {
+  const [link, setLink] = useState('')
+  const [problem, setProblem] = useState<string | null>(null)
+  const inputId = useId()
+  const problemId = useId()
+  const command = inviteCommand(courseId)
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const invite = inviteFor(courseId, link)
+    if (!invite.ok) {
+      setProblem(invite.error.message)
+      return
+    }
+    joinCourse(db, invite.value).then(onClose, (cause: unknown) => setProblem(toStorageError(cause).message))
+  }
+
+  return (
+    <Dialog role="dialog" title="Share this course" onCancel={onClose}>
+      <div className="share-steps">
+        <p>
+          This course is saved on this device only. To write it together, connect it to your team’s relay: the
+          person who runs the relay makes an invite for this course, you paste it below, and co-authors join with
+          invites of their own.
+        </p>
+        <dl className="share-facts">
+          <dt>Course id</dt>
+          <dd>
+            <code>{courseId}</code>
+            <CopyButton text={courseId} what="course id" />
+          </dd>
+          <dt>Command for the relay admin</dt>
+          <dd>
+            <code>{command}</code>
+            <CopyButton text={command} what="command" />
+          </dd>
+        </dl>
+        <p className="quiet">
+          NAME is your display name, URL the relay’s ws:// or wss:// address. Use --role reviewer or viewer for people
+          who should not edit.
+        </p>
+      </div>
+      <form className="dialog-form" onSubmit={submit} noValidate>
+        <label htmlFor={inputId} className="field-label">
+          Invite link for this course
+        </label>
+        <input
+          id={inputId}
+          className="text-input"
+          value={link}
+          placeholder="chorus://join?relay=…"
+          onChange={(event) => (setLink(event.target.value), setProblem(null))}
+          aria-invalid={problem !== null}
+          aria-describedby={problem !== null ? problemId : undefined}
+          data-autofocus
+        />
+        {problem !== null && (
+          <p id={problemId} className="field-problem" role="alert">
+            {problem}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary">
+            Connect
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

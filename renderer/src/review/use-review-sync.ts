@@ -1,0 +1,40 @@
+import { useEffect } from 'react'
+import type * as Y from 'yjs'
+import type { CourseId } from '../../../shared/course/types'
+import type { ChorusDb } from '../storage/db'
+import { connectCourse } from '../sync/course-sync'
+import { getRelayLink } from '../sync/relay-links'
+
+/**
+ * Syncs the course's review document with its `<courseId>/review` room while mounted, with the same relay and
+ * token as the content. Pass the document only once it is loaded from this device: the relay only adds to it.
+ * Offline, comments go on being stored locally and the provider sends them when the relay is back.
+ */
+export function useReviewSync(db: ChorusDb, courseId: CourseId, doc: Y.Doc | null): void {
+  useEffect(() => {
+    if (doc === null) return
+    let left = false
+    let stop = (): void => {}
+    getRelayLink(db, courseId).then(
+      (link) => {
+        if (left || link === undefined) return
+        const sync = connectCourse({
+          doc,
+          relayUrl: link.relayUrl,
+          courseId,
+          kind: 'review',
+          token: link.token,
+        })
+        stop = () => sync.destroy()
+      },
+      (cause: unknown) => {
+        // Comments still work on this device; they sync the next time the course opens.
+        console.warn(`[sync] could not start syncing the comments of course ${courseId}`, cause)
+      },
+    )
+    return () => {
+      left = true
+      stop()
+    }
+  }, [db, courseId, doc])
+}

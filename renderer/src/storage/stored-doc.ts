@@ -1,0 +1,146 @@
+/**
+ * What every document Chorus keeps on this device shares, whichever table holds its rows (a course's content,
+ * its review comments): loading the rows into a Y.Doc, then storing each change as it happens, merging the rows
+ * once they pile up, writing what is queued when the page goes away and showing any failure.
+ */
+import * as Y from 'yjs'
+import { STORAGE_ORIGIN } from '../../../shared/course/origins'
+import type { CourseId } from '../../../shared/course/types'
+import { COMPACTION_THRESHOLD, compactCourseUpdates } from './compaction'
+import type { ChorusDb, UpdateRow, UpdateTable } from './db'
+import { onPageLeave, type PageTargets } from './page-lifecycle'
+import { createSaveStatus, type SaveStatusSource } from './save-status'
+import { chorusFailure, storage, toStorageError } from './storage-error'
+import { createUpdateWriter } from './update-writer'
+
+export interface StoredDocOptions {
+  /** Events that announce the page going away; defaults to the browser's window and document. */
+  readonly page?: PageTargets
+  readonly now?: () => number
+  readonly compactionThreshold?: number
+}
+
+/** Something saved beside a document's rows, on the same occasions: the course's library entry. */
+export interface SavedAlongside {
+  /** A change to the document that storage did not load. */
+  changed(origin: unknown): void
+  flush(): Promise<void>
+  stop(): void
+}
+
+export interface DocPersistence {
+  readonly save: SaveStatusSource
+  /** Resolves once every change so far is in IndexedDB; rejects with a ChorusFailure if it cannot be. */
+  flush(): Promise<void>
+  /** Flushes, then stops saving and destroys the doc. If the flush fails it rejects and saving goes on. */
+  close(): Promise<void>
+  /** Stops listening without saving anything more: for a document that failed to open. */
+  abandon(): void
+}
+
+export interface PersistDocInput {
+  readonly table: UpdateTable
+  readonly courseId: CourseId
+  readonly doc: Y.Doc
+  /** How many rows the document was loaded from. */
+  readonly storedRows: number
+  readonly options: StoredDocOptions
+  readonly alongside?: SavedAlongside
+}
+
+export const readUpdateRows = (db: ChorusDb, table: UpdateTable, courseId: CourseId): Promise<UpdateRow[]> =>
+  storage(() => db[table].where('courseId').equals(courseId).toArray())
+
+/** The merge of the rows, applied with the storage origin so it is not stored again. */
+export function docFromRows(rows: readonly UpdateRow[], damagedMessage: string): Y.Doc {
+  const doc = new Y.Doc()
+  if (rows.length === 0) return doc
+  try {
+    Y.applyUpdate(doc, Y.mergeUpdates(rows.map((row) => row.update)), STORAGE_ORIGIN)
+  } catch (thrown) {
+    doc.destroy()
+    console.error('[storage] storage-failed: stored updates do not decode', thrown)
+    throw chorusFailure({ code: 'storage-failed', message: damagedMessage })
+  }
+  return doc
+}
+
+/**
+ * Stores every change not loaded from storage as a row as it happens, and merges the rows into one once there
+ * are more than the compaction threshold. Listening starts here, so call it before changing the document.
+ */
+export function persistDoc(db: ChorusDb, input: PersistDocInput): DocPersistence {
+  const { table, courseId, doc, options, alongside } = input
+  const now = options.now ?? Date.now
+  const threshold = options.compactionThreshold ?? COMPACTION_THRESHOLD
+  const status = createSaveStatus({ kind: 'saved', at: now() })
+  let rowCount = input.storedRows
+
+  const compact = async (): Promise<void> => {
+    try {
+      await compactCourseUpdates(db, courseId, table)
+      rowCount = 1
+    } catch (thrown) {
+      // Nothing is lost (the transaction rolled back); try again after another threshold's worth of rows.
+      rowCount = 0
+      const code = toStorageError(thrown).code
+      console.warn(`[storage] ${code}: compacting ${table} of course ${courseId} failed`, thrown)
+    }
+  }
+  const writer = createUpdateWriter(
+    async (update) => {
+      await db[table].add({ courseId, update })
+      rowCount++
+      if (rowCount > threshold) await compact()
+    },
+    status,
+    now,
+  )
+  const flushAlongside = (): Promise<void> => alongside?.flush() ?? Promise.resolve()
+
+  const onUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === STORAGE_ORIGIN) return
+    writer.push(update)
+    alongside?.changed(origin)
+  }
+  doc.on('update', onUpdate)
+  const detach = [
+    () => doc.off('update', onUpdate),
+    onPageLeave(() => {
+      void writer.writeNow()
+      void flushAlongside()
+    }, options.page),
+    db.connection.beforeClose(async () => {
+      await Promise.all([writer.writeNow(), flushAlongside()])
+    }),
+    db.connection.onProblem((problem) => {
+      if (problem) status.set({ kind: 'error', error: problem })
+    }),
+  ]
+  const stopListening = (): void => detach.forEach((stop) => stop())
+  if (rowCount > threshold) void compact()
+
+  const finish = async (): Promise<void> => {
+    // Still listening while flushing: a change that lands meanwhile (say, from a peer) is saved too.
+    do {
+      await writer.flush()
+      await flushAlongside()
+    } while (writer.hasUnsaved())
+    stopListening()
+    alongside?.stop()
+    doc.destroy()
+  }
+  let closing: Promise<void> | undefined
+  return {
+    save: status,
+    flush: () => writer.flush(),
+    close() {
+      closing ??= finish().catch((thrown: unknown) => {
+        closing = undefined
+        throw thrown
+      })
+      return closing
+    },
+    abandon: stopListening,
+  }
+}

@@ -1,0 +1,225 @@
+import { liveQuery } from 'dexie'
+import type * as Y from 'yjs'
+import { mediaReferences } from '../../../shared/course/media-refs'
+import { canWrite } from '../../../shared/protocol/rooms'
+import { readTokenClaims } from '../review/token-claims'
+import type { ChorusDb } from '../storage/db'
+import type { CourseSync } from './course-sync'
+import { localMediaHashes, readLocalMedia, storeVerifiedMedia } from './media-local'
+import {
+  askMissing,
+  downloadMedia,
+  uploadMedia,
+  type MediaEndpoint,
+  type TransferFailure,
+} from './media-transfer'
+
+export interface MediaSyncOptions {
+  readonly db: ChorusDb
+  /** The course's document: the lesson bodies name the media by hash. */
+  readonly doc: Y.Doc
+  readonly endpoint: MediaEndpoint
+  /** The course's relay connection: media move only while it is synced, and again each time it comes back. */
+  readonly connection: Pick<CourseSync, 'getStatus' | 'subscribe'>
+}
+
+export interface MediaSync {
+  stop(): void
+}
+
+/** Quiet time after an edit before the lesson bodies are searched for new media. */
+const SETTLE_MS = 400
+const FIRST_RETRY_MS = 2_000
+const MAX_RETRY_MS = 60_000
+// Each transfer holds its whole blob in memory (to hash it), so a few at a time, not the whole course.
+const PARALLEL = 2
+
+const LOG = '[media-sync]'
+
+/** Runs `task` over `items`, a few at a time; true when every task reported true. */
+const inParallel = async <T>(items: readonly T[], task: (item: T) => Promise<boolean>): Promise<boolean> => {
+  let next = 0
+  let all = true
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++] as T
+      if (!(await task(item))) all = false
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, items.length) }, worker))
+  return all
+}
+
+/**
+ * Carries a shared course's media blobs between this device and the relay, beside the document rather than in
+ * it: uploads the course's blobs the relay lacks (authors only) and downloads the blobs its lessons reference
+ * that this device lacks, verifying each against its hash. Runs whenever the connection becomes synced, when
+ * lesson bodies start referencing other media, and when a blob is stored locally; what fails is retried with
+ * back-off while the course stays open. Local blobs are never changed or removed here.
+ */
+export function startMediaSync({ db, doc, endpoint, connection }: MediaSyncOptions): MediaSync {
+  const { courseId } = endpoint
+  const claims = readTokenClaims(endpoint.token)
+  // An unreadable token may still be an author's: the relay decides, and a 403 turns uploads off.
+  let mayUpload = claims === null || canWrite(claims.role, 'content')
+  /** Hashes the relay is known to hold since the connection last came up. */
+  const onRelay = new Set<string>()
+  /** Uploads the relay refused for what they are (bad bytes, too large): retrying cannot help. */
+  const refused = new Set<string>()
+  const controller = new AbortController()
+  let stopped = false
+  let running = false
+  let again = false
+  let retryMs = FIRST_RETRY_MS
+  let retryTimer: ReturnType<typeof setTimeout> | null = null
+  let settleTimer: ReturnType<typeof setTimeout> | null = null
+  let lastRefs = ''
+
+  const synced = (): boolean => connection.getStatus().kind === 'synced'
+  const refsKey = (refs: ReadonlyMap<string, string>): string => [...refs.keys()].sort().join()
+
+  /** Reads a failed request; true when waiting cannot change the answer, so it is not retried. */
+  const settleFailure = (
+    what: 'ask' | 'upload' | 'download',
+    hash: string,
+    failed: TransferFailure,
+  ): boolean => {
+    if (failed.kind === 'unreachable') {
+      console.warn(`${LOG} relay unreachable (${what}); will retry`, {
+        courseId,
+        hash,
+        reason: failed.reason,
+      })
+      return false
+    }
+    const { status, reason } = failed
+    if (what === 'download' && status === 404) return false // Its author has not uploaded it yet.
+    console.warn(`${LOG} relay refused ${what} (${status})`, { courseId, hash, reason })
+    if (status === 401) return true // The connection is refused too; it starts media sync again if it returns.
+    if (what === 'upload' && status === 403) mayUpload = false
+    if (what === 'upload' && (status === 413 || status === 415 || status === 422)) refused.add(hash)
+    return status < 500 && status !== 429
+  }
+
+  const push = async (local: ReadonlySet<string>): Promise<boolean> => {
+    const candidates = [...local].filter((hash) => !onRelay.has(hash) && !refused.has(hash))
+    if (candidates.length === 0) return true
+    const asked = await askMissing(endpoint, candidates, controller.signal)
+    if (asked.kind !== 'done') return settleFailure('ask', '', asked)
+    const lacking = new Set(asked.value)
+    for (const hash of candidates) if (!lacking.has(hash)) onRelay.add(hash)
+    return inParallel([...lacking], async (hash) => {
+      if (!mayUpload || stopped) return true
+      const row = await readLocalMedia(db, hash)
+      if (row === undefined) return true
+      const sent = await uploadMedia(endpoint, hash, row.mime, row.bytes, controller.signal)
+      if (sent.kind !== 'done') return settleFailure('upload', hash, sent)
+      onRelay.add(hash)
+      return true
+    })
+  }
+
+  const pull = (refs: ReadonlyMap<string, string>, local: ReadonlySet<string>): Promise<boolean> =>
+    inParallel(
+      [...refs].filter(([hash]) => !local.has(hash)),
+      async ([hash, mime]) => {
+        if (stopped) return true
+        const got = await downloadMedia(endpoint, hash, controller.signal)
+        if (got.kind !== 'done') return settleFailure('download', hash, got)
+        const type = got.value.mime || mime || 'application/octet-stream'
+        const outcome = await storeVerifiedMedia(db, courseId, hash, type, got.value.bytes)
+        if (outcome === 'corrupt') {
+          console.error(`${LOG} downloaded bytes do not match their hash; discarded`, { courseId, hash })
+          return false
+        }
+        onRelay.add(hash)
+        return true
+      },
+    )
+
+  /** One round of both directions; true when nothing is left to retry. */
+  const pass = async (): Promise<boolean> => {
+    const refs = mediaReferences(doc)
+    lastRefs = refsKey(refs)
+    const local = await localMediaHashes(db, courseId, [...refs.keys()])
+    const pushed = mayUpload ? await push(local) : true
+    const pulled = await pull(refs, local)
+    return pushed && pulled
+  }
+
+  const run = async (): Promise<void> => {
+    if (stopped || !synced()) return
+    if (running) {
+      again = true
+      return
+    }
+    if (retryTimer !== null) clearTimeout(retryTimer)
+    retryTimer = null
+    running = true
+    let done = false
+    try {
+      done = await pass()
+    } catch (error) {
+      // Local storage failed; what is stored stays stored, and the next round tries again.
+      if (!stopped) console.warn(`${LOG} media sync round failed; will retry`, { courseId, error })
+    }
+    running = false
+    if (stopped) return
+    if (again) {
+      again = false
+      return void run()
+    }
+    if (done) {
+      retryMs = FIRST_RETRY_MS
+      return
+    }
+    retryTimer = setTimeout(() => void run(), retryMs)
+    retryMs = Math.min(retryMs * 2, MAX_RETRY_MS)
+  }
+
+  /** After a burst of changes: `force` for a new local blob, else only if the bodies now reference other media. */
+  const settle = (force: boolean): void => {
+    if (stopped) return
+    if (settleTimer !== null) clearTimeout(settleTimer)
+    settleTimer = setTimeout(() => {
+      settleTimer = null
+      if (force || refsKey(mediaReferences(doc)) !== lastRefs) void run()
+    }, SETTLE_MS)
+  }
+
+  let wasSynced = synced()
+  const unsubscribe = connection.subscribe((status) => {
+    const now = status.kind === 'synced'
+    if (now && !wasSynced) {
+      // The relay may have been restored from a backup meanwhile: ask it again rather than trust memory.
+      onRelay.clear()
+      retryMs = FIRST_RETRY_MS
+      void run()
+    }
+    wasSynced = now
+  })
+  const onUpdate = (): void => settle(false)
+  doc.on('update', onUpdate)
+  let ownedKeys = ''
+  const owned = liveQuery(() => db.media.where('courseId').equals(courseId).primaryKeys()).subscribe({
+    next: (keys) => {
+      const key = [...keys].sort().join()
+      if (key !== ownedKeys) settle(true)
+      ownedKeys = key
+    },
+    error: (error: unknown) => console.warn(`${LOG} cannot watch local media`, { courseId, error }),
+  })
+  void run()
+
+  return {
+    stop() {
+      stopped = true
+      controller.abort()
+      if (retryTimer !== null) clearTimeout(retryTimer)
+      if (settleTimer !== null) clearTimeout(settleTimer)
+      unsubscribe()
+      doc.off('update', onUpdate)
+      owned.unsubscribe()
+    },
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Settings and sharing, through a real relay: a first run gets a made-up name and is told where to change it;
+ * a course made on this device is shared by pasting an invite for its id (an invite for another course is refused);
+ * a name or colour changed in Settings shows at once to a co-author.
+ */
+import { expect, test, type Page } from '@playwright/test'
+import { newCourseId } from '../../shared/course/ids'
+import { readCourse } from '../../shared/course/read'
+import type { CourseId } from '../../shared/course/types'
+import { formatInvite } from '../../shared/protocol/invite'
+import {
+  connectClient,
+  destroyClients,
+  killRelays,
+  startRelay,
+  tokenFor,
+  type RelayProcess,
+} from '../integration/relay-harness'
+import { addLesson, addSection, createCourse } from './support/chorus'
+import { expectSynced, joinAs, relayAddress } from './support/shared-course'
+
+let relay: RelayProcess
+
+test.beforeAll(async () => {
+  relay = await startRelay()
+})
+
+test.afterAll(async () => {
+  destroyClients()
+  await killRelays()
+})
+
+async function saveSettings(page: Page, name: string, colour: string): Promise<void> {
+  await page.getByRole('button', { name: 'Settings', exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: 'Settings' })
+  await dialog.getByRole('textbox', { name: 'Display name' }).fill(name)
+  await dialog.getByRole('button', { name: `Use colour ${colour}` }).click()
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(dialog).toBeHidden()
+}
+
+test('a local course is shared by invite, and settings show live to co-authors', async ({ browser, baseURL }) => {
+  const dana = await (await browser.newContext()).newPage()
+  await dana.goto(baseURL ?? '')
+  // First run: a made-up name, and where to change it.
+  await expect(dana.getByText(/^Co-authors see you as Author \d{4}\. Change your name and colour in Settings\.$/)).toBeVisible()
+  await saveSettings(dana, 'Dana Field', '#15803d')
+  await expect(dana.getByText('Co-authors see you as Dana Field.', { exact: false })).toBeVisible()
+
+  await createCourse(dana, 'Made here first')
+  await addSection(dana, 'Basics')
+  await addLesson(dana, 'Basics', 'Erosion')
+  const courseId = decodeURIComponent(/#\/course\/([^/]+)/.exec(dana.url())?.[1] ?? '') as CourseId
+  // Not shared yet: no connection to show, but a way to share.
+  await expect(dana.getByRole('status', { name: 'Connection' })).toHaveCount(0)
+  await dana.getByRole('button', { name: 'Share…' }).click()
+  const share = dana.getByRole('dialog', { name: 'Share this course' })
+  await expect(share.getByText(courseId, { exact: true })).toBeVisible()
+  await expect(
+    share.getByText(`npm run relay -- token --course ${courseId} --role author --name NAME --invite URL`, {
+      exact: true,
+    }),
+  ).toBeVisible()
+  await expect(share.getByRole('button', { name: 'Copy course id' })).toBeVisible()
+
+  const inviteFor = async (course: CourseId) =>
+    formatInvite({ relay: relayAddress(relay), courseId: course, token: await tokenFor(course, 'author') })
+  const field = share.getByRole('textbox', { name: 'Invite link for this course' })
+  const other = newCourseId()
+  await field.fill(await inviteFor(other))
+  await share.getByRole('button', { name: 'Connect' }).click()
+  await expect(share.getByRole('alert')).toContainText(`This invite is for another course (${other})`)
+
+  await field.fill(await inviteFor(courseId))
+  await share.getByRole('button', { name: 'Connect' }).click()
+  await expect(share).toBeHidden()
+  await expectSynced(dana)
+  await expect(dana.getByRole('button', { name: 'Share…' })).toHaveCount(0)
+
+  // The relay now holds what was made on this device.
+  const reader = connectClient(relay.url, courseId, await tokenFor(courseId, 'author', { user: 'auditor' }))
+  await reader.synced()
+  const onRelay = readCourse(reader.doc)
+  expect(onRelay.meta.title).toBe('Made here first')
+  expect(onRelay.sections.flatMap((s) => s.lessons.map((l) => l.title))).toEqual(['Erosion'])
+
+  // A co-author sees Dana, and her new name and colour as soon as she saves them.
+  const eli = await joinAs(browser, { relay, courseId, user: 'eli', title: 'Made here first', baseURL: baseURL ?? '' })
+  const online = eli.getByRole('list', { name: 'People online' })
+  await expect(online.getByRole('listitem').filter({ hasText: 'Dana Field' })).toBeVisible()
+  await saveSettings(dana, 'Dana F. Okafor', '#9333ea')
+  await expect(online.getByRole('listitem').filter({ hasText: 'Dana F. Okafor' })).toBeVisible()
+  await expect(online.getByRole('listitem').filter({ hasText: 'Dana Field' })).toHaveCount(0)
+})

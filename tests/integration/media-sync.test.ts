@@ -1,0 +1,171 @@
+/**
+ * The app's media sync (renderer/src/sync/media-sync.ts) against the real relay process, in Node: real
+ * IndexedDB code on fake-indexeddb, real Y.Docs, real HTTP. Only the connection status is driven by the test,
+ * standing in for the WebSocket provider so "the relay came back" can be said exactly when wanted.
+ */
+// Dexie's liveQuery reads the global indexedDB when Dexie loads, so the global fake must come first.
+import 'fake-indexeddb/auto'
+import { createHash, randomBytes } from 'node:crypto'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import * as Y from 'yjs'
+import { DATABASE_FILE } from '../../relay-server/src/store/sqlite'
+import type { ConnectionStatus } from '../../renderer/src/sync/course-sync'
+import { startMediaSync, type MediaSync } from '../../renderer/src/sync/media-sync'
+import { openChorusDb, type ChorusDb } from '../../renderer/src/storage/db'
+import { addLesson, addSection, createCourse, writeLessonContent } from '../../shared/course/commands'
+import { NODE } from '../../shared/course/content'
+import { newCourseId } from '../../shared/course/ids'
+import type { CourseId, LessonId } from '../../shared/course/types'
+import { mediaBlobUrl } from '../../shared/protocol/media'
+import type { Role } from '../../shared/protocol/token'
+import { killRelays, startRelay, tokenFor, type RelayProcess } from './relay-harness'
+
+let relay: RelayProcess
+const running = new Set<MediaSync>()
+
+beforeAll(async () => {
+  relay = await startRelay()
+})
+afterEach(() => {
+  for (const sync of running) sync.stop()
+  running.clear()
+  vi.restoreAllMocks()
+})
+afterAll(() => killRelays())
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex')
+
+/** A connection status the test switches, with the subscribe/getStatus shape of CourseSync. */
+const statusSwitch = (initial: ConnectionStatus['kind']) => {
+  let status = { kind: initial, unacknowledged: 0 } as ConnectionStatus
+  const listeners = new Set<(status: ConnectionStatus) => void>()
+  return {
+    getStatus: () => status,
+    subscribe(listener: (status: ConnectionStatus) => void) {
+      listeners.add(listener)
+      return () => void listeners.delete(listener)
+    },
+    set(kind: ConnectionStatus['kind']) {
+      status = { ...status, kind }
+      listeners.forEach((listener) => listener(status))
+    },
+  }
+}
+
+interface Device {
+  readonly db: ChorusDb
+  readonly doc: Y.Doc
+  readonly connection: ReturnType<typeof statusSwitch>
+}
+
+const device = async (courseId: CourseId, role: Role, shared: Y.Doc, online = true): Promise<Device> => {
+  const db = openChorusDb(`device-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange })
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(shared))
+  shared.on('update', (update: Uint8Array) => Y.applyUpdate(doc, update))
+  const connection = statusSwitch(online ? 'synced' : 'offline')
+  const token = await tokenFor(courseId, role)
+  running.add(startMediaSync({ db, doc, endpoint: { relayUrl: relay.url, courseId, token }, connection }))
+  return { db, doc, connection }
+}
+
+const course = (): { courseId: CourseId; doc: Y.Doc; lessonId: LessonId } => {
+  const doc = new Y.Doc()
+  const courseId = newCourseId()
+  createCourse(doc, { id: courseId, title: 'Media' })
+  const lessonId = addLesson(doc, { sectionId: addSection(doc, { title: 'S' }), title: 'L' })
+  return { courseId, doc, lessonId }
+}
+
+const showImage = (doc: Y.Doc, lessonId: LessonId, hash: string): void =>
+  writeLessonContent(doc, lessonId, {
+    type: NODE.doc,
+    content: [{ type: NODE.image, attrs: { hash, alt: '', mime: 'image/png' } }],
+  })
+
+const storeLocally = async (db: ChorusDb, courseId: CourseId, bytes: Uint8Array): Promise<string> => {
+  const hash = sha256(bytes)
+  await db.media.add({ hash, courseId, mime: 'image/png', bytes, createdAt: Date.now() })
+  return hash
+}
+
+const relayStatus = async (courseId: CourseId, hash: string): Promise<number> =>
+  (await fetch(mediaBlobUrl(relay.url, courseId, hash, await tokenFor(courseId, 'viewer')))).status
+
+describe('media sync', () => {
+  it("uploads an author's blob once the relay is back, and a co-author downloads it", async () => {
+    const { courseId, doc, lessonId } = course()
+    const ann = await device(courseId, 'author', doc, false)
+    const hash = await storeLocally(ann.db, courseId, new Uint8Array(randomBytes(5000)))
+    showImage(doc, lessonId, hash)
+    await new Promise((resolve) => setTimeout(resolve, 800))
+    expect(await relayStatus(courseId, hash)).toBe(404) // Offline: nothing moved.
+
+    ann.connection.set('synced')
+    await expect.poll(() => relayStatus(courseId, hash), { timeout: 10_000 }).toBe(200)
+
+    const ben = await device(courseId, 'viewer', doc)
+    await expect
+      .poll(async () => (await ben.db.media.get(hash))?.courseId, { timeout: 10_000 })
+      .toBe(courseId)
+    expect(sha256((await ben.db.media.get(hash))?.bytes as Uint8Array)).toBe(hash)
+  })
+
+  it('downloads an image whose author uploads it later, by retrying', async () => {
+    const { courseId, doc, lessonId } = course()
+    const bytes = new Uint8Array(randomBytes(3000))
+    const hash = sha256(bytes)
+    const reader = await device(courseId, 'reviewer', doc)
+    showImage(doc, lessonId, hash)
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    expect(await reader.db.media.get(hash)).toBeUndefined()
+
+    const author = await device(courseId, 'author', doc)
+    await storeLocally(author.db, courseId, bytes)
+    await expect
+      .poll(async () => (await reader.db.media.get(hash)) !== undefined, { timeout: 15_000 })
+      .toBe(true)
+  })
+
+  it('never uploads from a reviewer or viewer', async () => {
+    const { courseId, doc, lessonId } = course()
+    const warn = vi.spyOn(console, 'warn')
+    const reviewer = await device(courseId, 'reviewer', doc)
+    const hash = await storeLocally(reviewer.db, courseId, new Uint8Array(randomBytes(100)))
+    showImage(doc, lessonId, hash)
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    expect(await relayStatus(courseId, hash)).toBe(404)
+    expect(relay.logs.filter((line) => line.event === 'media-refused' && line.hash === hash)).toEqual([])
+    expect(warn).not.toHaveBeenCalledWith(expect.stringContaining('refused upload'), expect.anything())
+    expect(await reviewer.db.media.get(hash)).toBeDefined() // Its local copy stays.
+  })
+
+  it('discards a download that does not match its hash', async () => {
+    const { courseId, doc, lessonId } = course()
+    const bytes = new Uint8Array(randomBytes(2000))
+    const author = await device(courseId, 'author', doc)
+    const hash = await storeLocally(author.db, courseId, bytes)
+    await expect.poll(() => relayStatus(courseId, hash), { timeout: 10_000 }).toBe(200)
+    // Damage the relay's copy behind its back, as a broken disk or a bad restore would.
+    const file = new Database(join(relay.dataDir, DATABASE_FILE))
+    file
+      .prepare(
+        'UPDATE media_chunks SET data = ? WHERE blob = (SELECT blob FROM media WHERE course = ? AND hash = ?)',
+      )
+      .run(Buffer.alloc(bytes.length, 1), courseId, hash)
+    file.close()
+
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const reader = await device(courseId, 'viewer', doc)
+    showImage(doc, lessonId, hash)
+    await expect
+      .poll(() => logged.mock.calls.some(([message]) => String(message).includes('do not match')), {
+        timeout: 10_000,
+      })
+      .toBe(true)
+    expect(await reader.db.media.get(hash)).toBeUndefined()
+  })
+})
