@@ -4,7 +4,13 @@ import { liveQuery } from 'dexie'
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { createCourse as initialiseCourse } from '../../../shared/course/commands'
+import {
+  addLesson,
+  addSection,
+  createCourse as initialiseCourse,
+  writeLessonContent,
+} from '../../../shared/course/commands'
+import { NODE } from '../../../shared/course/content'
 import { readCourse } from '../../../shared/course/read'
 import type { CourseId } from '../../../shared/course/types'
 import { openCourseStore } from './course-store'
@@ -66,7 +72,11 @@ describe('library', () => {
       createdAt: 0,
     })
     await db.media.bulkAdd([media('a1', doomed), media('b2', kept)])
-    const link = (courseId: CourseId) => ({ courseId, relayUrl: 'ws://127.0.0.1:1234', token: `t-${courseId}` })
+    const link = (courseId: CourseId) => ({
+      courseId,
+      relayUrl: 'ws://127.0.0.1:1234',
+      token: `t-${courseId}`,
+    })
     await db.relayLinks.bulkAdd([link(doomed), link(kept)])
 
     await deleteCourse(db, doomed)
@@ -79,6 +89,35 @@ describe('library', () => {
     expect(await db.updates.where('courseId').equals(kept).count()).toBe(1)
     expect(await db.media.get('b2')).toBeDefined()
     await expect(openCourseStore(db, doomed)).rejects.toMatchObject({ code: 'course-not-found' })
+  })
+
+  it('keeps a blob the deleted course stored when another course uses it too', async () => {
+    const db = freshDb()
+    const doomed = await createCourse(db, { title: 'First to store the logo' })
+    const heir = await createCourse(db, { title: 'Uses the same logo' })
+    const logo = 'a'.repeat(64)
+    const store = await openCourseStore(db, heir)
+    const lessonId = addLesson(store.doc, {
+      sectionId: addSection(store.doc, { title: 'One' }),
+      title: 'Logo',
+    })
+    writeLessonContent(store.doc, lessonId, {
+      type: NODE.doc,
+      content: [{ type: NODE.image, attrs: { hash: logo, alt: 'Logo', mime: 'image/png' } }],
+    })
+    await store.close()
+    const row = (hash: string) => ({
+      hash,
+      courseId: doomed,
+      mime: 'image/png',
+      bytes: new Uint8Array([1]),
+      createdAt: 0,
+    })
+    await db.media.bulkAdd([row(logo), row('b'.repeat(64))])
+
+    await deleteCourse(db, doomed)
+    expect(await db.media.get(logo)).toMatchObject({ courseId: heir })
+    expect(await db.media.get('b'.repeat(64))).toBeUndefined()
   })
 
   it('imports a course document from outside and keeps the entry on a second import', async () => {

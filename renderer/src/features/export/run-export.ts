@@ -31,7 +31,7 @@ export async function runExport(
 ): Promise<Result<ExportOutcome>> {
   let media
   try {
-    media = await loadCourseMedia(db, courseId)
+    media = await loadCourseMedia(db, doc)
   } catch (thrown) {
     return { ok: false, error: toStorageError(thrown) }
   }

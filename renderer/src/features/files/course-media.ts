@@ -1,3 +1,5 @@
+import type * as Y from 'yjs'
+import { mediaReferences } from '../../../../shared/course/media-refs'
 import type { CourseId } from '../../../../shared/course/types'
 import type { MediaBlob } from '../../../../shared/export/types'
 import type { ChorusDb } from '../../storage/db'
@@ -6,11 +8,16 @@ import { storage } from '../../storage/storage-error'
 const toBytes = async (bytes: Uint8Array | Blob): Promise<Uint8Array> =>
   bytes instanceof Uint8Array ? bytes : new Uint8Array(await bytes.arrayBuffer())
 
-/** Every media blob stored for a course, by hash: what a saved copy and an export carry. */
-export async function loadCourseMedia(db: ChorusDb, courseId: CourseId): Promise<Map<string, MediaBlob>> {
-  const rows = await storage(() => db.media.where('courseId').equals(courseId).toArray())
+/**
+ * The media a course's lessons use that this device holds, by hash: what a saved copy, an export and the preview
+ * carry. Chosen by reference, not by owner, because a blob first stored by another course is shared with it.
+ */
+export async function loadCourseMedia(db: ChorusDb, doc: Y.Doc): Promise<Map<string, MediaBlob>> {
+  const rows = await storage(() => db.media.bulkGet([...mediaReferences(doc).keys()]))
   const media = new Map<string, MediaBlob>()
-  for (const row of rows) media.set(row.hash, { bytes: await toBytes(row.bytes), mime: row.mime })
+  for (const row of rows) {
+    if (row !== undefined) media.set(row.hash, { bytes: await toBytes(row.bytes), mime: row.mime })
+  }
   return media
 }
 

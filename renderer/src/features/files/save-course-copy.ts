@@ -18,7 +18,7 @@ export async function saveCourseCopy(
 ): Promise<Result<{ readonly saved: boolean }>> {
   let media
   try {
-    media = await loadCourseMedia(db, courseId)
+    media = await loadCourseMedia(db, doc)
   } catch (thrown) {
     return { ok: false, error: toStorageError(thrown) }
   }

@@ -50,7 +50,7 @@ export async function preparePreview(
 ): Promise<Result<PreparedPreview>> {
   let stored: Map<string, MediaBlob>
   try {
-    stored = await loadCourseMedia(db, courseId)
+    stored = await loadCourseMedia(db, doc)
   } catch (thrown) {
     return { ok: false, error: toStorageError(thrown) }
   }
