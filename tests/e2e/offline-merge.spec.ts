@@ -49,8 +49,15 @@ const WORDS = {
   offline: ['Mulch', 'shields', 'bare', 'ground.'],
 } as const
 
-async function renameInOutline(page: Page, noun: 'lesson' | 'section', from: string, to: string): Promise<void> {
-  await outline(page).getByRole('button', { name: `Rename ${noun} “${from}”`, exact: true }).click()
+async function renameInOutline(
+  page: Page,
+  noun: 'lesson' | 'section',
+  from: string,
+  to: string,
+): Promise<void> {
+  await outline(page)
+    .getByRole('button', { name: `Rename ${noun} “${from}”`, exact: true })
+    .click()
   const input = outline(page).getByRole('textbox', { name: `Rename ${noun}` })
   await input.fill(to)
   await input.press('Enter')
@@ -61,7 +68,9 @@ const lessonsIn = (page: Page, section: string): Promise<string[]> =>
   outline(page)
     .getByRole('list', { name: `Lessons in “${section}”` })
     .getByRole('button', { name: /^Rename lesson “/ })
-    .evaluateAll((buttons) => buttons.map((b) => /“(.*)”/.exec(b.getAttribute('aria-label') ?? '')?.[1] ?? ''))
+    .evaluateAll((buttons) =>
+      buttons.map((b) => /“(.*)”/.exec(b.getAttribute('aria-label') ?? '')?.[1] ?? ''),
+    )
 
 async function expectMergedState(page: Page): Promise<void> {
   await expectSections(page, ['Foundations', 'Advanced'])
@@ -69,14 +78,16 @@ async function expectMergedState(page: Page): Promise<void> {
   await expect.poll(() => lessonsIn(page, 'Advanced')).toEqual(['Erosion by wind and water', 'Nutrients'])
   await openLesson(page, 'Erosion by wind and water')
   const text = (await lessonBody(page).textContent()) ?? ''
-  for (const word of [...WORDS.shared, ...WORDS.online, ...WORDS.offline]) expect(occurrences(text, word), `"${word}" in "${text}"`).toBe(1)
+  for (const word of [...WORDS.shared, ...WORDS.online, ...WORDS.offline])
+    expect(occurrences(text, word), `"${word}" in "${text}"`).toBe(1)
 }
 
 test('an offline author and an online one both edit the same lesson and outline, and converge', async ({
   browser,
   baseURL,
 }) => {
-  const join = (user: string) => joinAs(browser, { relay, courseId, user, title: TITLE, baseURL: baseURL ?? '' })
+  const join = (user: string) =>
+    joinAs(browser, { relay, courseId, user, title: TITLE, baseURL: baseURL ?? '' })
   const ann = await join('ann')
   const ben = await join('ben')
   for (const page of [ann, ben]) await openLesson(page, 'Erosion')

@@ -18,7 +18,7 @@ import {
   type RelayProcess,
 } from '../integration/relay-harness'
 import { lessonBody, openLesson, outline } from './support/chorus'
-import { joinAs, typeAtEnd } from './support/shared-course'
+import { expectSynced, joinAs, typeAtEnd } from './support/shared-course'
 
 const TITLE = 'Guarded course'
 const courseId: CourseId = newCourseId()
@@ -82,12 +82,16 @@ test('a viewer and a reviewer cannot change the content, in the browser or on th
   // The author keeps writing, and both others receive it: the channel works, only their writes go nowhere.
   await typeAtEnd(lessonBody(author), 'Author line.')
   for (const page of [viewer, reviewer]) await expect(lessonBody(page)).toContainText('Author line.')
+  // Nothing of theirs waits for the relay either: the attempts changed nothing, even locally.
+  for (const page of [viewer, reviewer]) await expectSynced(page)
 
   const authorText = (await lessonBody(author).textContent()) ?? ''
   expect(authorText).not.toMatch(/viewer|reviewer/)
   await expect(author.getByRole('textbox', { name: 'Course title' })).toHaveValue(TITLE)
   await expect(author.getByRole('textbox', { name: 'Lesson title' })).toHaveValue('Erosion')
-  await expect(outline(author).getByRole('button', { name: 'Rename section “Basics”', exact: true })).toBeVisible()
+  await expect(
+    outline(author).getByRole('button', { name: 'Rename section “Basics”', exact: true }),
+  ).toBeVisible()
 
   // The relay's document, as a fresh author client receives it.
   const reader = connectClient(relay.url, courseId, await tokenFor(courseId, 'author', { user: 'auditor' }))
@@ -98,5 +102,7 @@ test('a viewer and a reviewer cannot change the content, in the browser or on th
   expect(body).not.toMatch(/viewer|reviewer/)
   expect(stored.meta.title).toBe(TITLE)
   expect(stored.sections.map((section) => section.title)).toEqual(['Basics'])
-  expect(stored.sections.flatMap((section) => section.lessons.map((lesson) => lesson.title))).toEqual(['Erosion'])
+  expect(stored.sections.flatMap((section) => section.lessons.map((lesson) => lesson.title))).toEqual([
+    'Erosion',
+  ])
 })

@@ -36,8 +36,12 @@ test.afterAll(async () => {
   await killRelays()
 })
 
-test('clients ride out a SIGKILLed relay and a newcomer sees everything afterwards', async ({ browser, baseURL }) => {
-  const join = (user: string) => joinAs(browser, { relay, courseId, user, title: TITLE, baseURL: baseURL ?? '' })
+test('clients ride out a SIGKILLed relay and a newcomer sees everything afterwards', async ({
+  browser,
+  baseURL,
+}) => {
+  const join = (user: string) =>
+    joinAs(browser, { relay, courseId, user, title: TITLE, baseURL: baseURL ?? '' })
   const ann = await join('ann')
   const ben = await join('ben')
   for (const page of [ann, ben]) await openLesson(page, 'Erosion')

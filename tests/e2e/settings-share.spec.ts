@@ -39,11 +39,16 @@ async function saveSettings(page: Page, name: string, colour: string): Promise<v
   await expect(dialog).toBeHidden()
 }
 
-test('a local course is shared by invite, and settings show live to co-authors', async ({ browser, baseURL }) => {
+test('a local course is shared by invite, and settings show live to co-authors', async ({
+  browser,
+  baseURL,
+}) => {
   const dana = await (await browser.newContext()).newPage()
   await dana.goto(baseURL ?? '')
   // First run: a made-up name, and where to change it.
-  await expect(dana.getByText(/^Co-authors see you as Author \d{4}\. Change your name and colour in Settings\.$/)).toBeVisible()
+  await expect(
+    dana.getByText(/^Co-authors see you as Author \d{4}\. Change your name and colour in Settings\.$/),
+  ).toBeVisible()
   await saveSettings(dana, 'Dana Field', '#15803d')
   await expect(dana.getByText('Co-authors see you as Dana Field.', { exact: false })).toBeVisible()
 
@@ -85,7 +90,13 @@ test('a local course is shared by invite, and settings show live to co-authors',
   expect(onRelay.sections.flatMap((s) => s.lessons.map((l) => l.title))).toEqual(['Erosion'])
 
   // A co-author sees Dana, and her new name and colour as soon as she saves them.
-  const eli = await joinAs(browser, { relay, courseId, user: 'eli', title: 'Made here first', baseURL: baseURL ?? '' })
+  const eli = await joinAs(browser, {
+    relay,
+    courseId,
+    user: 'eli',
+    title: 'Made here first',
+    baseURL: baseURL ?? '',
+  })
   const online = eli.getByRole('list', { name: 'People online' })
   await expect(online.getByRole('listitem').filter({ hasText: 'Dana Field' })).toBeVisible()
   await saveSettings(dana, 'Dana F. Okafor', '#9333ea')

@@ -44,7 +44,11 @@ describe('relay acknowledgement by state vector', () => {
     const raw = openRaw(relay.url, ROOM, await tokenFor(ROOM, 'author'))
     await raw.opened
     // A bare client that knows nothing asks: the relay answers with step 2 and then its own step 1.
-    await waitFor(() => raw.received.some((frame) => syncFrameOf(frame)?.step === SyncStep.Step1), 5000, 'enter')
+    await waitFor(
+      () => raw.received.some((frame) => syncFrameOf(frame)?.step === SyncStep.Step1),
+      5000,
+      'enter',
+    )
     const before = raw.received.length
     raw.ws.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())))
     await waitFor(() => raw.received.length >= before + 2, 5000, 'the answer')

@@ -4,6 +4,7 @@ import {
   NOTHING_KNOWN,
   backlog,
   changeOf,
+  indexDeletes,
   isAcknowledged,
   outstanding,
   type ClockRange,
@@ -13,7 +14,7 @@ import {
 const ME = 7
 const relayWith = (vector: Record<number, number>, deleted: readonly ClockRange[] = []): RelayKnowledge => ({
   stateVector: new Map(Object.entries(vector).map(([client, clock]) => [Number(client), clock])),
-  deleted,
+  deleted: indexDeletes(deleted),
 })
 
 describe('changeOf', () => {
@@ -41,7 +42,8 @@ describe('isAcknowledged', () => {
 
   it('needs every deleted range inside the relay’s delete set, which may hold it in pieces', () => {
     expect(isAcknowledged(deleted, relayWith({ [ME]: 99 }))).toBe(false)
-    expect(isAcknowledged(deleted, { stateVector: null, deleted: [{ client: 3, clock: 9, len: 10 }] })).toBe(true)
+    const wide = indexDeletes([{ client: 3, clock: 9, len: 10 }])
+    expect(isAcknowledged(deleted, { stateVector: null, deleted: wide })).toBe(true)
     const pieces = [
       { client: 3, clock: 12, len: 5 },
       { client: 3, clock: 10, len: 2 },
@@ -53,6 +55,23 @@ describe('isAcknowledged', () => {
     ]
     expect(isAcknowledged(deleted, relayWith({}, gap))).toBe(false)
     expect(isAcknowledged(deleted, relayWith({}, [{ client: 4, clock: 10, len: 4 }]))).toBe(false)
+  })
+})
+
+describe('indexDeletes', () => {
+  it('sorts and merges touching and overlapping ranges per client', () => {
+    const index = indexDeletes([
+      { client: 3, clock: 12, len: 5 },
+      { client: 4, clock: 0, len: 1 },
+      { client: 3, clock: 10, len: 2 },
+      { client: 3, clock: 14, len: 1 },
+      { client: 3, clock: 30, len: 2 },
+    ])
+    expect(index.get(3)).toEqual([
+      [10, 17],
+      [30, 32],
+    ])
+    expect(index.get(4)).toEqual([[0, 1]])
   })
 })
 
@@ -82,7 +101,9 @@ describe('backlog of changes made before the course opened', () => {
 
     const relay: RelayKnowledge = {
       stateVector: Y.decodeStateVector(Y.encodeStateVector(relayDoc)),
-      deleted: rangesOf(Y.decodeUpdate(Y.encodeStateAsUpdate(relayDoc, Y.encodeStateVector(relayDoc))).ds),
+      deleted: indexDeletes(
+        rangesOf(Y.decodeUpdate(Y.encodeStateAsUpdate(relayDoc, Y.encodeStateVector(relayDoc))).ds),
+      ),
     }
     const missing = Y.decodeUpdate(Y.encodeStateAsUpdate(local, Y.encodeStateVector(relayDoc))).structs.map(
       (s) => ({ client: s.id.client, clock: s.id.clock, len: s.length }),
@@ -97,7 +118,9 @@ describe('backlog of changes made before the course opened', () => {
     Y.applyUpdate(relayDoc, Y.encodeStateAsUpdate(local))
     const caughtUp: RelayKnowledge = {
       stateVector: Y.decodeStateVector(Y.encodeStateVector(relayDoc)),
-      deleted: rangesOf(Y.decodeUpdate(Y.encodeStateAsUpdate(relayDoc, Y.encodeStateVector(relayDoc))).ds),
+      deleted: indexDeletes(
+        rangesOf(Y.decodeUpdate(Y.encodeStateAsUpdate(relayDoc, Y.encodeStateVector(relayDoc))).ds),
+      ),
     }
     expect(outstanding(found, caughtUp)).toEqual([])
   })

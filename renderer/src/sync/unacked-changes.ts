@@ -20,15 +20,31 @@ export interface PendingChange {
   readonly deletes: readonly ClockRange[]
 }
 
+/** Deleted clocks per client as sorted, non-overlapping [start, end) spans: built once per relay answer. */
+export type DeleteIndex = ReadonlyMap<number, readonly (readonly [number, number])[]>
+
 /** What the relay last told us it holds. */
 export interface RelayKnowledge {
   /** Clock per client id, from the relay's sync step 1. Null until one arrived. */
   readonly stateVector: ReadonlyMap<number, number> | null
   /** Deletions the relay holds, from its sync step 2 (always its whole delete set). Null until one arrived. */
-  readonly deleted: readonly ClockRange[] | null
+  readonly deleted: DeleteIndex | null
 }
 
 export const NOTHING_KNOWN: RelayKnowledge = { stateVector: null, deleted: null }
+
+/** Indexes delete ranges in any order, merging touching ones. */
+export const indexDeletes = (ranges: readonly ClockRange[]): DeleteIndex => {
+  const byClient = new Map<number, [number, number][]>()
+  for (const { client, clock, len } of [...ranges].sort((a, b) => a.clock - b.clock)) {
+    const spans = byClient.get(client) ?? []
+    const last = spans.at(-1)
+    if (last !== undefined && clock <= last[1]) last[1] = Math.max(last[1], clock + len)
+    else spans.push([clock, clock + len])
+    byClient.set(client, spans)
+  }
+  return byClient
+}
 
 /**
  * The change a local transaction made, from the client's clock before and after it and the ranges it deleted;
@@ -45,17 +61,18 @@ export const changeOf = (
   return { client, clock: inserted ? clockAfter : 0, deletes }
 }
 
-const covers = (held: readonly ClockRange[], range: ClockRange): boolean => {
-  // The ranges are few per client and sorted by the relay's encoder, but a linear walk does not rely on it.
-  let from = range.clock
-  const end = range.clock + range.len
-  const sorted = held.filter((r) => r.client === range.client).sort((a, b) => a.clock - b.clock)
-  for (const r of sorted) {
-    if (r.clock > from) break
-    from = Math.max(from, r.clock + r.len)
-    if (from >= end) return true
+const covers = (deleted: DeleteIndex, { client, clock, len }: ClockRange): boolean => {
+  const spans = deleted.get(client) ?? []
+  // Binary search for the last span starting at or before `clock`; merged spans mean it alone must cover the range.
+  let low = 0
+  let high = spans.length - 1
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2)
+    if ((spans[mid] as readonly [number, number])[0] <= clock) low = mid
+    else high = mid - 1
   }
-  return from >= end
+  const span = spans[low]
+  return span !== undefined && span[0] <= clock && clock + len <= span[1]
 }
 
 /** Whether the relay is known to hold the whole change. */
@@ -88,6 +105,10 @@ export const backlog = (
     if (range.clock >= known) return []
     return [{ client: range.client, clock: Math.min(range.clock + range.len, known), deletes: [] }]
   })
-  const deletes = startDeletes.map((range): PendingChange => ({ client: range.client, clock: 0, deletes: [range] }))
+  const deletes = startDeletes.map((range): PendingChange => ({
+    client: range.client,
+    clock: 0,
+    deletes: [range],
+  }))
   return outstanding([...inserts, ...deletes], relay)
 }

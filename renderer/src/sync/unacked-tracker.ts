@@ -8,6 +8,8 @@ import {
   NOTHING_KNOWN,
   backlog,
   changeOf,
+  indexDeletes,
+  isAcknowledged,
   outstanding,
   type ClockRange,
   type PendingChange,
@@ -51,13 +53,11 @@ export function trackUnacknowledged(provider: WebsocketProvider, doc: Y.Doc): Un
   let relay: RelayKnowledge = NOTHING_KNOWN
   let relayVector: Uint8Array | null = null
   let backlogCounted = false
-  let pending: readonly PendingChange[] = []
+  let pending: PendingChange[] = []
   let probeTimer: ReturnType<typeof setTimeout> | null = null
   const listeners = new Set<(count: number) => void>()
 
-  const settle = (next: readonly PendingChange[]): void => {
-    const before = pending.length
-    pending = outstanding(next, relay)
+  const emitIfChanged = (before: number): void => {
     if (pending.length !== before) listeners.forEach((listener) => listener(pending.length))
   }
 
@@ -77,15 +77,16 @@ export function trackUnacknowledged(provider: WebsocketProvider, doc: Y.Doc): Un
       relayVector = payload
       relay = { ...relay, stateVector: Y.decodeStateVector(payload) }
     } else if (step === SyncStep.Step2) {
-      relay = { ...relay, deleted: rangesOf(Y.decodeUpdate(payload).ds) }
+      relay = { ...relay, deleted: indexDeletes(rangesOf(Y.decodeUpdate(payload).ds)) }
     } else return
-    let next = pending
+    const before = pending.length
     if (!backlogCounted && relayVector !== null && relay.deleted !== null) {
       // Once per session: what this device had before it opened the course and the relay still lacks.
       backlogCounted = true
-      next = [...backlog(startVector, missingFrom(doc, relayVector), startDeletes, relay), ...pending]
+      pending = [...backlog(startVector, missingFrom(doc, relayVector), startDeletes, relay), ...pending]
     }
-    settle(next)
+    pending = [...outstanding(pending, relay)]
+    emitIfChanged(before)
   }
 
   const handleSync = provider.messageHandlers[MessageType.Sync]
@@ -110,8 +111,9 @@ export function trackUnacknowledged(provider: WebsocketProvider, doc: Y.Doc): Un
       transaction.afterState.get(client) ?? 0,
       rangesOf(transaction.deleteSet),
     )
-    if (change === null) return
-    settle([...pending, change])
+    if (change === null || isAcknowledged(change, relay)) return
+    pending.push(change)
+    emitIfChanged(pending.length - 1)
     if (provider.wsconnected) scheduleProbe()
   }
   // Reconnected and caught up: our reply to the relay's step 1 carried what it lacked, so ask what it holds now.

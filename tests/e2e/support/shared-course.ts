@@ -21,11 +21,20 @@ export const relayAddress = (relay: RelayProcess): string => relay.url.replace(/
 /** Opens the course's invite link in a new context and waits until the course came from the relay. */
 export async function joinAs(
   browser: Browser,
-  options: { relay: RelayProcess; courseId: CourseId; user: string; role?: Role; title: string; baseURL: string },
+  options: {
+    relay: RelayProcess
+    courseId: CourseId
+    user: string
+    role?: Role
+    title: string
+    baseURL: string
+  },
 ): Promise<Page> {
   const page = await (await browser.newContext()).newPage()
   const token = await tokenFor(options.courseId, options.role ?? 'author', { user: options.user })
-  await page.goto(formatInvite({ relay: relayAddress(options.relay), courseId: options.courseId, token }, options.baseURL))
+  await page.goto(
+    formatInvite({ relay: relayAddress(options.relay), courseId: options.courseId, token }, options.baseURL),
+  )
   await expect(page.getByRole('textbox', { name: 'Course title' })).toHaveValue(options.title)
   await expect(connection(page)).toHaveText('Synced')
   return page

@@ -29,7 +29,12 @@ export function CopyButton({ text, what }: CopyButtonProps) {
 
   return (
     <>
-      <button type="button" className="button button-quiet" onClick={() => void copy()} aria-label={`Copy ${what}`}>
+      <button
+        type="button"
+        className="button button-quiet"
+        onClick={() => void copy()}
+        aria-label={`Copy ${what}`}
+      >
         Copy
       </button>
       <span role="status" className="copy-feedback">

@@ -39,8 +39,8 @@ export function ShareDialog({ db, courseId, onClose }: ShareDialogProps) {
       <div className="share-steps">
         <p>
           This course is saved on this device only. To write it together, connect it to your team’s relay: the
-          person who runs the relay makes an invite for this course, you paste it below, and co-authors join with
-          invites of their own.
+          person who runs the relay makes an invite for this course, you paste it below, and co-authors join
+          with invites of their own.
         </p>
         <dl className="share-facts">
           <dt>Course id</dt>
@@ -55,8 +55,8 @@ export function ShareDialog({ db, courseId, onClose }: ShareDialogProps) {
           </dd>
         </dl>
         <p className="quiet">
-          NAME is your display name, URL the relay’s ws:// or wss:// address. Use --role reviewer or viewer for people
-          who should not edit.
+          NAME is your display name, URL the relay’s ws:// or wss:// address. Use --role reviewer or viewer
+          for people who should not edit.
         </p>
       </div>
       <form className="dialog-form" onSubmit={submit} noValidate>

@@ -16,7 +16,10 @@ describe('sharing a local course', () => {
   it('accepts an invite for this course, in either form', () => {
     const invite = { relay: 'ws://127.0.0.1:1234', courseId: here, token }
     expect(inviteFor(here, ` ${formatInvite(invite)} `)).toEqual({ ok: true, value: invite })
-    expect(inviteFor(here, formatInvite(invite, 'https://chorus.example/app/'))).toEqual({ ok: true, value: invite })
+    expect(inviteFor(here, formatInvite(invite, 'https://chorus.example/app/'))).toEqual({
+      ok: true,
+      value: invite,
+    })
   })
 
   it('refuses an invite for another course, naming both', () => {
