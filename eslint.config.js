@@ -19,7 +19,17 @@ const forbidParts = (...parts) => ({
 })
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist-web/**', 'dist-web-*/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tsbuild/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist-web/**',
+      'dist-web-*/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.tsbuild/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

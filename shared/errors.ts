@@ -22,10 +22,14 @@ export interface ChorusError {
   readonly message: string
 }
 
-export type Result<T, E = ChorusError> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E }
+export type Result<T, E = ChorusError> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E }
 
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value })
-export const err = (code: ErrorCode, message: string): Result<never> => ({ ok: false, error: { code, message } })
+export const err = (code: ErrorCode, message: string): Result<never> => ({
+  ok: false,
+  error: { code, message },
+})
 
 export const isChorusError = (value: unknown): value is ChorusError =>
   typeof value === 'object' &&

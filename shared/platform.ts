@@ -20,7 +20,13 @@ export interface OpenedFile {
 /** Commands the desktop app menu sends to the renderer. The browser build has no app menu. */
 export type MenuCommand = 'new-course' | 'open-course-file' | 'save-course-copy' | 'undo' | 'redo'
 
-export const MENU_COMMANDS: readonly MenuCommand[] = ['new-course', 'open-course-file', 'save-course-copy', 'undo', 'redo']
+export const MENU_COMMANDS: readonly MenuCommand[] = [
+  'new-course',
+  'open-course-file',
+  'save-course-copy',
+  'undo',
+  'redo',
+]
 
 /**
  * Everything the renderer needs from its host, and nothing else. Chosen once at start-up

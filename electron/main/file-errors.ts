@@ -10,13 +10,22 @@ export const describeWriteError = (error: unknown, path: string): ChorusError =>
   switch (codeOf(error)) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return { code: 'file-write-failed', message: `The disk is full, so ${path} was not saved. Free some space and save again.` }
+      return {
+        code: 'file-write-failed',
+        message: `The disk is full, so ${path} was not saved. Free some space and save again.`,
+      }
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return { code: 'file-write-failed', message: `Chorus may not write to ${path}. Choose another folder and save again.` }
+      return {
+        code: 'file-write-failed',
+        message: `Chorus may not write to ${path}. Choose another folder and save again.`,
+      }
     default:
-      return { code: 'file-write-failed', message: `${path} could not be saved (${String(error)}). Nothing was overwritten; try again.` }
+      return {
+        code: 'file-write-failed',
+        message: `${path} could not be saved (${String(error)}). Nothing was overwritten; try again.`,
+      }
   }
 }
 

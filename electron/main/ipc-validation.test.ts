@@ -18,7 +18,10 @@ describe('IPC argument validation', () => {
     ['an absolute path', { suggestedName: '/etc/passwd', bytes: new Uint8Array(), filters }],
     ['a Windows path', { suggestedName: 'C:\\x.chorus', bytes: new Uint8Array(), filters }],
     ['text instead of bytes', { suggestedName: 'a.zip', bytes: 'abc', filters }],
-    ['bad filters', { suggestedName: 'a.zip', bytes: new Uint8Array(), filters: [{ name: 'x', extensions: ['*/..'] }] }],
+    [
+      'bad filters',
+      { suggestedName: 'a.zip', bytes: new Uint8Array(), filters: [{ name: 'x', extensions: ['*/..'] }] },
+    ],
   ])('refuses %s', (_label, value) => {
     const result = parseSaveFileArgs(value)
     expect(result.ok).toBe(false)

@@ -10,17 +10,22 @@ const MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024
 const MAX_NAME_LENGTH = 255
 const EXTENSION = /^[a-z0-9]{1,16}$/i
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null
 
 export const parseFilters = (value: unknown): Result<readonly FileFilter[]> => {
-  if (!Array.isArray(value) || value.length > 16) return err('invalid-argument', 'File filters must be a short list.')
+  if (!Array.isArray(value) || value.length > 16)
+    return err('invalid-argument', 'File filters must be a short list.')
   const filters: FileFilter[] = []
   for (const filter of value) {
     if (!isRecord(filter) || typeof filter.name !== 'string' || filter.name.length > 100) {
       return err('invalid-argument', 'Each file filter needs a name.')
     }
     const { extensions } = filter
-    if (!Array.isArray(extensions) || !extensions.every((e): e is string => typeof e === 'string' && EXTENSION.test(e))) {
+    if (
+      !Array.isArray(extensions) ||
+      !extensions.every((e): e is string => typeof e === 'string' && EXTENSION.test(e))
+    ) {
       return err('invalid-argument', 'File filter extensions must be short alphanumeric strings.')
     }
     filters.push({ name: filter.name, extensions })
@@ -30,7 +35,12 @@ export const parseFilters = (value: unknown): Result<readonly FileFilter[]> => {
 
 /** A file name only: no folders, so the renderer cannot choose where on disk a suggestion points. */
 const isPlainFileName = (name: string): boolean =>
-  name.length > 0 && name.length <= MAX_NAME_LENGTH && !/[/\\]/.test(name) && name !== '.' && name !== '..' && !name.includes('\0')
+  name.length > 0 &&
+  name.length <= MAX_NAME_LENGTH &&
+  !/[/\\]/.test(name) &&
+  name !== '.' &&
+  name !== '..' &&
+  !name.includes('\0')
 
 export const parseSaveFileArgs = (value: unknown): Result<SaveFileArgs> => {
   if (!isRecord(value)) return err('invalid-argument', 'Saving a file needs a name and its contents.')

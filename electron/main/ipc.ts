@@ -7,7 +7,8 @@ import { parseExternalUrl, parseFilters, parseSaveFileArgs } from './ipc-validat
 export const registerIpcHandlers = (getWindow: () => BrowserWindow | undefined): void => {
   const senderWindow = (event: IpcMainInvokeEvent): BrowserWindow => {
     const window = getWindow()
-    if (!window || event.sender !== window.webContents) throw new Error('IPC from an unknown sender was refused.')
+    if (!window || event.sender !== window.webContents)
+      throw new Error('IPC from an unknown sender was refused.')
     return window
   }
 

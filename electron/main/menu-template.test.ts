@@ -17,7 +17,9 @@ describe('app menu', () => {
   })
 
   it('leaves undo keys to the page so the editor undoes only its own changes', () => {
-    const undo = flatten(appMenuTemplate('darwin', true)).filter((i) => i.command === 'undo' || i.command === 'redo')
+    const undo = flatten(appMenuTemplate('darwin', true)).filter(
+      (i) => i.command === 'undo' || i.command === 'redo',
+    )
     expect(undo.every((i) => i.registerAccelerator === false)).toBe(true)
   })
 

@@ -3,7 +3,18 @@ import type { MenuCommand } from '../../shared/platform'
 /** The shape of Electron's MenuItemConstructorOptions that the app menu uses; kept here so it is tested without Electron. */
 export interface MenuItemSpec {
   readonly label?: string
-  readonly role?: 'appMenu' | 'quit' | 'cut' | 'copy' | 'paste' | 'selectAll' | 'reload' | 'toggleDevTools' | 'togglefullscreen' | 'windowMenu' | 'about'
+  readonly role?:
+    | 'appMenu'
+    | 'quit'
+    | 'cut'
+    | 'copy'
+    | 'paste'
+    | 'selectAll'
+    | 'reload'
+    | 'toggleDevTools'
+    | 'togglefullscreen'
+    | 'windowMenu'
+    | 'about'
   readonly accelerator?: string
   /** false: show the shortcut but let the page handle the key (text fields and the editor undo natively). */
   readonly registerAccelerator?: boolean
@@ -47,7 +58,11 @@ export const appMenuTemplate = (platform: NodeJS.Platform, isPackaged: boolean):
   },
   {
     label: '&View',
-    submenu: [{ role: 'reload' }, { role: 'togglefullscreen' }, ...(isPackaged ? [] : [{ role: 'toggleDevTools' as const }])],
+    submenu: [
+      { role: 'reload' },
+      { role: 'togglefullscreen' },
+      ...(isPackaged ? [] : [{ role: 'toggleDevTools' as const }]),
+    ],
   },
   { role: 'windowMenu' },
 ]

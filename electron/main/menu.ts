@@ -2,7 +2,10 @@ import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'elect
 import { IPC } from '../../shared/ipc'
 import { appMenuTemplate, type MenuItemSpec } from './menu-template'
 
-const toElectron = (item: MenuItemSpec, window: () => BrowserWindow | undefined): MenuItemConstructorOptions => {
+const toElectron = (
+  item: MenuItemSpec,
+  window: () => BrowserWindow | undefined,
+): MenuItemConstructorOptions => {
   const { command, submenu, ...rest } = item
   return {
     ...rest,

@@ -3,9 +3,21 @@ import { CONTENT_SECURITY_POLICY, decideWindowOpen, isNavigationAllowed } from '
 
 describe('desktop security policy', () => {
   it('sends http(s) links to the system browser and denies everything else', () => {
-    expect(decideWindowOpen('https://example.com/a?b')).toEqual({ kind: 'open-in-system-browser', url: 'https://example.com/a?b' })
-    expect(decideWindowOpen('http://example.com')).toEqual({ kind: 'open-in-system-browser', url: 'http://example.com' })
-    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'chorus://join', 'data:text/html,hi', 'not a url']) {
+    expect(decideWindowOpen('https://example.com/a?b')).toEqual({
+      kind: 'open-in-system-browser',
+      url: 'https://example.com/a?b',
+    })
+    expect(decideWindowOpen('http://example.com')).toEqual({
+      kind: 'open-in-system-browser',
+      url: 'http://example.com',
+    })
+    for (const url of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'chorus://join',
+      'data:text/html,hi',
+      'not a url',
+    ]) {
       expect(decideWindowOpen(url)).toEqual({ kind: 'deny' })
     }
   })

@@ -24,7 +24,8 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ')
 
 /** Where a link or window.open the renderer asks for should go. */
-export type OpenDecision = { readonly kind: 'deny' } | { readonly kind: 'open-in-system-browser'; readonly url: string }
+export type OpenDecision =
+  { readonly kind: 'deny' } | { readonly kind: 'open-in-system-browser'; readonly url: string }
 
 export const decideWindowOpen = (url: string): OpenDecision =>
   isExternalHttpUrl(url) ? { kind: 'open-in-system-browser', url } : { kind: 'deny' }

@@ -101,7 +101,9 @@ export const createRelay = (config: RelayConfig, log: Logger): Relay => {
     }
     response
       .writeHead(404, { 'content-type': 'text/plain' })
-      .end('Chorus relay: connect with a WebSocket to /<courseId>?token=…; media at /media/<courseId>/<sha256>; health at /healthz\n')
+      .end(
+        'Chorus relay: connect with a WebSocket to /<courseId>?token=…; media at /media/<courseId>/<sha256>; health at /healthz\n',
+      )
   })
 
   const accept = (ws: WebSocket, admitted: Admitted): void => {

@@ -22,7 +22,8 @@ const refuse = (code: CloseCode, reason: string): Result<never, Refusal> => ({
   error: { code, reason },
 })
 /** A state vector listing no clients: a single varint 0. */
-const isEmptyStateVector = (stateVector: Uint8Array): boolean => stateVector.length === 1 && stateVector[0] === 0
+const isEmptyStateVector = (stateVector: Uint8Array): boolean =>
+  stateVector.length === 1 && stateVector[0] === 0
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
