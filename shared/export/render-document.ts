@@ -10,12 +10,14 @@ export interface PlayerDocumentOptions {
    * 'inline': one self-contained document, e.g. for an iframe's srcdoc in the learner preview.
    */
   readonly assets: 'files' | 'inline'
+  /** The lesson to open first when no LMS bookmark says otherwise; packages leave it out and open lesson 1. */
+  readonly startLessonId?: string
 }
 
 export const PLAYER_SCRIPT_FILE = 'player.js'
 export const PLAYER_STYLES_FILE = 'player.css'
 
-export const playerData = (plan: CoursePlan, runtime: PlayerRuntime): PlayerData => ({
+export const playerData = (plan: CoursePlan, runtime: PlayerRuntime, startLessonId?: string): PlayerData => ({
   runtime,
   fingerprint: plan.fingerprint,
   passingScore: plan.course.meta.settings.passingScore,
@@ -25,6 +27,8 @@ export const playerData = (plan: CoursePlan, runtime: PlayerRuntime): PlayerData
     correct: q.choices.flatMap((c, i) => (c.correct ? [i] : [])),
     choices: q.choices.length,
   })),
+  // Left out rather than empty, so a package's data stays exactly as before.
+  ...(startLessonId === undefined ? {} : { start: startLessonId }),
 })
 
 const renderToc = (plan: CoursePlan): string =>
@@ -90,7 +94,7 @@ ${renderLessons(plan)}
 </div>
 <p class="ended-note">You have left the course. You can close this window.</p>
 </div>
-<script type="application/json" id="chorus-data">${embedPlayerData(playerData(plan, options.runtime))}</script>
+<script type="application/json" id="chorus-data">${embedPlayerData(playerData(plan, options.runtime, options.startLessonId))}</script>
 ${script}
 </body>
 </html>

@@ -5,43 +5,30 @@
  * and renames things — and once back online both converge with every word of both, nothing twice, even after reload.
  */
 import { expect, test, type Page } from '@playwright/test'
-import { addLesson, addSection, createCourse } from '../../shared/course/commands'
-import { newCourseId } from '../../shared/course/ids'
 import { lessonBody as storedLessonBody } from '../../shared/course/read'
-import type { CourseId, LessonId } from '../../shared/course/types'
-import {
-  connectClient,
-  destroyClients,
-  killRelays,
-  startRelay,
-  storedDoc,
-  tokenFor,
-  type RelayProcess,
-} from '../integration/relay-harness'
+import { startRelay, storedDoc, type RelayProcess } from '../integration/relay-harness'
 import { expectSections, lessonBody, lessonButton, openLesson, outline } from './support/chorus'
-import { connection, expectSynced, joinAs, occurrences, typeAtEnd } from './support/shared-course'
+import { stopRelaysAndClients } from './support/relay-lifecycle'
+import {
+  connection,
+  expectSynced,
+  joinAs,
+  occurrences,
+  seedCourse,
+  typeAtEnd,
+  type SeededCourse,
+} from './support/shared-course'
 
 const TITLE = 'Offline merge course'
-const courseId: CourseId = newCourseId()
 let relay: RelayProcess
-let erosionId: LessonId
+let course: SeededCourse
 
 test.beforeAll(async () => {
   relay = await startRelay()
-  const seeder = connectClient(relay.url, courseId, await tokenFor(courseId, 'author', { user: 'seeder' }))
-  await seeder.synced()
-  createCourse(seeder.doc, { id: courseId, title: TITLE })
-  const basics = addSection(seeder.doc, { title: 'Basics' })
-  erosionId = addLesson(seeder.doc, { sectionId: basics, title: 'Erosion' })
-  addLesson(seeder.doc, { sectionId: basics, title: 'Compost' })
-  const advanced = addSection(seeder.doc, { title: 'Advanced' })
-  addLesson(seeder.doc, { sectionId: advanced, title: 'Nutrients' })
+  course = await seedCourse(relay, TITLE, { Basics: ['Erosion', 'Compost'], Advanced: ['Nutrients'] })
 })
 
-test.afterAll(async () => {
-  destroyClients()
-  await killRelays()
-})
+test.afterAll(stopRelaysAndClients)
 
 const WORDS = {
   shared: ['Topsoil', 'forms', 'slowly.'],
@@ -86,8 +73,7 @@ test('an offline author and an online one both edit the same lesson and outline,
   browser,
   baseURL,
 }) => {
-  const join = (user: string) =>
-    joinAs(browser, { relay, courseId, user, title: TITLE, baseURL: baseURL ?? '' })
+  const join = (user: string) => joinAs(browser, { relay, ...course, user, baseURL })
   const ann = await join('ann')
   const ben = await join('ben')
   for (const page of [ann, ben]) await openLesson(page, 'Erosion')
@@ -120,7 +106,8 @@ test('an offline author and an online one both edit the same lesson and outline,
   await expectSynced(ann)
 
   // The cut was real: nothing Ben wrote offline reached the relay's stored document.
-  const onRelay = storedLessonBody(storedDoc(relay.dataDir, courseId), erosionId)?.toString() ?? ''
+  const onRelay =
+    storedLessonBody(storedDoc(relay.dataDir, course.courseId), course.lessonId('Erosion'))?.toString() ?? ''
   expect(onRelay).toContain(WORDS.online.join(' '))
   expect(onRelay).not.toContain(WORDS.offline[0])
   await expect(connection(ben)).toHaveText(/^Offline/)

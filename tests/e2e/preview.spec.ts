@@ -151,6 +151,14 @@ test('the learner preview runs the course in the export’s player under the app
   await page.keyboard.press('Escape')
   await expect(preview).toBeHidden()
 
+  // The preview opens at the lesson the author has open.
+  await openLesson(page, 'Customers and billing accounts')
+  await page.getByRole('button', { name: 'Preview as learner' }).click()
+  await expect(position).toHaveText('Lesson 3 of 8')
+  await expect(frame.getByRole('heading', { name: 'Customers and billing accounts' })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(preview).toBeHidden()
+
   expect(violations).toEqual([])
 })
 

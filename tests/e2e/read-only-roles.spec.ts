@@ -5,39 +5,29 @@
  * them or the relay drops their updates, the outcome must be the same.
  */
 import { expect, test, type Page } from '@playwright/test'
-import { addLesson, addSection, createCourse } from '../../shared/course/commands'
-import { newCourseId } from '../../shared/course/ids'
 import { lessonBody as storedLessonBody, readCourse } from '../../shared/course/read'
-import type { CourseId, LessonId } from '../../shared/course/types'
-import {
-  connectClient,
-  destroyClients,
-  killRelays,
-  startRelay,
-  tokenFor,
-  type RelayProcess,
-} from '../integration/relay-harness'
+import { startRelay, type RelayProcess } from '../integration/relay-harness'
 import { lessonBody, openLesson, outline } from './support/chorus'
-import { expectSynced, joinAs, typeAtEnd } from './support/shared-course'
+import { stopRelaysAndClients } from './support/relay-lifecycle'
+import {
+  expectSynced,
+  joinAs,
+  relayCopy,
+  seedCourse,
+  typeAtEnd,
+  type SeededCourse,
+} from './support/shared-course'
 
 const TITLE = 'Guarded course'
-const courseId: CourseId = newCourseId()
 let relay: RelayProcess
-let lessonId: LessonId
+let course: SeededCourse
 
 test.beforeAll(async () => {
   relay = await startRelay()
-  const seeder = connectClient(relay.url, courseId, await tokenFor(courseId, 'author', { user: 'seeder' }))
-  await seeder.synced()
-  createCourse(seeder.doc, { id: courseId, title: TITLE })
-  const basics = addSection(seeder.doc, { title: 'Basics' })
-  lessonId = addLesson(seeder.doc, { sectionId: basics, title: 'Erosion' })
+  course = await seedCourse(relay, TITLE, { Basics: ['Erosion'] })
 })
 
-test.afterAll(async () => {
-  destroyClients()
-  await killRelays()
-})
+test.afterAll(stopRelaysAndClients)
 
 /** Everything a person might try on the content; steps the UI does not offer are skipped, not failed. */
 async function tryToEdit(page: Page, who: string): Promise<void> {
@@ -70,7 +60,7 @@ test('a viewer and a reviewer cannot change the content, in the browser or on th
   baseURL,
 }) => {
   const join = (user: string, role: 'author' | 'reviewer' | 'viewer') =>
-    joinAs(browser, { relay, courseId, user, role, title: TITLE, baseURL: baseURL ?? '' })
+    joinAs(browser, { relay, ...course, user, role, baseURL })
   const author = await join('ann', 'author')
   const viewer = await join('vic', 'viewer')
   const reviewer = await join('rita', 'reviewer')
@@ -94,10 +84,9 @@ test('a viewer and a reviewer cannot change the content, in the browser or on th
   ).toBeVisible()
 
   // The relay's document, as a fresh author client receives it.
-  const reader = connectClient(relay.url, courseId, await tokenFor(courseId, 'author', { user: 'auditor' }))
-  await reader.synced()
-  const stored = readCourse(reader.doc)
-  const body = storedLessonBody(reader.doc, lessonId)?.toString() ?? ''
+  const onRelay = await relayCopy(relay, course.courseId)
+  const stored = readCourse(onRelay)
+  const body = storedLessonBody(onRelay, course.lessonId('Erosion'))?.toString() ?? ''
   expect(body).toContain('Author line.')
   expect(body).not.toMatch(/viewer|reviewer/)
   expect(stored.meta.title).toBe(TITLE)

@@ -4,44 +4,34 @@
  * missed; a third author who joins afterwards sees everything.
  */
 import { expect, test } from '@playwright/test'
-import { addLesson, addSection, createCourse } from '../../shared/course/commands'
-import { newCourseId } from '../../shared/course/ids'
-import type { CourseId } from '../../shared/course/types'
-import {
-  connectClient,
-  destroyClients,
-  killRelays,
-  startRelay,
-  tokenFor,
-  type RelayProcess,
-} from '../integration/relay-harness'
+import { startRelay, type RelayProcess } from '../integration/relay-harness'
 import { lessonBody, openLesson } from './support/chorus'
-import { connection, expectSynced, joinAs, occurrences, typeAtEnd } from './support/shared-course'
+import { restartRelay, stopRelaysAndClients } from './support/relay-lifecycle'
+import {
+  connection,
+  expectSynced,
+  joinAs,
+  occurrences,
+  seedCourse,
+  typeAtEnd,
+  type SeededCourse,
+} from './support/shared-course'
 
-const TITLE = 'Restart course'
-const courseId: CourseId = newCourseId()
 let relay: RelayProcess
+let course: SeededCourse
 
 test.beforeAll(async () => {
   relay = await startRelay()
-  const seeder = connectClient(relay.url, courseId, await tokenFor(courseId, 'author', { user: 'seeder' }))
-  await seeder.synced()
-  createCourse(seeder.doc, { id: courseId, title: TITLE })
-  const basics = addSection(seeder.doc, { title: 'Basics' })
-  addLesson(seeder.doc, { sectionId: basics, title: 'Erosion' })
+  course = await seedCourse(relay, 'Restart course', { Basics: ['Erosion'] })
 })
 
-test.afterAll(async () => {
-  destroyClients()
-  await killRelays()
-})
+test.afterAll(stopRelaysAndClients)
 
 test('clients ride out a SIGKILLed relay and a newcomer sees everything afterwards', async ({
   browser,
   baseURL,
 }) => {
-  const join = (user: string) =>
-    joinAs(browser, { relay, courseId, user, title: TITLE, baseURL: baseURL ?? '' })
+  const join = (user: string) => joinAs(browser, { relay, ...course, user, baseURL })
   const ann = await join('ann')
   const ben = await join('ben')
   for (const page of [ann, ben]) await openLesson(page, 'Erosion')
@@ -60,7 +50,7 @@ test('clients ride out a SIGKILLed relay and a newcomer sees everything afterwar
   await typeAtEnd(lessonBody(ann), ` ${during.join(' ')}`)
   await expect(connection(ann)).toHaveText(/changes? not yet on the relay$/)
 
-  relay = await startRelay({ dataDir: relay.dataDir, port: relay.port })
+  relay = await restartRelay(relay)
   for (const page of [ann, ben]) await expectSynced(page, 30_000)
   await typeAtEnd(lessonBody(ben), ` ${after.join(' ')}`)
 

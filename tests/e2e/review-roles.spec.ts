@@ -4,39 +4,26 @@
  * anyone. Everyone sees how many comment threads are open, synced from the course's review room.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { addLesson, addSection, createCourse } from '../../shared/course/commands'
 import { writeLessonContent } from '../../shared/course/content-io'
-import { newCourseId } from '../../shared/course/ids'
 import { lessonBody as storedLessonBody } from '../../shared/course/read'
-import type { CourseId } from '../../shared/course/types'
-import { formatInvite } from '../../shared/protocol/invite'
 import { roomName } from '../../shared/protocol/rooms'
 import type { Role } from '../../shared/protocol/token'
 import { anchorFromRange } from '../../shared/review/anchor'
 import { createThread } from '../../shared/review/commands'
-import {
-  connectClient,
-  destroyClients,
-  killRelays,
-  startRelay,
-  tokenFor,
-  type Client,
-  type RelayProcess,
-} from '../integration/relay-harness'
+import { connectClient, startRelay, tokenFor, type RelayProcess } from '../integration/relay-harness'
 import { lessonBody, lessonRow, openLesson, outline, toolbarButton } from './support/chorus'
+import { stopRelaysAndClients } from './support/relay-lifecycle'
+import { joinAs, seedCourse, type SeededCourse } from './support/shared-course'
 
 const TEXT = 'Rain loosens topsoil.'
 let relay: RelayProcess
-let seeder: Client
-const courseId: CourseId = newCourseId()
+let course: SeededCourse
 
 test.beforeAll(async () => {
   relay = await startRelay()
-  seeder = connectClient(relay.url, courseId, await tokenFor(courseId, 'author', { user: 'seeder' }))
-  await seeder.synced()
-  createCourse(seeder.doc, { id: courseId, title: 'Shared soil course' })
-  const sectionId = addSection(seeder.doc, { title: 'Basics' })
-  const lessonId = addLesson(seeder.doc, { sectionId, title: 'Erosion' })
+  course = await seedCourse(relay, 'Shared soil course', { Basics: ['Erosion'] })
+  const { courseId, seeder } = course
+  const lessonId = course.lessonId('Erosion')
   writeLessonContent(seeder.doc, lessonId, {
     type: 'doc',
     content: [{ type: 'paragraph', content: [{ type: 'text', text: TEXT }] }],
@@ -60,16 +47,11 @@ test.beforeAll(async () => {
   })
 })
 
-test.afterAll(async () => {
-  destroyClients()
-  await killRelays()
-})
+test.afterAll(stopRelaysAndClients)
 
-async function joinAs(browser: Browser, role: Role, baseURL: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage()
-  const token = await tokenFor(courseId, role, { user: `${role}-1` })
-  await page.goto(formatInvite({ relay: relay.url.replace(/\/+$/, ''), courseId, token }, baseURL))
-  await expect(page.getByRole('textbox', { name: 'Course title' })).toHaveValue('Shared soil course')
+/** Joins with a token for `role`, in the lesson. */
+async function openAs(browser: Browser, role: Role, baseURL: string | undefined): Promise<Page> {
+  const page = await joinAs(browser, { relay, ...course, user: `${role}-1`, role, baseURL })
   await openLesson(page, 'Erosion')
   await expect(lessonBody(page)).toContainText(TEXT)
   return page
@@ -89,7 +71,7 @@ const BANNERS: Record<'reviewer' | 'viewer', RegExp> = {
 /** Everything that changes content is off, and typing into the lesson changes nothing, even after a reload. */
 async function expectReadOnly(page: Page, role: 'reviewer' | 'viewer', author: Page): Promise<void> {
   await expect(page.getByRole('alert').filter({ hasText: BANNERS[role] })).toBeVisible()
-  await expect(lessonBody(page)).toHaveAttribute('contenteditable', 'false')
+  await expect(lessonBody(page)).not.toBeEditable()
   await expect(lessonBody(page)).toHaveAttribute('aria-readonly', 'true')
   await expect(page.getByRole('textbox', { name: 'Course title' })).toBeDisabled()
   await expect(page.getByRole('textbox', { name: 'Lesson title' })).toBeDisabled()
@@ -122,9 +104,9 @@ test('a reviewer and a viewer read the course, cannot change it and are told why
   browser,
   baseURL,
 }) => {
-  const author = await joinAs(browser, 'author', baseURL ?? '')
+  const author = await openAs(browser, 'author', baseURL)
   await expect(author.getByText(/You are reviewing|You can read this course/)).toHaveCount(0)
-  await expect(lessonBody(author)).toHaveAttribute('contenteditable', 'true')
+  await expect(lessonBody(author)).toBeEditable()
 
   // The open thread comes from the review room and is counted in the outline and the export dialog.
   await expect(lessonRow(author, 'Erosion').getByRole('img', { name: '1 open comment' })).toBeVisible()
@@ -133,7 +115,7 @@ test('a reviewer and a viewer read the course, cannot change it and are told why
   await expect(exportDialog).toContainText('1 open comment — comments are not included in the export.')
   await exportDialog.getByRole('button', { name: 'Cancel' }).click()
 
-  const reviewer = await joinAs(browser, 'reviewer', baseURL ?? '')
+  const reviewer = await openAs(browser, 'reviewer', baseURL)
   await expect(lessonRow(reviewer, 'Erosion').getByRole('img', { name: '1 open comment' })).toBeVisible()
   await expectReadOnly(reviewer, 'reviewer', author)
   // The thread was stored on the reviewer's device: it shows with the review room out of reach.
@@ -143,7 +125,7 @@ test('a reviewer and a viewer read the course, cannot change it and are told why
   await expect(lessonRow(reviewer, 'Erosion').getByRole('img', { name: '1 open comment' })).toBeVisible()
   await expect.poll(() => refused).toBeGreaterThan(0)
 
-  const viewer = await joinAs(browser, 'viewer', baseURL ?? '')
+  const viewer = await openAs(browser, 'viewer', baseURL)
   await expectReadOnly(viewer, 'viewer', author)
   await expect.poll(() => bodyText(author)).toBe(`${TEXT} (reviewer check) (viewer check)`)
 })

@@ -14,44 +14,28 @@ import {
   type WebSocketRoute,
 } from '@playwright/test'
 import * as Y from 'yjs'
-import { addLesson, addSection, createCourse } from '../../shared/course/commands'
-import { newCourseId } from '../../shared/course/ids'
 import { lessonBody as storedLessonBody } from '../../shared/course/read'
-import type { CourseId } from '../../shared/course/types'
-import { formatInvite } from '../../shared/protocol/invite'
 import type { Role } from '../../shared/protocol/token'
-import {
-  connectClient,
-  destroyClients,
-  killRelays,
-  startRelay,
-  tokenFor,
-  type RelayProcess,
-} from '../integration/relay-harness'
+import { startRelay, type RelayProcess } from '../integration/relay-harness'
 import { lessonBody, openLesson } from './support/chorus'
+import { stopRelaysAndClients } from './support/relay-lifecycle'
+import { connection, joinIn, seedCourse, type SeededCourse } from './support/shared-course'
 
 const SENTENCE = 'Rain loosens topsoil on bare slopes.'
 
 let relay: RelayProcess
-const courseId: CourseId = newCourseId()
+let course: SeededCourse
 
 test.beforeAll(async () => {
   relay = await startRelay()
-  const seeder = connectClient(relay.url, courseId, await tokenFor(courseId, 'author', { user: 'seeder' }))
-  await seeder.synced()
-  createCourse(seeder.doc, { id: courseId, title: 'Shared soil course' })
-  const sectionId = addSection(seeder.doc, { title: 'Basics' })
-  const lessonId = addLesson(seeder.doc, { sectionId, title: 'Erosion' })
+  course = await seedCourse(relay, 'Shared soil course', { Basics: ['Erosion'] })
   // The lesson's first paragraph, written the way the editor's binding stores it.
   const paragraph = new Y.XmlElement('paragraph')
   paragraph.insert(0, [new Y.XmlText(SENTENCE)])
-  storedLessonBody(seeder.doc, lessonId)?.insert(0, [paragraph])
+  storedLessonBody(course.seeder.doc, course.lessonId('Erosion'))?.insert(0, [paragraph])
 })
 
-test.afterAll(async () => {
-  destroyClients()
-  await killRelays()
-})
+test.afterAll(stopRelaysAndClients)
 
 /**
  * The reviewer's network, between the page and the relay. Playwright's `setOffline` leaves open WebSockets
@@ -94,43 +78,22 @@ interface Person {
   readonly network: Network
 }
 
-/** Writes the display name the app reads, then joins by invite with a token for the given role. */
+/** Joins under a display name with a token for the given role, through a network the test can cut, in the lesson. */
 async function joinAs(
   browser: Browser,
-  baseURL: string,
+  baseURL: string | undefined,
   user: string,
-  name: string,
+  displayName: string,
   role: Role,
 ): Promise<Person> {
   const context = await browser.newContext()
   const network = await routeNetwork(context)
-  const page = await context.newPage()
-  await page.goto(baseURL)
-  await expect(page.getByRole('button', { name: 'New course', exact: true })).toBeVisible()
-  await page.evaluate(
-    (displayName) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('chorus')
-        open.onerror = () => reject(open.error ?? new Error('could not open the database'))
-        open.onsuccess = () => {
-          const tx = open.result.transaction('settings', 'readwrite')
-          tx.objectStore('settings').put({ key: 'displayName', value: displayName })
-          tx.oncomplete = () => (open.result.close(), resolve())
-          tx.onerror = () => reject(tx.error ?? new Error('could not write the settings'))
-        }
-      }),
-    name,
-  )
-  const token = await tokenFor(courseId, role, { user })
-  await page.goto(formatInvite({ relay: relay.url.replace(/\/+$/, ''), courseId, token }, baseURL))
-  await expect(page.getByRole('textbox', { name: 'Course title' })).toHaveValue('Shared soil course')
-  await expect(connection(page)).toHaveText('Synced')
+  const page = await joinIn(context, { relay, ...course, user, displayName, role, baseURL })
   await openLesson(page, 'Erosion')
   await expect(lessonBody(page)).toContainText('Rain')
   return { page, network }
 }
 
-const connection = (page: Page) => page.getByRole('status', { name: 'Connection' })
 const panel = (page: Page) => page.getByRole('complementary', { name: 'Comments' })
 const thread = (page: Page, quote: string) =>
   panel(page).getByRole('article', { name: `Thread on “${quote}”` })
@@ -212,8 +175,8 @@ test('a reviewer and an author discuss a phrase through comments anchored to it'
   baseURL,
 }) => {
   test.setTimeout(180_000)
-  const ada = await joinAs(browser, baseURL ?? '', 'ada', 'Ada Lovelace', 'author')
-  const rex = await joinAs(browser, baseURL ?? '', 'rex', 'Rex Reviewer', 'reviewer')
+  const ada = await joinAs(browser, baseURL, 'ada', 'Ada Lovelace', 'author')
+  const rex = await joinAs(browser, baseURL, 'rex', 'Rex Reviewer', 'reviewer')
 
   await test.step('the reviewer cannot change the lesson, but can comment on a selected phrase', async () => {
     await lessonBody(rex.page).click()

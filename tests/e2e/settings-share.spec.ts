@@ -8,16 +8,10 @@ import { newCourseId } from '../../shared/course/ids'
 import { readCourse } from '../../shared/course/read'
 import type { CourseId } from '../../shared/course/types'
 import { formatInvite } from '../../shared/protocol/invite'
-import {
-  connectClient,
-  destroyClients,
-  killRelays,
-  startRelay,
-  tokenFor,
-  type RelayProcess,
-} from '../integration/relay-harness'
+import { startRelay, tokenFor, type RelayProcess } from '../integration/relay-harness'
 import { addLesson, addSection, createCourse } from './support/chorus'
-import { expectSynced, joinAs, relayAddress } from './support/shared-course'
+import { stopRelaysAndClients } from './support/relay-lifecycle'
+import { expectSynced, joinAs, relayAddress, relayCopy } from './support/shared-course'
 
 let relay: RelayProcess
 
@@ -25,10 +19,7 @@ test.beforeAll(async () => {
   relay = await startRelay()
 })
 
-test.afterAll(async () => {
-  destroyClients()
-  await killRelays()
-})
+test.afterAll(stopRelaysAndClients)
 
 async function saveSettings(page: Page, name: string, colour: string): Promise<void> {
   await page.getByRole('button', { name: 'Settings', exact: true }).click()
@@ -83,20 +74,12 @@ test('a local course is shared by invite, and settings show live to co-authors',
   await expect(dana.getByRole('button', { name: 'Share…' })).toHaveCount(0)
 
   // The relay now holds what was made on this device.
-  const reader = connectClient(relay.url, courseId, await tokenFor(courseId, 'author', { user: 'auditor' }))
-  await reader.synced()
-  const onRelay = readCourse(reader.doc)
+  const onRelay = readCourse(await relayCopy(relay, courseId))
   expect(onRelay.meta.title).toBe('Made here first')
   expect(onRelay.sections.flatMap((s) => s.lessons.map((l) => l.title))).toEqual(['Erosion'])
 
   // A co-author sees Dana, and her new name and colour as soon as she saves them.
-  const eli = await joinAs(browser, {
-    relay,
-    courseId,
-    user: 'eli',
-    title: 'Made here first',
-    baseURL: baseURL ?? '',
-  })
+  const eli = await joinAs(browser, { relay, courseId, title: 'Made here first', user: 'eli', baseURL })
   const online = eli.getByRole('list', { name: 'People online' })
   await expect(online.getByRole('listitem').filter({ hasText: 'Dana Field' })).toBeVisible()
   await saveSettings(dana, 'Dana F. Okafor', '#9333ea')

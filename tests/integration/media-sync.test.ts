@@ -14,6 +14,7 @@ import * as Y from 'yjs'
 import { DATABASE_FILE } from '../../relay-server/src/store/sqlite'
 import type { ConnectionStatus } from '../../renderer/src/sync/course-sync'
 import { startMediaSync, type MediaSync } from '../../renderer/src/sync/media-sync'
+import { summarizeTransfers, type TransferSummary } from '../../renderer/src/sync/media-transfer-state'
 import { openChorusDb, type ChorusDb } from '../../renderer/src/storage/db'
 import { addLesson, addSection, createCourse, writeLessonContent } from '../../shared/course/commands'
 import { NODE } from '../../shared/course/content'
@@ -59,6 +60,8 @@ interface Device {
   readonly db: ChorusDb
   readonly doc: Y.Doc
   readonly connection: ReturnType<typeof statusSwitch>
+  /** Every transfer state media sync reported, summarized, oldest first. */
+  readonly transfers: TransferSummary[]
 }
 
 const device = async (courseId: CourseId, role: Role, shared: Y.Doc, online = true): Promise<Device> => {
@@ -68,8 +71,12 @@ const device = async (courseId: CourseId, role: Role, shared: Y.Doc, online = tr
   shared.on('update', (update: Uint8Array) => Y.applyUpdate(doc, update))
   const connection = statusSwitch(online ? 'synced' : 'offline')
   const token = await tokenFor(courseId, role)
-  running.add(startMediaSync({ db, doc, endpoint: { relayUrl: relay.url, courseId, token }, connection }))
-  return { db, doc, connection }
+  const transfers: TransferSummary[] = []
+  const onTransfers = (state: Parameters<typeof summarizeTransfers>[0]) =>
+    transfers.push(summarizeTransfers(state))
+  const endpoint = { relayUrl: relay.url, courseId, token }
+  running.add(startMediaSync({ db, doc, endpoint, connection, onTransfers }))
+  return { db, doc, connection, transfers }
 }
 
 const course = (): { courseId: CourseId; doc: Y.Doc; lessonId: LessonId } => {
@@ -112,6 +119,31 @@ describe('media sync', () => {
       .poll(async () => (await ben.db.media.get(hash))?.courseId, { timeout: 10_000 })
       .toBe(courseId)
     expect(sha256((await ben.db.media.get(hash))?.bytes as Uint8Array)).toBe(hash)
+
+    // Each told what was still to move, and then that nothing was.
+    expect(ann.transfers).toContainEqual(expect.objectContaining({ up: { files: 1, bytes: 5000, moved: 0 } }))
+    expect(ben.transfers).toContainEqual(
+      expect.objectContaining({ down: { files: 1, bytes: null, moved: 0 } }),
+    )
+    for (const { transfers } of [ann, ben]) {
+      expect(transfers.at(-1)).toEqual(summarizeTransfers({ up: new Map(), down: new Map(), asking: null }))
+    }
+  })
+
+  it('reports an upload the relay refuses for what it is, with the reason, as one not retried', async () => {
+    const { courseId, doc } = course()
+    const ann = await device(courseId, 'author', doc)
+    const bytes = new Uint8Array(randomBytes(100))
+    await ann.db.media.add({ hash: sha256(bytes), courseId, mime: 'text/html', bytes, createdAt: Date.now() })
+    await expect
+      .poll(() => ann.transfers.at(-1)?.problem, { timeout: 10_000 })
+      .toEqual({
+        direction: 'up',
+        files: 1,
+        reason: 'the relay does not accept its file type',
+        retrying: false,
+      })
+    expect(ann.transfers.at(-1)?.up.files).toBe(0)
   })
 
   it('downloads an image whose author uploads it later, by retrying', async () => {

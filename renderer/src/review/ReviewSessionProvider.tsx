@@ -3,13 +3,14 @@ import type { CourseId } from '../../../shared/course/types'
 import type { ChorusError } from '../../../shared/errors'
 import { canWrite } from '../../../shared/protocol/rooms'
 import type { ChorusDb } from '../storage/db'
+import { useOpenStore } from '../storage/use-open-store'
 import { usePresenceProvider } from '../sync/presence'
 import { reviewMembers } from './members'
 import { ReviewProblemContext, useReviewStoreProblem } from './review-problem'
+import { openReviewStore } from './review-store'
 import { ReviewSessionContext, ThreadsContext, useDocThreads, type ReviewSession } from './review-session'
 import type { IdentityState } from './use-course-identity'
 import { useOnlineMembers } from './use-online-members'
-import { useReviewStore } from './use-review-store'
 import { useReviewSync } from './use-review-sync'
 
 interface ReviewSessionProviderProps {
@@ -31,7 +32,7 @@ export function ReviewSessionProvider({
   onCloseFailed,
   children,
 }: ReviewSessionProviderProps) {
-  const store = useReviewStore(db, courseId, onCloseFailed)
+  const store = useOpenStore(openReviewStore, db, courseId, onCloseFailed)
   const doc = store.status === 'open' ? store.store.doc : null
   useReviewSync(db, courseId, doc)
   const problem = useReviewStoreProblem(store)

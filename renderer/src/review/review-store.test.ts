@@ -1,5 +1,4 @@
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import type { CourseId, LessonId } from '../../../shared/course/types'
 import { createThread, reply, resolveThread } from '../../../shared/review/commands'
@@ -7,31 +6,13 @@ import { readThreads } from '../../../shared/review/read'
 import { toStoredPosition, type Anchor } from '../../../shared/review/stored-position'
 import type { Person } from '../../../shared/review/types'
 import { openCourseStore } from '../storage/course-store'
-import { openChorusDb, type ChorusDb } from '../storage/db'
+import type { ChorusDb } from '../storage/db'
 import { createCourse, deleteCourse } from '../storage/library'
-import type { SaveStatus } from '../storage/save-status'
-import { openReviewStore, type ReviewStore } from './review-store'
+import { closedAfterEach, fakeChorusDb, nextStatus } from '../storage/store-test-support'
+import { openReviewStore } from './review-store'
 
-const open: ReviewStore[] = []
-afterEach(async () => {
-  await Promise.allSettled(open.splice(0).map((store) => store.close()))
-})
-
-function freshDb(): { db: ChorusDb; reopen: () => ChorusDb } {
-  const factory = new IDBFactory()
-  const reopen = (): ChorusDb => openChorusDb('chorus-review-test', { indexedDB: factory, IDBKeyRange })
-  return { db: reopen(), reopen }
-}
-
-async function openStore(
-  db: ChorusDb,
-  id: CourseId,
-  options?: Parameters<typeof openReviewStore>[2],
-): Promise<ReviewStore> {
-  const store = await openReviewStore(db, id, options)
-  open.push(store)
-  return store
-}
+const freshDb = () => fakeChorusDb('chorus-review-test')
+const openStore = closedAfterEach(openReviewStore)
 
 const reviewRows = (db: ChorusDb, id: CourseId): Promise<number> =>
   db.reviewUpdates.where('courseId').equals(id).count()
@@ -53,17 +34,6 @@ function comment(doc: Y.Doc, body: string, author: Person = ada) {
 
 const bodies = (doc: Y.Doc): string[] =>
   readThreads(doc).flatMap((thread) => thread.comments.map((c) => c.body))
-
-function nextStatus(store: ReviewStore, kind: SaveStatus['kind']): Promise<SaveStatus> {
-  return new Promise((resolve) => {
-    if (store.save.get().kind === kind) return resolve(store.save.get())
-    const stop = store.save.subscribe((status) => {
-      if (status.kind !== kind) return
-      stop()
-      resolve(status)
-    })
-  })
-}
 
 describe('openReviewStore', () => {
   it('opens a course nobody has commented on as an empty document and writes nothing for it', async () => {

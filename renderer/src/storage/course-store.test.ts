@@ -1,4 +1,3 @@
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { addLesson, addSection, renameCourse } from '../../../shared/course/commands'
@@ -6,32 +5,15 @@ import { readCourse, lessonBody } from '../../../shared/course/read'
 import { CURRENT_SCHEMA_VERSION, META, metaMap } from '../../../shared/course/schema'
 import type { CourseId, LessonId } from '../../../shared/course/types'
 import { COMPACTION_THRESHOLD } from './compaction'
-import { openCourseStore, type CourseStore, type SaveStatus } from './course-store'
-import { openChorusDb, type ChorusDb } from './db'
+import { openCourseStore } from './course-store'
+import type { ChorusDb } from './db'
 import { createCourse, getLibraryEntry, importCourseUpdate } from './library'
 import { MIRROR_INTERVAL_MS } from './library-mirror'
+import { closedAfterEach, fakeChorusDb, nextStatus } from './store-test-support'
 
-const open: CourseStore[] = []
-afterEach(async () => {
-  vi.useRealTimers()
-  await Promise.allSettled(open.splice(0).map((store) => store.close()))
-})
-
-function freshDb(): { db: ChorusDb; reopen: () => ChorusDb } {
-  const factory = new IDBFactory()
-  const reopen = (): ChorusDb => openChorusDb('chorus-test', { indexedDB: factory, IDBKeyRange })
-  return { db: reopen(), reopen }
-}
-
-async function openStore(
-  db: ChorusDb,
-  id: CourseId,
-  options?: Parameters<typeof openCourseStore>[2],
-): Promise<CourseStore> {
-  const store = await openCourseStore(db, id, options)
-  open.push(store)
-  return store
-}
+const freshDb = () => fakeChorusDb('chorus-test')
+const openStore = closedAfterEach(openCourseStore)
+afterEach(() => vi.useRealTimers())
 
 const rowCount = (db: ChorusDb, id: CourseId): Promise<number> =>
   db.updates.where('courseId').equals(id).count()
@@ -55,17 +37,6 @@ function startLesson(doc: Y.Doc): { type: (text: string) => void; text: () => st
 
 function bodyText(doc: Y.Doc, lessonId: LessonId): string {
   return (lessonBody(doc, lessonId)?.toString() ?? '').replace(/<[^>]+>/g, '')
-}
-
-function nextStatus(store: CourseStore, kind: SaveStatus['kind']): Promise<SaveStatus> {
-  return new Promise((resolve) => {
-    if (store.save.get().kind === kind) return resolve(store.save.get())
-    const stop = store.save.subscribe((status) => {
-      if (status.kind !== kind) return
-      stop()
-      resolve(status)
-    })
-  })
 }
 
 describe('openCourseStore', () => {

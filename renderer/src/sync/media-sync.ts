@@ -8,11 +8,21 @@ import type { CourseSync } from './course-sync'
 import { localMediaHashes, readLocalMedia, storeVerifiedMedia } from './media-local'
 import {
   askMissing,
+  describeFailure,
   downloadMedia,
   uploadMedia,
   type MediaEndpoint,
   type TransferFailure,
 } from './media-transfer'
+import {
+  askFailed,
+  expectTransfers,
+  failed,
+  finished,
+  idleTransfers,
+  progressed,
+  type MediaTransferState,
+} from './media-transfer-state'
 
 export interface MediaSyncOptions {
   readonly db: ChorusDb
@@ -21,9 +31,12 @@ export interface MediaSyncOptions {
   readonly endpoint: MediaEndpoint
   /** The course's relay connection: media move only while it is synced, and again each time it comes back. */
   readonly connection: Pick<CourseSync, 'getStatus' | 'subscribe'>
+  /** Told each time what is left to move changes, so the user knows not to close the laptop yet. */
+  readonly onTransfers?: (state: MediaTransferState) => void
 }
 
 export interface MediaSync {
+  /** Stops every transfer; `onTransfers` hears a last, idle state. */
   stop(): void
 }
 
@@ -33,6 +46,8 @@ const FIRST_RETRY_MS = 2_000
 const MAX_RETRY_MS = 60_000
 // Each transfer holds its whole blob in memory (to hash it), so a few at a time, not the whole course.
 const PARALLEL = 2
+/** A download's progress is passed on in steps this big: the header shows megabytes, not every 64 kB chunk. */
+const PROGRESS_STEP = 1_000_000
 
 const LOG = '[media-sync]'
 
@@ -57,7 +72,7 @@ const inParallel = async <T>(items: readonly T[], task: (item: T) => Promise<boo
  * lesson bodies start referencing other media, and when a blob is stored locally; what fails is retried with
  * back-off while the course stays open. Local blobs are never changed or removed here.
  */
-export function startMediaSync({ db, doc, endpoint, connection }: MediaSyncOptions): MediaSync {
+export function startMediaSync({ db, doc, endpoint, connection, onTransfers }: MediaSyncOptions): MediaSync {
   const { courseId } = endpoint
   const claims = readTokenClaims(endpoint.token)
   // An unreadable token may still be an author's: the relay decides, and a 403 turns uploads off.
@@ -74,25 +89,32 @@ export function startMediaSync({ db, doc, endpoint, connection }: MediaSyncOptio
   let retryTimer: ReturnType<typeof setTimeout> | null = null
   let settleTimer: ReturnType<typeof setTimeout> | null = null
   let lastRefs = ''
+  let transfers = idleTransfers
+
+  const record = (next: MediaTransferState): void => {
+    if (next === transfers || stopped) return
+    transfers = next
+    onTransfers?.(next)
+  }
 
   const synced = (): boolean => connection.getStatus().kind === 'synced'
   const refsKey = (refs: ReadonlyMap<string, string>): string => [...refs.keys()].sort().join()
 
   /** Reads a failed request; true when waiting cannot change the answer, so it is not retried. */
-  const settleFailure = (
+  const judgeFailure = (
     what: 'ask' | 'upload' | 'download',
     hash: string,
-    failed: TransferFailure,
+    failure: TransferFailure,
   ): boolean => {
-    if (failed.kind === 'unreachable') {
+    if (failure.kind === 'unreachable') {
       console.warn(`${LOG} relay unreachable (${what}); will retry`, {
         courseId,
         hash,
-        reason: failed.reason,
+        reason: failure.reason,
       })
       return false
     }
-    const { status, reason } = failed
+    const { status, reason } = failure
     if (what === 'download' && status === 404) return false // Its author has not uploaded it yet.
     console.warn(`${LOG} relay refused ${what} (${status})`, { courseId, hash, reason })
     if (status === 401) return true // The connection is refused too; it starts media sync again if it returns.
@@ -101,41 +123,72 @@ export function startMediaSync({ db, doc, endpoint, connection }: MediaSyncOptio
     return status < 500 && status !== 429
   }
 
+  /** Judges a failed request and records it for the user; true when it is not retried. */
+  const settleFailure = (
+    what: 'ask' | 'upload' | 'download',
+    hash: string,
+    failure: TransferFailure,
+  ): boolean => {
+    const given = judgeFailure(what, hash, failure)
+    const problem = { reason: describeFailure(what, failure), retrying: !given }
+    if (what === 'ask') record(askFailed(transfers, problem))
+    else record(failed(transfers, what === 'upload' ? 'up' : 'down', hash, problem))
+    return given
+  }
+
   const push = async (local: ReadonlySet<string>): Promise<boolean> => {
     const candidates = [...local].filter((hash) => !onRelay.has(hash) && !refused.has(hash))
-    if (candidates.length === 0) return true
+    if (candidates.length === 0) {
+      record(expectTransfers(transfers, 'up', []))
+      return true
+    }
     const asked = await askMissing(endpoint, candidates, controller.signal)
     if (asked.kind !== 'done') return settleFailure('ask', '', asked)
     const lacking = new Set(asked.value)
+    record(expectTransfers(askFailed(transfers, null), 'up', lacking))
     for (const hash of candidates) if (!lacking.has(hash)) onRelay.add(hash)
     return inParallel([...lacking], async (hash) => {
-      if (!mayUpload || stopped) return true
-      const row = await readLocalMedia(db, hash)
-      if (row === undefined) return true
+      const row = mayUpload && !stopped ? await readLocalMedia(db, hash) : undefined
+      if (row === undefined) {
+        record(finished(transfers, 'up', hash))
+        return true
+      }
+      const size = row.bytes instanceof Blob ? row.bytes.size : row.bytes.byteLength
+      record(progressed(transfers, 'up', hash, 0, size))
       const sent = await uploadMedia(endpoint, hash, row.mime, row.bytes, controller.signal)
       if (sent.kind !== 'done') return settleFailure('upload', hash, sent)
       onRelay.add(hash)
+      record(finished(transfers, 'up', hash))
       return true
     })
   }
 
-  const pull = (refs: ReadonlyMap<string, string>, local: ReadonlySet<string>): Promise<boolean> =>
-    inParallel(
-      [...refs].filter(([hash]) => !local.has(hash)),
-      async ([hash, mime]) => {
-        if (stopped) return true
-        const got = await downloadMedia(endpoint, hash, controller.signal)
-        if (got.kind !== 'done') return settleFailure('download', hash, got)
-        const type = got.value.mime || mime || 'application/octet-stream'
-        const outcome = await storeVerifiedMedia(db, courseId, hash, type, got.value.bytes)
-        if (outcome === 'corrupt') {
-          console.error(`${LOG} downloaded bytes do not match their hash; discarded`, { courseId, hash })
-          return false
-        }
-        onRelay.add(hash)
-        return true
-      },
-    )
+  const pull = (refs: ReadonlyMap<string, string>, local: ReadonlySet<string>): Promise<boolean> => {
+    const lacking = [...refs].filter(([hash]) => !local.has(hash))
+    const hashes = lacking.map(([hash]) => hash)
+    record(expectTransfers(transfers, 'down', hashes))
+    return inParallel(lacking, async ([hash, mime]) => {
+      if (stopped) return true
+      let shown = -PROGRESS_STEP
+      const got = await downloadMedia(endpoint, hash, controller.signal, (moved, size) => {
+        if (moved - shown < PROGRESS_STEP && moved !== size) return
+        shown = moved
+        record(progressed(transfers, 'down', hash, moved, size))
+      })
+      if (got.kind !== 'done') return settleFailure('download', hash, got)
+      const type = got.value.mime || mime || 'application/octet-stream'
+      const outcome = await storeVerifiedMedia(db, courseId, hash, type, got.value.bytes)
+      if (outcome === 'corrupt') {
+        console.error(`${LOG} downloaded bytes do not match their hash; discarded`, { courseId, hash })
+        const problem = { reason: 'what arrived did not match the file, so it was discarded', retrying: true }
+        record(failed(transfers, 'down', hash, problem))
+        return false
+      }
+      onRelay.add(hash)
+      record(finished(transfers, 'down', hash))
+      return true
+    })
+  }
 
   /** One round of both directions; true when nothing is left to retry. */
   const pass = async (): Promise<boolean> => {
@@ -213,6 +266,8 @@ export function startMediaSync({ db, doc, endpoint, connection }: MediaSyncOptio
 
   return {
     stop() {
+      // Nothing moves any more: the user is not told of transfers that stopped with the course.
+      onTransfers?.(idleTransfers)
       stopped = true
       controller.abort()
       if (retryTimer !== null) clearTimeout(retryTimer)

@@ -77,10 +77,46 @@ export interface Downloaded {
   readonly bytes: Uint8Array
 }
 
+/** Bytes received so far, and in all when the relay said (its Content-Length). */
+export type OnProgress = (moved: number, size: number | null) => void
+
+const grown = (buffer: Uint8Array<ArrayBuffer>, needed: number): Uint8Array<ArrayBuffer> => {
+  const next = new Uint8Array(Math.max(needed, buffer.byteLength * 2))
+  next.set(buffer)
+  return next
+}
+
+/**
+ * A response's body, reported as it arrives. It is copied into one buffer of the announced size, so a large
+ * video is not held twice (as chunks and as their concatenation).
+ */
+export async function readWithProgress(
+  response: Response,
+  onProgress: OnProgress,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(response.headers.get('content-length'))
+  const size = Number.isSafeInteger(declared) && declared > 0 ? declared : null
+  if (response.body === null) return new Uint8Array(await response.arrayBuffer())
+  const reader = response.body.getReader()
+  let buffer = new Uint8Array(size ?? 0)
+  let moved = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    if (moved + value.byteLength > buffer.byteLength) buffer = grown(buffer, moved + value.byteLength)
+    buffer.set(value, moved)
+    moved += value.byteLength
+    onProgress(moved, size)
+  }
+  // A view would keep (and IndexedDB would store) the whole larger buffer behind it: copy the bytes out.
+  return moved === buffer.byteLength ? buffer : buffer.slice(0, moved)
+}
+
 export async function downloadMedia(
   endpoint: MediaEndpoint,
   hash: string,
   signal: AbortSignal,
+  onProgress: OnProgress = () => {},
 ): Promise<Transfer<Downloaded>> {
   try {
     const response = await fetch(mediaBlobUrl(endpoint.relayUrl, endpoint.courseId, hash, endpoint.token), {
@@ -90,8 +126,23 @@ export async function downloadMedia(
     })
     if (!response.ok) return refused(response)
     const mime = response.headers.get('content-type') ?? ''
-    return { kind: 'done', value: { mime, bytes: new Uint8Array(await response.arrayBuffer()) } }
+    return { kind: 'done', value: { mime, bytes: await readWithProgress(response, onProgress) } }
   } catch (thrown) {
     return unreachable(thrown)
   }
+}
+
+/** Why a request failed, in words for the user; `what` is what the request was for. */
+export function describeFailure(what: 'ask' | 'upload' | 'download', failure: TransferFailure): string {
+  if (failure.kind === 'unreachable') return 'the relay cannot be reached'
+  const { status } = failure
+  if (status === 401) return 'the relay no longer accepts this device’s invitation to the course'
+  if (status === 403) return 'your role in this course does not allow adding media'
+  if (status === 404 && what === 'download')
+    return 'the co-author who added it has not sent it to the relay yet'
+  if (status === 413) return 'it is larger than the relay accepts'
+  if (status === 415) return 'the relay does not accept its file type'
+  if (status === 422) return 'the relay found its contents damaged'
+  if (status === 429) return 'the relay is busy'
+  return status >= 500 ? `the relay had a problem (${status})` : `the relay refused it (${status})`
 }

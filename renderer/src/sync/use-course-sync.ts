@@ -5,6 +5,7 @@ import type { CourseId } from '../../../shared/course/types'
 import type { ChorusDb } from '../storage/db'
 import { connectCourse, type ConnectionStatus } from './course-sync'
 import { startMediaSync } from './media-sync'
+import { mediaTransferFeed } from './media-transfer-feed'
 import { getRelayLink, onRelayLinkSaved } from './relay-links'
 import { loadSyncUser, onSyncUserSaved } from './sync-user'
 
@@ -52,6 +53,7 @@ export const useCourseSync = (db: ChorusDb, courseId: CourseId, doc: Y.Doc): Cou
         doc,
         endpoint: { relayUrl: link.relayUrl, courseId, token: link.token },
         connection: sync,
+        onTransfers: mediaTransferFeed(doc).set,
       })
       stop = () => (unsubscribe(), stopUser(), setProvider(null), media.stop(), sync.destroy())
     })().catch((cause: unknown) => {

@@ -1,5 +1,7 @@
 import { useId, useState, type FormEvent } from 'react'
 import { Dialog } from './Dialog'
+import { DialogActions } from './DialogActions'
+import { FieldProblem } from './FieldProblem'
 
 interface PromptDialogProps {
   readonly title: string
@@ -67,19 +69,8 @@ export function PromptDialog({
           aria-describedby={problem !== null ? problemId : undefined}
           data-autofocus
         />
-        {problem !== null && (
-          <p id={problemId} className="field-problem" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary">
-            {submitLabel}
-          </button>
-        </div>
+        <FieldProblem id={problemId} problem={problem} />
+        <DialogActions submitLabel={submitLabel} onCancel={onCancel} />
       </form>
     </Dialog>
   )

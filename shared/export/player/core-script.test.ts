@@ -258,6 +258,24 @@ describe('a session against scorm-again', () => {
     expect(resumed.state).toEqual(session.state)
   })
 
+  it('opens at the start lesson when the LMS holds no bookmark, and at the bookmark when it does', () => {
+    const data = course(5, 0, 4, { start: 'lesson3' })
+    const fresh = new Scorm12API({ logLevel: 5, autocommit: false })
+    expect(
+      core.createSession(data, core.connect('scorm12', windowChain({ API: fresh })), () => 0).location(),
+    ).toBe(3)
+    const standalone = core.connect('standalone', windowChain({}))
+    expect(core.createSession(data, standalone, () => 0).location()).toBe(3)
+    expect(core.createSession(course(5, 0), standalone, () => 0).location()).toBe(0)
+    // A start lesson that is no longer in the course opens the first lesson.
+    expect(core.createSession({ ...data, start: 'gone' }, standalone, () => 0).location()).toBe(0)
+
+    const resumed = new Scorm12API({ logLevel: 5, autocommit: false })
+    resumed.loadFromJSON({ core: { lesson_location: 'lesson1' } }, '')
+    const session = core.createSession(data, core.connect('scorm12', windowChain({ API: resumed })), () => 0)
+    expect(session.location()).toBe(1)
+  })
+
   it('never reports an attempt the LMS holds as complete back down to incomplete', () => {
     const api = new Scorm12API({ logLevel: 5, autocommit: false })
     api.loadFromJSON({ core: { lesson_status: 'passed', score: { raw: '90' } } }, '')

@@ -75,6 +75,11 @@ export const lmsFunctions = String.raw`
   }
 
   // ---- the session ----
+  function lessonIndex(data, id) {
+    for (var i = 0; id && i < data.lessons.length; i++) if (data.lessons[i].id === id) return i;
+    return -1;
+  }
+
   function createSession(data, lms, now) {
     var v = lms.v;
     var started = now();
@@ -86,8 +91,9 @@ export const lmsFunctions = String.raw`
     var completeBefore = lms.kind === 'scorm12'
       ? ['passed', 'completed'].indexOf(lms.get('cmi.core.lesson_status')) >= 0
       : lms.kind === 'scorm2004' && lms.get('cmi.completion_status') === 'completed';
-    var location = 0;
-    data.lessons.forEach(function (lesson, i) { if (lesson.id === bookmark) location = i; });
+    // The LMS's bookmark wins; a start lesson (the learner preview's) only stands in for a missing one.
+    var location = lessonIndex(data, bookmark);
+    if (location < 0) location = Math.max(0, lessonIndex(data, data.start));
 
     function writeResult(s) {
       if (s.total > 0) {

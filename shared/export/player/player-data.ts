@@ -14,6 +14,8 @@ export interface PlayerData {
   readonly passingScore: number
   readonly completionRule: CompletionRule
   readonly lessons: readonly { readonly id: string }[]
+  /** The lesson id to open when the LMS holds no bookmark: the learner preview opens the author's lesson. */
+  readonly start?: string
   readonly questions: readonly PlayerQuestion[]
 }
 

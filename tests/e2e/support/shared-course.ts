@@ -2,11 +2,15 @@
  * A shared course for sync e2e tests: seeded on a real relay by a plain y-websocket client, joined in the browser
  * through invite links, one browser context per person.
  */
-import { expect, type Browser, type Locator, type Page } from '@playwright/test'
-import type { CourseId } from '../../../shared/course/types'
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test'
+import type * as Y from 'yjs'
+import { addLesson, addSection, createCourse } from '../../../shared/course/commands'
+import { newCourseId } from '../../../shared/course/ids'
+import type { CourseId, LessonId } from '../../../shared/course/types'
 import { formatInvite } from '../../../shared/protocol/invite'
 import type { Role } from '../../../shared/protocol/token'
-import { tokenFor, type RelayProcess } from '../../integration/relay-harness'
+import { connectClient, tokenFor, type Client, type RelayProcess } from '../../integration/relay-harness'
+import { storeProfile } from './profile'
 
 export const connection = (page: Page): Locator => page.getByRole('status', { name: 'Connection' })
 
@@ -18,22 +22,71 @@ export async function expectSynced(page: Page, timeout?: number): Promise<void> 
 
 export const relayAddress = (relay: RelayProcess): string => relay.url.replace(/\/+$/, '')
 
+export interface SeededCourse {
+  readonly courseId: CourseId
+  readonly title: string
+  /** The first author, a plain y-websocket client: it stays connected, so its doc keeps what others write. */
+  readonly seeder: Client
+  /** A seeded lesson's id, by its title. */
+  lessonId(title: string): LessonId
+}
+
+/** Puts a new course on the relay: sections in order, each with its lesson titles in order. */
+export async function seedCourse(
+  relay: RelayProcess,
+  title: string,
+  outline: Readonly<Record<string, readonly string[]>>,
+): Promise<SeededCourse> {
+  const courseId = newCourseId()
+  const seeder = connectClient(relay.url, courseId, await tokenFor(courseId, 'author', { user: 'seeder' }))
+  await seeder.synced()
+  createCourse(seeder.doc, { id: courseId, title })
+  const lessons = new Map<string, LessonId>()
+  for (const [section, titles] of Object.entries(outline)) {
+    const sectionId = addSection(seeder.doc, { title: section })
+    for (const lesson of titles) lessons.set(lesson, addLesson(seeder.doc, { sectionId, title: lesson }))
+  }
+  const lessonId = (lesson: string): LessonId => {
+    const id = lessons.get(lesson)
+    if (id === undefined) throw new Error(`no lesson “${lesson}” was seeded`)
+    return id
+  }
+  return { courseId, title, seeder, lessonId }
+}
+
+/** The course as the relay holds it, received by a fresh author client. */
+export async function relayCopy(relay: RelayProcess, courseId: CourseId): Promise<Y.Doc> {
+  const reader = connectClient(relay.url, courseId, await tokenFor(courseId, 'author', { user: 'auditor' }))
+  await reader.synced()
+  return reader.doc
+}
+
+export interface JoinOptions {
+  readonly relay: RelayProcess
+  readonly courseId: CourseId
+  readonly title: string
+  readonly user: string
+  readonly role?: Role
+  /** Written to the app's settings before joining, as if chosen in Settings. */
+  readonly displayName?: string
+  readonly colour?: string
+  readonly baseURL: string | undefined
+}
+
 /** Opens the course's invite link in a new context and waits until the course came from the relay. */
-export async function joinAs(
-  browser: Browser,
-  options: {
-    relay: RelayProcess
-    courseId: CourseId
-    user: string
-    role?: Role
-    title: string
-    baseURL: string
-  },
-): Promise<Page> {
-  const page = await (await browser.newContext()).newPage()
+export async function joinAs(browser: Browser, options: JoinOptions): Promise<Page> {
+  return joinIn(await browser.newContext(), options)
+}
+
+/** {@link joinAs} in a context the test prepared (routes, say). */
+export async function joinIn(context: BrowserContext, options: JoinOptions): Promise<Page> {
+  const page = await context.newPage()
+  const baseURL = options.baseURL ?? ''
+  if (options.displayName !== undefined)
+    await storeProfile(page, baseURL, { displayName: options.displayName, colour: options.colour })
   const token = await tokenFor(options.courseId, options.role ?? 'author', { user: options.user })
   await page.goto(
-    formatInvite({ relay: relayAddress(options.relay), courseId: options.courseId, token }, options.baseURL),
+    formatInvite({ relay: relayAddress(options.relay), courseId: options.courseId, token }, baseURL),
   )
   await expect(page.getByRole('textbox', { name: 'Course title' })).toHaveValue(options.title)
   await expect(connection(page)).toHaveText('Synced')

@@ -6,6 +6,7 @@ import type { CourseStore } from '../../storage/course-store'
 import type { ConnectionStatus } from '../../sync/course-sync'
 import { TitleField } from '../../ui/TitleField'
 import { ConnectionIndicator } from './ConnectionIndicator'
+import { MediaTransferStatus } from './MediaTransferStatus'
 import { PeopleOnline } from './PeopleOnline'
 import { SaveIndicator } from './SaveIndicator'
 
@@ -25,20 +26,30 @@ export function CourseHeader({ doc, title, readOnly, store, connection, actions 
     <header className="course-header">
       {/* The title is an input, so screen-reader users get the page heading from here. */}
       <h1 className="visually-hidden">{title}</h1>
-      <a className="back-link" href={routeHash({ kind: 'library' })}>
-        <span aria-hidden="true">← </span>Library
-      </a>
-      <TitleField
-        className="course-title"
-        label="Course title"
-        value={title}
-        disabled={readOnly}
-        onCommit={(next) => renameCourse(doc, next)}
-      />
-      <SaveIndicator store={store} />
-      {connection && <ConnectionIndicator status={connection} />}
-      {connection && <PeopleOnline />}
-      {actions && <div className="course-actions">{actions}</div>}
+      {/* Title and status first; the actions follow, on the same row when it is wide enough, else on their own. */}
+      <div className="course-header-main">
+        <a className="back-link" href={routeHash({ kind: 'library' })}>
+          <span aria-hidden="true">← </span>Library
+        </a>
+        <TitleField
+          className="course-title"
+          label="Course title"
+          value={title}
+          disabled={readOnly}
+          onCommit={(next) => renameCourse(doc, next)}
+        />
+        <div className="course-status">
+          <SaveIndicator store={store} />
+          {connection && <ConnectionIndicator status={connection} />}
+          {connection && <MediaTransferStatus doc={doc} />}
+          {connection && <PeopleOnline />}
+        </div>
+      </div>
+      {actions && (
+        <div className="course-actions" role="group" aria-label="Course actions">
+          {actions}
+        </div>
+      )}
     </header>
   )
 }

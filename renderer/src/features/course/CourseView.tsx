@@ -1,10 +1,11 @@
 import type { CourseId, LessonId } from '../../../../shared/course/types'
 import type { ChorusError } from '../../../../shared/errors'
 import { routeHash, type Route } from '../../app/route'
+import { openCourseStore } from '../../storage/course-store'
 import type { ChorusDb } from '../../storage/db'
+import { useOpenStore } from '../../storage/use-open-store'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import { CourseWorkspace } from './CourseWorkspace'
-import { useCourseStore } from './use-course-store'
 
 interface CourseViewProps {
   readonly db: ChorusDb
@@ -16,7 +17,7 @@ interface CourseViewProps {
 
 /** One open course: owns its store from opening to closing (which flushes). */
 export function CourseView({ db, courseId, lessonId, navigate, onCloseFailed }: CourseViewProps) {
-  const state = useCourseStore(db, courseId, onCloseFailed)
+  const state = useOpenStore(openCourseStore, db, courseId, onCloseFailed)
   switch (state.status) {
     case 'opening':
       return (

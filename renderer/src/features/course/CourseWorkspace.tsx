@@ -76,7 +76,13 @@ export function CourseWorkspace({
             actions={
               <>
                 <CourseSettingsButton doc={store.doc} settings={snapshot.meta.settings} readOnly={readOnly} />
-                <PreviewButton db={db} courseId={courseId} doc={store.doc} title={title} />
+                <PreviewButton
+                  db={db}
+                  courseId={courseId}
+                  doc={store.doc}
+                  title={title}
+                  lessonId={found ? found.lesson.id : null}
+                />
                 <SaveCopyButton db={db} courseId={courseId} doc={store.doc} />
                 <ExportButton db={db} courseId={courseId} doc={store.doc} />
                 {sync.shared === false && <ShareButton db={db} courseId={courseId} />}

@@ -15,6 +15,7 @@ import { useCommentHighlights } from '../review/use-comment-highlights'
 import { EditorToolbar } from './EditorToolbar'
 import { lessonExtensions } from './lesson-extensions'
 import { normalizeLinkUrl } from './link-url'
+import { ReadOnlyLesson } from './read-only-lesson'
 
 interface LessonEditorProps {
   readonly db: ChorusDb
@@ -42,15 +43,19 @@ export function LessonEditor({ db, courseId, fragment, editable }: LessonEditorP
 
   const editor = useEditor(
     {
-      extensions: lessonExtensions(fragment, provider, media),
-      editable,
+      extensions: [
+        ...lessonExtensions(fragment, provider, media),
+        ReadOnlyLesson.configure({ readOnly: !editable }),
+      ],
+      // Read-only too: a reader needs the caret to select text by keyboard; ReadOnlyLesson refuses every change.
+      editable: true,
       editorProps: {
         attributes: {
           class: 'lesson-body',
           role: 'textbox',
           'aria-multiline': 'true',
           'aria-label': 'Lesson body',
-          ...(editable ? {} : { 'aria-readonly': 'true' }),
+          ...(editable ? {} : { 'aria-readonly': 'true', spellcheck: 'false' }),
         },
         handleDOMEvents: {
           // Links never navigate the app's window; Ctrl/⌘-click opens them in the system browser.

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type * as Y from 'yjs'
-import type { CourseId } from '../../../../shared/course/types'
+import type { CourseId, LessonId } from '../../../../shared/course/types'
 import type { ChorusDb } from '../../storage/db'
 import { PreviewDialog } from './PreviewDialog'
 
@@ -9,9 +9,11 @@ interface PreviewButtonProps {
   readonly courseId: CourseId
   readonly doc: Y.Doc
   readonly title: string
+  /** The lesson the author has open: the preview starts there. Null (none open) starts at the first lesson. */
+  readonly lessonId: LessonId | null
 }
 
-export function PreviewButton({ db, courseId, doc, title }: PreviewButtonProps) {
+export function PreviewButton({ db, courseId, doc, title, lessonId }: PreviewButtonProps) {
   const [open, setOpen] = useState(false)
   return (
     <>
@@ -19,7 +21,14 @@ export function PreviewButton({ db, courseId, doc, title }: PreviewButtonProps) 
         Preview as learner
       </button>
       {open && (
-        <PreviewDialog db={db} courseId={courseId} doc={doc} title={title} onClose={() => setOpen(false)} />
+        <PreviewDialog
+          db={db}
+          courseId={courseId}
+          doc={doc}
+          title={title}
+          lessonId={lessonId}
+          onClose={() => setOpen(false)}
+        />
       )}
     </>
   )

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import type { CourseId } from '../../../../shared/course/types'
+import type { CourseId, LessonId } from '../../../../shared/course/types'
 import { err, ok, type Result } from '../../../../shared/errors'
 import { exportInputFromDoc } from '../../../../shared/export/from-doc'
 import { renderPreviewDocument } from '../../../../shared/export/preview'
@@ -41,11 +41,15 @@ const toDataUrl = (blob: MediaBlob): Promise<string> =>
     )
   })
 
-/** Renders the open course with the export's player, its media inlined, ready for the learner preview. */
+/**
+ * Renders the open course with the export's player, its media inlined, ready for the learner preview. It opens
+ * at `startLessonId` (the lesson the author has open), or at the first lesson when that is null.
+ */
 export async function preparePreview(
   db: ChorusDb,
   courseId: CourseId,
   doc: Y.Doc,
+  startLessonId: LessonId | null,
   onProgress: (progress: PreviewProgress) => void,
 ): Promise<Result<PreparedPreview>> {
   let stored: Map<string, MediaBlob>
@@ -76,6 +80,10 @@ export async function preparePreview(
   }
   onProgress({ done: media.size, total: media.size })
 
-  const page = await renderPreviewDocument({ ...input, media }, (hash) => urls.get(hash) ?? '')
+  const page = await renderPreviewDocument(
+    { ...input, media },
+    (hash) => urls.get(hash) ?? '',
+    startLessonId ?? undefined,
+  )
   return page.ok ? ok({ html: withEscapeToClose(page.value), missingMedia: used.length - media.size }) : page
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
-import type { CourseId } from '../../../../shared/course/types'
+import type { CourseId, LessonId } from '../../../../shared/course/types'
 import type { ChorusError } from '../../../../shared/errors'
 import type { ChorusDb } from '../../storage/db'
 import { preparePreview, type PreparedPreview, type PreviewProgress } from './prepare-preview'
@@ -14,11 +14,16 @@ export type PreviewState =
  * Prepares the preview once, when the dialog opens: it shows the course as it was then, as a learner
  * would get it from an export made at that moment. A result arriving after the dialog closed is dropped.
  */
-export const usePreparedPreview = (db: ChorusDb, courseId: CourseId, doc: Y.Doc): PreviewState => {
+export const usePreparedPreview = (
+  db: ChorusDb,
+  courseId: CourseId,
+  doc: Y.Doc,
+  startLessonId: LessonId | null,
+): PreviewState => {
   const [state, setState] = useState<PreviewState>({ kind: 'preparing', done: 0, total: 0 })
   useEffect(() => {
     let live = true
-    void preparePreview(db, courseId, doc, (progress) => {
+    void preparePreview(db, courseId, doc, startLessonId, (progress) => {
       if (live) setState({ kind: 'preparing', ...progress })
     }).then((result) => {
       if (live)
@@ -27,6 +32,6 @@ export const usePreparedPreview = (db: ChorusDb, courseId: CourseId, doc: Y.Doc)
     return () => {
       live = false
     }
-  }, [db, courseId, doc])
+  }, [db, courseId, doc, startLessonId])
   return state
 }

@@ -4,6 +4,8 @@ import { toStorageError } from '../../storage/storage-error'
 import type { SyncUser } from '../../sync/course-sync'
 import { PRESENCE_COLOURS, nameProblem, saveSyncUser } from '../../sync/sync-user'
 import { Dialog } from '../../ui/Dialog'
+import { DialogActions } from '../../ui/DialogActions'
+import { FieldProblem } from '../../ui/FieldProblem'
 
 interface SettingsDialogProps {
   readonly db: ChorusDb
@@ -53,11 +55,7 @@ export function SettingsDialog({ db, user, onClose }: SettingsDialogProps) {
           autoComplete="name"
           data-autofocus
         />
-        {problem !== null && (
-          <p id={problemId} className="field-problem" role="alert">
-            {problem}
-          </p>
-        )}
+        <FieldProblem id={problemId} problem={problem} />
         <label htmlFor={colourId} className="field-label">
           Colour
         </label>
@@ -82,14 +80,7 @@ export function SettingsDialog({ db, user, onClose }: SettingsDialogProps) {
             ))}
           </div>
         </div>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary">
-            Save
-          </button>
-        </div>
+        <DialogActions submitLabel="Save" onCancel={onClose} />
       </form>
     </Dialog>
   )

@@ -3,6 +3,8 @@ import type { CourseId } from '../../../../shared/course/types'
 import type { ChorusDb } from '../../storage/db'
 import { toStorageError } from '../../storage/storage-error'
 import { Dialog } from '../../ui/Dialog'
+import { DialogActions } from '../../ui/DialogActions'
+import { FieldProblem } from '../../ui/FieldProblem'
 import { joinCourse } from '../join/join-course'
 import { CopyButton } from './CopyButton'
 import { inviteCommand, inviteFor } from './share-invite'
@@ -73,19 +75,8 @@ export function ShareDialog({ db, courseId, onClose }: ShareDialogProps) {
           aria-describedby={problem !== null ? problemId : undefined}
           data-autofocus
         />
-        {problem !== null && (
-          <p id={problemId} className="field-problem" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary">
-            Connect
-          </button>
-        </div>
+        <FieldProblem id={problemId} problem={problem} />
+        <DialogActions submitLabel="Connect" onCancel={onClose} />
       </form>
     </Dialog>
   )

@@ -1,5 +1,6 @@
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react'
 import type { CalloutTone } from '../../../../../shared/course/content'
+import { canEditLesson } from '../read-only-lesson'
 
 const TONES: Readonly<Record<CalloutTone, string>> = { info: 'Info', tip: 'Tip', warning: 'Warning' }
 
@@ -16,7 +17,7 @@ export function CalloutView({ node, editor, updateAttributes }: ReactNodeViewPro
       aria-label={`${TONES[tone]} callout`}
     >
       <div className="block-bar" contentEditable={false}>
-        {editor.isEditable ? (
+        {canEditLesson(editor) ? (
           <select
             aria-label="Callout tone"
             value={tone}

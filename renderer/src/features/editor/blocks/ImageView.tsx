@@ -1,5 +1,6 @@
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react'
 import { useMediaUrl } from '../../../media/use-media-url'
+import { canEditLesson } from '../read-only-lesson'
 import { BlockTextField } from './BlockTextField'
 import { mediaScopeOf } from './media-scope'
 import { MediaStatus } from './MediaStatus'
@@ -17,7 +18,7 @@ export function ImageView({ node, editor, updateAttributes, deleteNode }: ReactN
       ) : (
         <MediaStatus media={media} kind="image" />
       )}
-      {editor.isEditable && (
+      {canEditLesson(editor) && (
         <div className="block-media-fields">
           <BlockTextField
             label="Alt text"

@@ -1,6 +1,7 @@
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react'
 import { NODE } from '../../../../../shared/course/content'
 import { useMediaUrl } from '../../../media/use-media-url'
+import { canEditLesson } from '../read-only-lesson'
 import { BlockTextField } from './BlockTextField'
 import { mediaScopeOf } from './media-scope'
 import { MediaStatus } from './MediaStatus'
@@ -21,7 +22,7 @@ export function PlayableView({ node, editor, updateAttributes, deleteNode }: Rea
       ) : (
         <MediaStatus media={media} kind={kind} />
       )}
-      {editor.isEditable ? (
+      {canEditLesson(editor) ? (
         <div className="block-media-fields">
           <BlockTextField
             label={`${name} title`}

@@ -1,6 +1,7 @@
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react'
 import { useId } from 'react'
 import type { QuestionAttrs, QuestionKind } from '../../../../../shared/course/content'
+import { canEditLesson } from '../read-only-lesson'
 import { BlockTextField } from './BlockTextField'
 import { ChoiceRow } from './ChoiceRow'
 import {
@@ -21,7 +22,7 @@ const KINDS = Object.keys(QUESTION_KIND_NAMES) as QuestionKind[]
 export function QuestionView({ node, editor, updateAttributes, deleteNode }: ReactNodeViewProps) {
   const group = useId()
   const q = readQuestion(node.attrs)
-  if (!editor.isEditable) return <QuestionReadOnly question={q} />
+  if (!canEditLesson(editor)) return <QuestionReadOnly question={q} />
 
   const save = (next: QuestionAttrs) => updateAttributes({ ...next })
   const problems = questionProblems(q)

@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'react'
+import type { CourseId } from '../../../shared/course/types'
+import type { ChorusError } from '../../../shared/errors'
+import type { ChorusDb } from './db'
+import { toStorageError } from './storage-error'
+
+/** Anything a course keeps open in IndexedDB while it is on screen: its document, its review document. */
+export interface ClosableStore {
+  close(): Promise<void>
+}
+
+export type OpenStoreState<S extends ClosableStore> =
+  | { readonly status: 'opening' }
+  | { readonly status: 'open'; readonly store: S }
+  | { readonly status: 'failed'; readonly error: ChorusError }
+
+/**
+ * Opens one of a course's stores for as long as the component is mounted. Leaving closes it, which flushes what
+ * is still in memory; a failure there is reported, since the view that would show it is gone. `open` must keep
+ * its identity across renders (a module-level function does).
+ */
+export function useOpenStore<S extends ClosableStore>(
+  open: (db: ChorusDb, courseId: CourseId) => Promise<S>,
+  db: ChorusDb,
+  courseId: CourseId,
+  onCloseFailed: (error: ChorusError) => void,
+): OpenStoreState<S> {
+  const [state, setState] = useState<OpenStoreState<S>>({ status: 'opening' })
+  useEffect(() => {
+    let left = false
+    let opened: S | null = null
+    const close = (store: S) => {
+      store.close().catch((cause: unknown) => onCloseFailed(toStorageError(cause)))
+    }
+    setState({ status: 'opening' })
+    open(db, courseId).then(
+      (store) => {
+        if (left) return close(store)
+        opened = store
+        setState({ status: 'open', store })
+      },
+      (cause: unknown) => {
+        if (!left) setState({ status: 'failed', error: toStorageError(cause) })
+      },
+    )
+    return () => {
+      left = true
+      if (opened) close(opened)
+    }
+  }, [open, db, courseId, onCloseFailed])
+  return state
+}
