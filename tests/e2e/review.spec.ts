@@ -117,13 +117,14 @@ const showThreads = (page: Page, filter: string) => panel(page).getByRole('radio
 
 /**
  * Selects a phrase of the lesson (or puts the caret right before or after it) through the DOM selection, as a
- * mouse would: a reviewer's editor is read-only, so there is no caret to move with keys.
+ * mouse would, so the focus goes to the lesson first (review-keyboard.spec.ts selects with the keys).
  */
 async function select(
   page: Page,
   phrase: string,
   where: 'phrase' | 'before' | 'after' = 'phrase',
 ): Promise<void> {
+  await lessonBody(page).focus()
   await page.evaluate(
     ([wanted, mode]) => {
       const body = document.querySelector('[aria-label="Lesson body"]')
@@ -292,6 +293,8 @@ test('a reviewer and an author discuss a phrase through comments anchored to it'
     await panel(rex.page).getByRole('button', { name: 'Post comment' }).click()
     await showThreads(rex.page, 'Open')
     await expect(thread(rex.page, 'bare slopes')).toContainText('Which slopes?')
+    const commentSync = panel(rex.page).getByRole('status', { name: 'Comments sync' })
+    await expect(commentSync).toContainText(/\d+ comment changes? not yet on the relay/)
 
     // Really offline: nothing reaches the author while the reviewer's network is down.
     await ada.page.waitForTimeout(1_500)
@@ -299,6 +302,7 @@ test('a reviewer and an author discuss a phrase through comments anchored to it'
 
     await rex.network.goOnline()
     await expect(connection(rex.page)).toHaveText('Synced')
+    await expect(commentSync).toHaveText('')
     await expect(thread(ada.page, 'bare slopes')).toContainText('Which slopes? @Ada Lovelace')
     await expect.poll(() => highlighted(ada.page)).toEqual(['bare slopes'])
 

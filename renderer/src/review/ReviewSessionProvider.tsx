@@ -34,7 +34,7 @@ export function ReviewSessionProvider({
 }: ReviewSessionProviderProps) {
   const store = useOpenStore(openReviewStore, db, courseId, onCloseFailed)
   const doc = store.status === 'open' ? store.store.doc : null
-  useReviewSync(db, courseId, doc)
+  const sync = useReviewSync(db, courseId, doc)
   const problem = useReviewStoreProblem(store)
   const threads = useDocThreads(doc ?? undefined)
   const known = identity.status === 'known' ? identity.identity : null
@@ -48,8 +48,9 @@ export function ReviewSessionProvider({
       role: known.role,
       canComment: canWrite(known.role, 'review'),
       members: reviewMembers(known.me, online, threads),
+      sync,
     }
-  }, [doc, known, online, threads])
+  }, [doc, known, online, threads, sync])
 
   return (
     <ReviewSessionContext value={session}>

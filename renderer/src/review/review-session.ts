@@ -8,6 +8,7 @@ import type * as Y from 'yjs'
 import type { Role } from '../../../shared/protocol/token'
 import { observeThreads, readThreads } from '../../../shared/review/read'
 import type { Person, ThreadSnapshot } from '../../../shared/review/types'
+import type { ConnectionStatus } from '../sync/course-sync'
 
 export interface ReviewSession {
   /** The course's review document, loaded from this device and synced in the `<courseId>/review` room. */
@@ -19,6 +20,8 @@ export interface ReviewSession {
   readonly canComment: boolean
   /** This user, everyone who has commented and everyone online in the course, each once (by id). */
   readonly members: readonly Person[]
+  /** How the comments stand with the relay, with the count of this user's comment changes it lacks; null if not shared. */
+  readonly sync: ConnectionStatus | null
 }
 
 /** Null while the review document is loading (or could not be opened): the UI then offers no commenting. */

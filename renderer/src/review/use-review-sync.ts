@@ -1,17 +1,20 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import type { CourseId } from '../../../shared/course/types'
 import type { ChorusDb } from '../storage/db'
-import { connectCourse } from '../sync/course-sync'
+import { connectCourse, type ConnectionStatus } from '../sync/course-sync'
 import { getRelayLink } from '../sync/relay-links'
 
 /**
  * Syncs the course's review document with its `<courseId>/review` room while mounted, with the same relay and
  * token as the content. Pass the document only once it is loaded from this device: the relay only adds to it.
  * Offline, comments go on being stored locally and the provider sends them when the relay is back.
+ * Returns how the comments stand with the relay; null for a course that is not shared.
  */
-export function useReviewSync(db: ChorusDb, courseId: CourseId, doc: Y.Doc | null): void {
+export function useReviewSync(db: ChorusDb, courseId: CourseId, doc: Y.Doc | null): ConnectionStatus | null {
+  const [status, setStatus] = useState<ConnectionStatus | null>(null)
   useEffect(() => {
+    setStatus(null)
     if (doc === null) return
     let left = false
     let stop = (): void => {}
@@ -25,7 +28,9 @@ export function useReviewSync(db: ChorusDb, courseId: CourseId, doc: Y.Doc | nul
           kind: 'review',
           token: link.token,
         })
-        stop = () => sync.destroy()
+        const unsubscribe = sync.subscribe(setStatus)
+        setStatus(sync.getStatus())
+        stop = () => (unsubscribe(), sync.destroy())
       },
       (cause: unknown) => {
         // Comments still work on this device; they sync the next time the course opens.
@@ -37,4 +42,5 @@ export function useReviewSync(db: ChorusDb, courseId: CourseId, doc: Y.Doc | nul
       stop()
     }
   }, [db, courseId, doc])
+  return status
 }

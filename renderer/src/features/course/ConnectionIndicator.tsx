@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react'
 import type { ConnectionStatus } from '../../sync/course-sync'
+import { useShownCount } from '../../sync/use-shown-count'
 
 interface ConnectionIndicatorProps {
   readonly status: ConnectionStatus
@@ -10,10 +10,6 @@ const LABELS = {
   connecting: 'Connecting…',
   synced: 'Synced',
 } as const satisfies Record<ConnectionStatus['kind'], string>
-
-// While connected, each keystroke is pending for a moment until the relay answers: only a count that lasts means
-// something is wrong, so it shows after this long. Offline it shows at once.
-const SYNCED_COUNT_DELAY_MS = 2000
 
 const changes = (count: number): string =>
   `${count} ${count === 1 ? 'change' : 'changes'} not yet on the relay`
@@ -34,16 +30,4 @@ export function ConnectionIndicator({ status }: ConnectionIndicatorProps) {
       {count > 0 && ` · ${changes(count)}`}
     </p>
   )
-}
-
-const useShownCount = ({ kind, unacknowledged }: ConnectionStatus): number => {
-  const pending = unacknowledged > 0
-  const [lasting, setLasting] = useState(false)
-  useEffect(() => {
-    setLasting(false)
-    if (!pending || kind !== 'synced') return
-    const timer = setTimeout(() => setLasting(true), SYNCED_COUNT_DELAY_MS)
-    return () => clearTimeout(timer)
-  }, [pending, kind])
-  return kind !== 'synced' || lasting ? unacknowledged : 0
 }

@@ -7,8 +7,7 @@
  * come through the Yjs binding, whose transactions carry its meta.
  */
 import { Extension, type Editor } from '@tiptap/core'
-import { Plugin, PluginKey, TextSelection, type Transaction } from '@tiptap/pm/state'
-import type { EditorView } from '@tiptap/pm/view'
+import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 
 export const READ_ONLY_LESSON = 'chorusReadOnlyLesson'
@@ -60,35 +59,10 @@ const refuse = (_view: unknown, event: Event): boolean => {
   return true
 }
 
-/**
- * ProseMirror reads the page's selection into an editable view only while the view has the focus. Text can be
- * selected in a read-only lesson without focusing it (a screen reader's browse mode, a script), and that selection
- * is still what a comment is about, as it was when the lesson was not editable at all.
- */
-const followUnfocusedSelection = (view: EditorView): (() => void) => {
-  const onSelectionChange = (): void => {
-    const selection = document.getSelection()
-    if (view.hasFocus() || !selection?.anchorNode || !selection.focusNode) return
-    if (!view.dom.contains(selection.anchorNode) || !view.dom.contains(selection.focusNode)) return
-    try {
-      const anchor = view.posAtDOM(selection.anchorNode, selection.anchorOffset)
-      const head = view.posAtDOM(selection.focusNode, selection.focusOffset)
-      const { doc } = view.state
-      const next = TextSelection.between(doc.resolve(anchor), doc.resolve(head))
-      if (!next.eq(view.state.selection)) view.dispatch(view.state.tr.setSelection(next))
-    } catch {
-      // A point ProseMirror cannot place (inside a block's controls) selects nothing in the lesson.
-    }
-  }
-  document.addEventListener('selectionchange', onSelectionChange)
-  return () => document.removeEventListener('selectionchange', onSelectionChange)
-}
-
 const readOnlyPlugin = (): Plugin =>
   new Plugin({
     key: new PluginKey(READ_ONLY_LESSON),
     filterTransaction: acceptsTransaction,
-    view: (view) => ({ destroy: followUnfocusedSelection(view) }),
     props: {
       handleDOMEvents: {
         keydown: (view, event) => {
@@ -124,7 +98,7 @@ export const ReadOnlyLesson = Extension.create<ReadOnlyLessonOptions>({
   },
 })
 
-/** Whether this user may change the lesson: what node views and the toolbar ask before showing editing controls. */
+/** Whether this user may change the lesson: what node views ask before showing their editing controls. */
 export const canEditLesson = (editor: Editor): boolean => {
   if (!editor.isEditable) return false
   const extension = editor.extensionManager.extensions.find((e) => e.name === READ_ONLY_LESSON)

@@ -4,6 +4,7 @@ import type { LessonId, SectionSnapshot } from '../../../../shared/course/types'
 import type { ThreadId } from '../../../../shared/review/types'
 import { useReviewSession, useThreads } from '../../review/review-session'
 import { useNow } from '../../ui/use-now'
+import { CommentSyncNote } from './CommentSyncNote'
 import { NewThreadComposer } from './NewThreadComposer'
 import { PanelControls } from './PanelControls'
 import { panelThreads, type PanelFilter, type PanelScope } from './panel-threads'
@@ -53,6 +54,7 @@ export function CommentsPanel({ courseDoc, sections, onOpenLesson }: CommentsPan
       ) : (
         <>
           <PanelControls scope={scope} filter={filter} onScope={setScope} onFilter={setFilter} />
+          <CommentSyncNote status={session.sync} />
           {ui.draft !== null && ui.draft.lessonId === lessonId && (
             <NewThreadComposer
               key={JSON.stringify(ui.draft.anchor)}
