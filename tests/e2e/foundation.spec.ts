@@ -13,6 +13,7 @@ import {
   openLesson,
   outline,
   sectionButton,
+  saveState,
   sectionRow,
   toolbarButton,
 } from './support/chorus'
@@ -245,7 +246,7 @@ test('a full disk is shown on the save indicator and saving resumes once there i
 
   await quota.exhaust()
   await lessonBody(page).pressSequentially(', phosphorus')
-  await expect(page.getByRole('status')).toContainText("this device's storage is full")
+  await expect(saveState(page)).toContainText("this device's storage is full")
   // The text stays on screen while it cannot be saved.
   await expect(lessonBody(page)).toHaveText('Plants need nitrogen, phosphorus')
 

@@ -98,7 +98,21 @@ async function press(page: Page, key: string, times: number): Promise<void> {
 
 /** Selects `length` characters after `offset` in the first paragraph, with the keyboard only. */
 async function selectByKeyboard(page: Page, offset: number, length: number): Promise<void> {
-  await page.keyboard.press('ControlOrMeta+Home')
+  // ProseMirror puts its own selection back into the page just after the lesson gets the focus, which can undo a
+  // key pressed at once (no person is that fast): press until the caret is at the start.
+  await expect
+    .poll(async () => {
+      await page.keyboard.press('ControlOrMeta+Home')
+      return lessonBody(page).evaluate((body) => {
+        const selection = document.getSelection()
+        if (!selection?.isCollapsed || !selection.anchorNode) return false
+        const before = document.createRange()
+        before.setStart(body, 0)
+        before.setEnd(selection.anchorNode, selection.anchorOffset)
+        return before.toString().replace(/\u2060/g, '') === ''
+      })
+    })
+    .toBe(true)
   await press(page, 'ArrowRight', offset)
   await press(page, 'Shift+ArrowRight', length)
 }

@@ -6,7 +6,7 @@ import { expect, type Locator, type Page } from '@playwright/test'
 
 export const outline = (page: Page): Locator => page.getByRole('navigation', { name: 'Course outline' })
 export const lessonBody = (page: Page): Locator => page.getByRole('textbox', { name: 'Lesson body' })
-export const saveState = (page: Page): Locator => page.getByRole('status')
+export const saveState = (page: Page): Locator => page.getByRole('status', { name: 'Save status' })
 export const toolbarButton = (page: Page, name: string): Locator =>
   page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name, exact: true })
 

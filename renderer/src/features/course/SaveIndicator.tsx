@@ -14,6 +14,7 @@ export function SaveIndicator({ store }: SaveIndicatorProps) {
       return (
         <p
           role="status"
+          aria-label="Save status"
           className="save-indicator save-indicator-saved"
           title={`Last saved ${formatFullDate(status.at)}`}
         >
@@ -22,13 +23,18 @@ export function SaveIndicator({ store }: SaveIndicatorProps) {
       )
     case 'saving':
       return (
-        <p role="status" className="save-indicator save-indicator-saving">
+        <p role="status" aria-label="Save status" className="save-indicator save-indicator-saving">
           Saving…
         </p>
       )
     case 'error':
       return (
-        <p role="status" className="save-indicator save-indicator-error" data-code={status.error.code}>
+        <p
+          role="status"
+          aria-label="Save status"
+          className="save-indicator save-indicator-error"
+          data-code={status.error.code}
+        >
           {status.error.message}
         </p>
       )

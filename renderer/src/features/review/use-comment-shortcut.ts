@@ -6,8 +6,8 @@ const isCommentShortcut = (event: KeyboardEvent): boolean =>
   (event.ctrlKey || event.metaKey) && event.altKey && !event.shiftKey && event.code === 'KeyM'
 
 /**
- * Listens on the window rather than in the editor: a read-only editor takes no keys, yet a reviewer's selection
- * in it is what the shortcut comments on.
+ * Listens on the window rather than in the editor, so the shortcut works wherever focus is (the toolbar, the panel)
+ * and whatever keys a read-only lesson lets through; the lesson's selection is what it comments on.
  */
 export function useCommentShortcut(editor: Editor, start: () => void): void {
   useEffect(() => {
