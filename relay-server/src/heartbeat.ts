@@ -3,13 +3,25 @@ import type { Connection } from './connection'
 
 /** Often enough to notice dead sockets and expired tokens within a minute, rarely enough to cost nothing. */
 export const HEARTBEAT_MS = 30_000
+/**
+ * Each connection is visited once per heartbeat, in one of this many slices spread evenly over it: pinging
+ * thousands of sockets in one go (and reading their pongs) stalled updates in flight by several milliseconds.
+ */
+export const HEARTBEAT_SLICES = 30
+
+/** The part of a connection the heartbeat reads and changes. */
+export type Beating = Pick<Connection, 'id' | 'expiresAt' | 'alive'> & {
+  alive: boolean
+  readonly socket: Pick<Connection['socket'], 'close' | 'terminate' | 'ping'>
+}
 
 /**
- * One timer for all connections instead of one per connection: ends connections whose token has expired,
- * terminates those that did not answer the previous ping, and pings the rest.
+ * Visits the connections of one slice: ends those whose token has expired, terminates those that did not
+ * answer the previous ping, and pings the rest. One timer for all connections instead of one per connection.
  */
-export const beat = (connections: Iterable<Connection>, nowMs: number): void => {
+export const beat = (connections: Iterable<Beating>, slice: number, nowMs: number): void => {
   for (const connection of connections) {
+    if (connection.id % HEARTBEAT_SLICES !== slice) continue
     if (connection.expiresAt <= nowMs) {
       connection.socket.close(CloseCode.TokenExpired, 'token expired')
     } else if (!connection.alive) {
@@ -19,4 +31,15 @@ export const beat = (connections: Iterable<Connection>, nowMs: number): void => 
       connection.socket.ping()
     }
   }
+}
+
+/** Runs the heartbeat's slices one after another until stopped; the timer never keeps the process alive. */
+export const startHeartbeat = (connections: Iterable<Beating>): (() => void) => {
+  let slice = 0
+  const timer = setInterval(() => {
+    beat(connections, slice, Date.now())
+    slice = (slice + 1) % HEARTBEAT_SLICES
+  }, HEARTBEAT_MS / HEARTBEAT_SLICES)
+  timer.unref()
+  return () => clearInterval(timer)
 }

@@ -8,7 +8,7 @@ import { admit, type Admitted } from './admission'
 import { createTokenVerifier, type TokenVerifier } from './auth'
 import type { RelayConfig } from './config'
 import { attachConnection, type Connection, type ConnectionEnv } from './connection'
-import { beat, HEARTBEAT_MS } from './heartbeat'
+import { startHeartbeat } from './heartbeat'
 import type { Logger } from './log'
 import { openMediaStore } from './media/media-store'
 import { createMediaRoutes } from './media/routes'
@@ -159,8 +159,7 @@ export const createRelay = (config: RelayConfig, log: Logger): Relay => {
     )
   })
 
-  const heartbeat = setInterval(() => beat(connections, Date.now()), HEARTBEAT_MS)
-  heartbeat.unref()
+  const stopHeartbeat = startHeartbeat(connections)
 
   return {
     health,
@@ -178,7 +177,7 @@ export const createRelay = (config: RelayConfig, log: Logger): Relay => {
     async close() {
       if (closing) return
       closing = true
-      clearInterval(heartbeat)
+      stopHeartbeat()
       const sockets = [...connections].map((c) => c.socket)
       for (const ws of sockets) ws.close(CloseCode.GoingAway, 'relay shutting down')
       const deadline = Date.now() + CLOSE_GRACE_MS
