@@ -9,7 +9,6 @@ import type * as Y from 'yjs'
 import { addLesson, addSection } from '../../../shared/course/commands'
 import { writeLessonContent } from '../../../shared/course/content-io'
 import { lessonBody } from '../../../shared/course/read'
-import type { CourseId } from '../../../shared/course/types'
 import { ok } from '../../../shared/errors'
 import { EXPORT_FORMATS } from '../../../shared/export/types'
 import type { Platform } from '../../../shared/platform'
@@ -45,7 +44,7 @@ function texts(zip: Uint8Array): string[] {
   return [decode(zip), ...Object.values(unzipSync(zip)).map(decode)]
 }
 
-async function courseWithThread(db: ChorusDb): Promise<{ id: CourseId; doc: Y.Doc }> {
+async function courseWithThread(db: ChorusDb): Promise<Y.Doc> {
   const id = await createCourse(db, { title: 'Soils' })
   const store = await openCourseStore(db, id)
   const lessonId = addLesson(store.doc, {
@@ -72,21 +71,21 @@ async function courseWithThread(db: ChorusDb): Promise<{ id: CourseId; doc: Y.Do
   expect(countOpenThreads(readThreads(review.doc))).toBe(1)
   await review.close()
   await store.flush()
-  return { id, doc: store.doc }
+  return store.doc
 }
 
 describe('exports of a course with comment threads', () => {
   it('carry the lesson text and none of the comments, in every format and in a saved copy', async () => {
     const db = openChorusDb('chorus-export-test', { indexedDB: new IDBFactory(), IDBKeyRange })
-    const { id, doc } = await courseWithThread(db)
+    const doc = await courseWithThread(db)
     const saved: Uint8Array[] = []
     const platform = recordingPlatform(saved)
 
     for (const format of EXPORT_FORMATS) {
-      const result = await runExport(db, platform, id, doc, format, () => undefined)
+      const result = await runExport(db, platform, doc, format, () => undefined)
       expect(result).toMatchObject({ ok: true, value: { saved: true } })
     }
-    expect(await saveCourseCopy(db, platform, id, doc)).toEqual(ok({ saved: true }))
+    expect(await saveCourseCopy(db, platform, doc)).toEqual(ok({ saved: true }))
 
     expect(saved).toHaveLength(EXPORT_FORMATS.length + 1)
     for (const zip of saved) {

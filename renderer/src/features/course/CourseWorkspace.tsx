@@ -78,13 +78,12 @@ export function CourseWorkspace({
                 <CourseSettingsButton doc={store.doc} settings={snapshot.meta.settings} readOnly={readOnly} />
                 <PreviewButton
                   db={db}
-                  courseId={courseId}
                   doc={store.doc}
                   title={title}
                   lessonId={found ? found.lesson.id : null}
                 />
-                <SaveCopyButton db={db} courseId={courseId} doc={store.doc} />
-                <ExportButton db={db} courseId={courseId} doc={store.doc} />
+                <SaveCopyButton db={db} doc={store.doc} />
+                <ExportButton db={db} doc={store.doc} />
                 {sync.shared === false && <ShareButton db={db} courseId={courseId} />}
                 <SettingsButton db={db} />
               </>

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react'
 import type * as Y from 'yjs'
-import type { CourseId } from '../../../../shared/course/types'
 import type { ChorusError } from '../../../../shared/errors'
 import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/export/types'
 import { usePlatform } from '../../platform/use-platform'
@@ -13,7 +12,6 @@ import { runExport } from './run-export'
 
 interface ExportDialogProps {
   readonly db: ChorusDb
-  readonly courseId: CourseId
   readonly doc: Y.Doc
   readonly onClose: () => void
 }
@@ -24,7 +22,7 @@ type Stage =
   | { readonly kind: 'incomplete'; readonly fileName: string; readonly missing: number }
 
 /** Picks a package format, exports with a progress bar, then saves (desktop) or downloads (browser) the zip. */
-export function ExportDialog({ db, courseId, doc, onClose }: ExportDialogProps) {
+export function ExportDialog({ db, doc, onClose }: ExportDialogProps) {
   const platform = usePlatform()
   const [format, setFormat] = useState<ExportFormat>('scorm12')
   const [stage, setStage] = useState<Stage>({ kind: 'choosing', failure: null })
@@ -34,19 +32,19 @@ export function ExportDialog({ db, courseId, doc, onClose }: ExportDialogProps) 
     event.preventDefault()
     if (exporting) return
     setStage({ kind: 'exporting', percent: 0 })
-    void runExport(db, platform, courseId, doc, format, (percent) =>
-      setStage({ kind: 'exporting', percent }),
-    ).then((result) => {
-      if (!result.ok) setStage({ kind: 'choosing', failure: result.error })
-      else if (result.value.saved && result.value.missingMedia.length > 0)
-        setStage({
-          kind: 'incomplete',
-          fileName: result.value.fileName,
-          missing: result.value.missingMedia.length,
-        })
-      else if (result.value.saved) onClose()
-      else setStage({ kind: 'choosing', failure: null })
-    })
+    void runExport(db, platform, doc, format, (percent) => setStage({ kind: 'exporting', percent })).then(
+      (result) => {
+        if (!result.ok) setStage({ kind: 'choosing', failure: result.error })
+        else if (result.value.saved && result.value.missingMedia.length > 0)
+          setStage({
+            kind: 'incomplete',
+            fileName: result.value.fileName,
+            missing: result.value.missingMedia.length,
+          })
+        else if (result.value.saved) onClose()
+        else setStage({ kind: 'choosing', failure: null })
+      },
+    )
   }
 
   if (stage.kind === 'incomplete') {

@@ -1,5 +1,4 @@
 import type * as Y from 'yjs'
-import type { CourseId } from '../../../../shared/course/types'
 import { ok, type Result } from '../../../../shared/errors'
 import { exportCourse } from '../../../../shared/export/export-course'
 import { exportInputFromDoc } from '../../../../shared/export/from-doc'
@@ -24,7 +23,6 @@ const yieldToPaint = (): Promise<void> => new Promise((resolve) => setTimeout(re
 export async function runExport(
   db: ChorusDb,
   platform: Platform,
-  courseId: CourseId,
   doc: Y.Doc,
   format: ExportFormat,
   onPercent: (percent: number) => void,

@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import type * as Y from 'yjs'
-import type { CourseId } from '../../../../shared/course/types'
 import type { ChorusError } from '../../../../shared/errors'
 import { useMenuCommand } from '../../platform/use-menu-command'
 import { usePlatform } from '../../platform/use-platform'
@@ -10,12 +9,11 @@ import { saveCourseCopy } from './save-course-copy'
 
 interface SaveCopyButtonProps {
   readonly db: ChorusDb
-  readonly courseId: CourseId
   readonly doc: Y.Doc
 }
 
 /** "Save a copy…": the header button, and the desktop menu command while a course is open. */
-export function SaveCopyButton({ db, courseId, doc }: SaveCopyButtonProps) {
+export function SaveCopyButton({ db, doc }: SaveCopyButtonProps) {
   const platform = usePlatform()
   const [saving, setSaving] = useState(false)
   const [failure, setFailure] = useState<ChorusError | null>(null)
@@ -24,7 +22,7 @@ export function SaveCopyButton({ db, courseId, doc }: SaveCopyButtonProps) {
     if (saving) return
     setSaving(true)
     setFailure(null)
-    void saveCourseCopy(db, platform, courseId, doc).then((result) => {
+    void saveCourseCopy(db, platform, doc).then((result) => {
       setSaving(false)
       if (!result.ok) setFailure(result.error)
     })

@@ -1,7 +1,6 @@
 import type * as Y from 'yjs'
 import { encodeCourseFile } from '../../../../shared/course-file/encode'
 import { readCourse } from '../../../../shared/course/read'
-import type { CourseId } from '../../../../shared/course/types'
 import type { Result } from '../../../../shared/errors'
 import type { Platform } from '../../../../shared/platform'
 import type { ChorusDb } from '../../storage/db'
@@ -13,7 +12,6 @@ import { loadCourseMedia } from './course-media'
 export async function saveCourseCopy(
   db: ChorusDb,
   platform: Platform,
-  courseId: CourseId,
   doc: Y.Doc,
 ): Promise<Result<{ readonly saved: boolean }>> {
   let media

@@ -1,19 +1,18 @@
 import { useState } from 'react'
 import type * as Y from 'yjs'
-import type { CourseId, LessonId } from '../../../../shared/course/types'
+import type { LessonId } from '../../../../shared/course/types'
 import type { ChorusDb } from '../../storage/db'
 import { PreviewDialog } from './PreviewDialog'
 
 interface PreviewButtonProps {
   readonly db: ChorusDb
-  readonly courseId: CourseId
   readonly doc: Y.Doc
   readonly title: string
   /** The lesson the author has open: the preview starts there. Null (none open) starts at the first lesson. */
   readonly lessonId: LessonId | null
 }
 
-export function PreviewButton({ db, courseId, doc, title, lessonId }: PreviewButtonProps) {
+export function PreviewButton({ db, doc, title, lessonId }: PreviewButtonProps) {
   const [open, setOpen] = useState(false)
   return (
     <>
@@ -21,14 +20,7 @@ export function PreviewButton({ db, courseId, doc, title, lessonId }: PreviewBut
         Preview as learner
       </button>
       {open && (
-        <PreviewDialog
-          db={db}
-          courseId={courseId}
-          doc={doc}
-          title={title}
-          lessonId={lessonId}
-          onClose={() => setOpen(false)}
-        />
+        <PreviewDialog db={db} doc={doc} title={title} lessonId={lessonId} onClose={() => setOpen(false)} />
       )}
     </>
   )

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react'
 import type * as Y from 'yjs'
-import type { CourseId, LessonId } from '../../../../shared/course/types'
+import type { LessonId } from '../../../../shared/course/types'
 import type { ChorusDb } from '../../storage/db'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import { ESCAPE_MESSAGE } from './escape-to-close'
@@ -8,7 +8,6 @@ import { usePreparedPreview, type PreviewState } from './use-prepared-preview'
 
 interface PreviewDialogProps {
   readonly db: ChorusDb
-  readonly courseId: CourseId
   readonly doc: Y.Doc
   readonly title: string
   /** The lesson the author has open, where the player starts; null starts at the first lesson. */
@@ -66,10 +65,10 @@ function PreviewBody({ state, title, frameRef }: PreviewBodyProps) {
 }
 
 /** A full-window modal that runs the course in the export's player, as a learner would take it. */
-export function PreviewDialog({ db, courseId, doc, title, lessonId, onClose }: PreviewDialogProps) {
+export function PreviewDialog({ db, doc, title, lessonId, onClose }: PreviewDialogProps) {
   const ref = useRef<HTMLDialogElement>(null)
   const frameRef = useRef<HTMLIFrameElement>(null)
-  const state = usePreparedPreview(db, courseId, doc, lessonId)
+  const state = usePreparedPreview(db, doc, lessonId)
   const onCloseRef = useRef(onClose)
   useEffect(() => {
     onCloseRef.current = onClose

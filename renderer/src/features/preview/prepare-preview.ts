@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import type { CourseId, LessonId } from '../../../../shared/course/types'
+import type { LessonId } from '../../../../shared/course/types'
 import { err, ok, type Result } from '../../../../shared/errors'
 import { exportInputFromDoc } from '../../../../shared/export/from-doc'
 import { renderPreviewDocument } from '../../../../shared/export/preview'
@@ -47,7 +47,6 @@ const toDataUrl = (blob: MediaBlob): Promise<string> =>
  */
 export async function preparePreview(
   db: ChorusDb,
-  courseId: CourseId,
   doc: Y.Doc,
   startLessonId: LessonId | null,
   onProgress: (progress: PreviewProgress) => void,

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
-import type { CourseId, LessonId } from '../../../../shared/course/types'
+import type { LessonId } from '../../../../shared/course/types'
 import type { ChorusError } from '../../../../shared/errors'
 import type { ChorusDb } from '../../storage/db'
 import { preparePreview, type PreparedPreview, type PreviewProgress } from './prepare-preview'
@@ -16,14 +16,13 @@ export type PreviewState =
  */
 export const usePreparedPreview = (
   db: ChorusDb,
-  courseId: CourseId,
   doc: Y.Doc,
   startLessonId: LessonId | null,
 ): PreviewState => {
   const [state, setState] = useState<PreviewState>({ kind: 'preparing', done: 0, total: 0 })
   useEffect(() => {
     let live = true
-    void preparePreview(db, courseId, doc, startLessonId, (progress) => {
+    void preparePreview(db, doc, startLessonId, (progress) => {
       if (live) setState({ kind: 'preparing', ...progress })
     }).then((result) => {
       if (live)
@@ -32,6 +31,6 @@ export const usePreparedPreview = (
     return () => {
       live = false
     }
-  }, [db, courseId, doc, startLessonId])
+  }, [db, doc, startLessonId])
   return state
 }
