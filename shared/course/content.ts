@@ -67,6 +67,9 @@ export interface QuestionAttrs {
   readonly feedbackIncorrect: string
 }
 
+/** Whether a string is a media hash as blocks store it: lowercase SHA-256 hex. Anything else is never fetched or shipped. */
+export const isMediaHash = (value: string): boolean => /^[0-9a-f]{64}$/.test(value)
+
 /** Media blobs are stored and shipped by content hash: lowercase SHA-256 hex of the bytes. */
 export interface ImageAttrs {
   readonly hash: string

@@ -1,9 +1,8 @@
 import * as Y from 'yjs'
-import { NODE } from './content'
+import { isMediaHash, NODE } from './content'
 import { lessonBodyOf, lessonsMap } from './schema'
 
 const MEDIA_NODES: ReadonlySet<string> = new Set([NODE.image, NODE.video, NODE.audio])
-const HASH = /^[0-9a-f]{64}$/
 
 const collect = (parent: Y.XmlFragment | Y.XmlElement, found: Map<string, string>): void => {
   for (const child of parent.toArray()) {
@@ -11,7 +10,7 @@ const collect = (parent: Y.XmlFragment | Y.XmlElement, found: Map<string, string
     if (MEDIA_NODES.has(child.nodeName)) {
       const attrs = child.getAttributes() as Record<string, unknown>
       const hash = typeof attrs.hash === 'string' ? attrs.hash.toLowerCase() : ''
-      if (HASH.test(hash) && !found.has(hash))
+      if (isMediaHash(hash) && !found.has(hash))
         found.set(hash, typeof attrs.mime === 'string' ? attrs.mime : '')
     }
     collect(child, found)

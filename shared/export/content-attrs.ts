@@ -1,11 +1,12 @@
-import type {
-  CalloutTone,
-  ContentNode,
-  ImageAttrs,
-  MediaAttrs,
-  QuestionAttrs,
-  QuestionChoice,
-  QuestionKind,
+import {
+  isMediaHash,
+  type CalloutTone,
+  type ContentNode,
+  type ImageAttrs,
+  type MediaAttrs,
+  type QuestionAttrs,
+  type QuestionChoice,
+  type QuestionKind,
 } from '../course/content'
 
 /**
@@ -13,8 +14,6 @@ import type {
  * co-author's app version may have written, so a malformed block is skipped, never allowed to break an export.
  */
 const str = (value: unknown): string => (typeof value === 'string' ? value : '')
-
-const HASH = /^[0-9a-f]{64}$/
 
 const QUESTION_KINDS: readonly QuestionKind[] = ['single', 'multiple', 'true-false']
 
@@ -44,13 +43,13 @@ export const questionAttrs = (node: ContentNode): QuestionAttrs | null => {
 export const imageAttrs = (node: ContentNode): ImageAttrs | null => {
   const a = node.attrs ?? {}
   const hash = str(a.hash).toLowerCase()
-  return HASH.test(hash) ? { hash, alt: str(a.alt), mime: str(a.mime) } : null
+  return isMediaHash(hash) ? { hash, alt: str(a.alt), mime: str(a.mime) } : null
 }
 
 export const mediaAttrs = (node: ContentNode): MediaAttrs | null => {
   const a = node.attrs ?? {}
   const hash = str(a.hash).toLowerCase()
-  return HASH.test(hash) ? { hash, mime: str(a.mime), title: str(a.title) } : null
+  return isMediaHash(hash) ? { hash, mime: str(a.mime), title: str(a.title) } : null
 }
 
 export const calloutTone = (node: ContentNode): CalloutTone => {

@@ -1,3 +1,4 @@
+import { isMediaHash } from '../course/content'
 import type { CourseId } from '../course/types'
 import { TOKEN_PARAM } from './messages'
 import { isCourseId } from './rooms'
@@ -15,8 +16,6 @@ export const MEDIA_PREFIX = '/media/'
 export const MISSING_SEGMENT = 'missing'
 /** Hashes one `missing` request may ask about; a client with more asks in batches. */
 export const MAX_MISSING_QUERY = 5_000
-
-export const isMediaHash = (value: string): boolean => /^[0-9a-f]{64}$/.test(value)
 
 /** Mimes the relay accepts and serves: media only, so it never hands out HTML or scripts under its origin. */
 export const isMediaMime = (value: string): boolean =>

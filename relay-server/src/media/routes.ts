@@ -2,8 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { CourseId } from '../../../shared/course/types'
 import type { Result } from '../../../shared/errors'
 import { TOKEN_PARAM } from '../../../shared/protocol/messages'
+import { isMediaHash } from '../../../shared/course/content'
 import {
-  isMediaHash,
   isMediaMime,
   MAX_MISSING_QUERY,
   parseMediaPath,
