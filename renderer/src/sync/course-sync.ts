@@ -30,13 +30,26 @@ export interface CourseSyncOptions {
   readonly user?: SyncUser
 }
 
-export interface CourseSync {
-  readonly provider: WebsocketProvider
+/**
+ * The connection state as a store: its count changes with nearly every keystroke, so only what shows it
+ * subscribes, not the whole course view. `getStatus` returns the same object until something changes.
+ */
+export interface ConnectionSource {
   getStatus(): ConnectionStatus
-  /** Shows a new name or colour to co-authors at once. */
-  setUser(user: SyncUser): void
   /** Calls the listener on every status change; returns unsubscribe. */
   subscribe(listener: (status: ConnectionStatus) => void): () => void
+}
+
+/** A connection state that never changes, e.g. offline because the relay link could not be read. */
+export const fixedConnection = (status: ConnectionStatus): ConnectionSource => ({
+  getStatus: () => status,
+  subscribe: () => () => {},
+})
+
+export interface CourseSync extends ConnectionSource {
+  readonly provider: WebsocketProvider
+  /** Shows a new name or colour to co-authors at once. */
+  setUser(user: SyncUser): void
   /** Stops syncing; the document stays open and keeps saving locally. */
   destroy(): void
 }

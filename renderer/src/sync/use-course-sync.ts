@@ -3,7 +3,7 @@ import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import type { CourseId } from '../../../shared/course/types'
 import type { ChorusDb } from '../storage/db'
-import { connectCourse, type ConnectionStatus } from './course-sync'
+import { connectCourse, fixedConnection, type ConnectionSource } from './course-sync'
 import { startMediaSync } from './media-sync'
 import { mediaTransferFeed } from './media-transfer-feed'
 import { getRelayLink, onRelayLinkSaved } from './relay-links'
@@ -11,7 +11,7 @@ import { loadSyncUser, onSyncUserSaved } from './sync-user'
 
 export interface CourseSyncState {
   /** Null for a course that is not shared (or while its link is being read). */
-  readonly status: ConnectionStatus | null
+  readonly connection: ConnectionSource | null
   /** The relay provider, for presence; null whenever there is no connection. */
   readonly provider: WebsocketProvider | null
   /** Whether the course has a relay link; null while it is being read. */
@@ -23,7 +23,7 @@ export interface CourseSyncState {
  * Saving a link for it (sharing it from here) starts syncing at once; a new name or colour shows at once.
  */
 export const useCourseSync = (db: ChorusDb, courseId: CourseId, doc: Y.Doc): CourseSyncState => {
-  const [status, setStatus] = useState<ConnectionStatus | null>(null)
+  const [connection, setConnection] = useState<ConnectionSource | null>(null)
   const [provider, setProvider] = useState<WebsocketProvider | null>(null)
   const [shared, setShared] = useState<boolean | null>(null)
   const [linkVersion, setLinkVersion] = useState(0)
@@ -36,7 +36,7 @@ export const useCourseSync = (db: ChorusDb, courseId: CourseId, doc: Y.Doc): Cou
   useEffect(() => {
     let left = false
     let stop = (): void => {}
-    setStatus(null)
+    setConnection(null)
     setProvider(null)
     void (async () => {
       const [link, user] = await Promise.all([getRelayLink(db, courseId), loadSyncUser(db)])
@@ -44,9 +44,8 @@ export const useCourseSync = (db: ChorusDb, courseId: CourseId, doc: Y.Doc): Cou
       setShared(link !== undefined)
       if (link === undefined) return
       const sync = connectCourse({ doc, relayUrl: link.relayUrl, courseId, token: link.token, user })
-      const unsubscribe = sync.subscribe(setStatus)
       const stopUser = onSyncUserSaved(sync.setUser)
-      setStatus(sync.getStatus())
+      setConnection(sync)
       setProvider(sync.provider)
       const media = startMediaSync({
         db,
@@ -55,11 +54,11 @@ export const useCourseSync = (db: ChorusDb, courseId: CourseId, doc: Y.Doc): Cou
         connection: sync,
         onTransfers: mediaTransferFeed(doc).set,
       })
-      stop = () => (unsubscribe(), stopUser(), setProvider(null), media.stop(), sync.destroy())
+      stop = () => (stopUser(), setProvider(null), media.stop(), sync.destroy())
     })().catch((cause: unknown) => {
       // Without the link the course still works locally; say why it is not syncing.
       console.warn(`[sync] could not start syncing course ${courseId}`, cause)
-      if (!left) setStatus({ kind: 'offline', unacknowledged: 0 })
+      if (!left) setConnection(fixedConnection({ kind: 'offline', unacknowledged: 0 }))
     })
     return () => {
       left = true
@@ -67,5 +66,5 @@ export const useCourseSync = (db: ChorusDb, courseId: CourseId, doc: Y.Doc): Cou
     }
   }, [db, courseId, doc, linkVersion])
 
-  return { status, provider, shared }
+  return { connection, provider, shared }
 }

@@ -1,8 +1,9 @@
-import type { ConnectionStatus } from '../../sync/course-sync'
+import { useSyncExternalStore } from 'react'
+import type { ConnectionSource, ConnectionStatus } from '../../sync/course-sync'
 import { useShownCount } from '../../sync/use-shown-count'
 
 interface ConnectionIndicatorProps {
-  readonly status: ConnectionStatus
+  readonly connection: ConnectionSource
 }
 
 const LABELS = {
@@ -15,7 +16,8 @@ const changes = (count: number): string =>
   `${count} ${count === 1 ? 'change' : 'changes'} not yet on the relay`
 
 /** Whether co-authors see this device's changes, and how many they do not yet. Edits are saved locally in every state. */
-export function ConnectionIndicator({ status }: ConnectionIndicatorProps) {
+export function ConnectionIndicator({ connection }: ConnectionIndicatorProps) {
+  const status = useSyncExternalStore(connection.subscribe, connection.getStatus)
   const count = useShownCount(status)
   return (
     <p

@@ -3,7 +3,7 @@ import type { Doc } from 'yjs'
 import { renameCourse } from '../../../../shared/course/commands'
 import { routeHash } from '../../app/route'
 import type { CourseStore } from '../../storage/course-store'
-import type { ConnectionStatus } from '../../sync/course-sync'
+import type { ConnectionSource } from '../../sync/course-sync'
 import { TitleField } from '../../ui/TitleField'
 import { ConnectionIndicator } from './ConnectionIndicator'
 import { MediaTransferStatus } from './MediaTransferStatus'
@@ -16,7 +16,7 @@ interface CourseHeaderProps {
   readonly readOnly: boolean
   readonly store: CourseStore
   /** Null for a course that is not shared. */
-  readonly connection: ConnectionStatus | null
+  readonly connection: ConnectionSource | null
   /** Buttons for the whole course (save a copy, export), owned by their features. */
   readonly actions?: ReactNode
 }
@@ -40,7 +40,7 @@ export function CourseHeader({ doc, title, readOnly, store, connection, actions 
         />
         <div className="course-status">
           <SaveIndicator store={store} />
-          {connection && <ConnectionIndicator status={connection} />}
+          {connection && <ConnectionIndicator connection={connection} />}
           {connection && <MediaTransferStatus doc={doc} />}
           {connection && <PeopleOnline />}
         </div>

@@ -72,7 +72,7 @@ export function CourseWorkspace({
             title={title}
             readOnly={readOnly}
             store={store}
-            connection={sync.status}
+            connection={sync.connection}
             actions={
               <>
                 <CourseSettingsButton doc={store.doc} settings={snapshot.meta.settings} readOnly={readOnly} />
