@@ -36,7 +36,10 @@ export interface Room {
   /** A store write failed: memory holds edits the disk lacks until the whole state is saved again. */
   unsaved: boolean
   compactionQueued: boolean
-  /** The sync step 2 a newcomer with an empty document gets, built once per document version. */
+  /**
+   * The sync step 2 a newcomer with an empty document gets, built once per document version. Cleared where
+   * updates are applied, not by a doc 'update' listener: with one, Yjs would re-encode every applied update.
+   */
   fullStateFrame: Uint8Array | null
   idleTimer: NodeJS.Timeout | null
   retryTimer: NodeJS.Timeout | null
@@ -74,9 +77,6 @@ export const loadRoom = (name: string, store: RoomStore, compactEvery: number): 
     idleTimer: null,
     retryTimer: null,
   }
-  doc.on('update', () => {
-    room.fullStateFrame = null
-  })
   awareness.on('update', ({ added, removed }: { added: number[]; removed: number[] }, origin: unknown) => {
     room.awarenessChanges++
     const peer = origin as Peer

@@ -201,6 +201,7 @@ export const createRooms = ({ store, log, limits, roomIdleMs, compactEvery, stor
         evict(room, `update failed to apply: ${message(error)}`)
         return refuse(CloseCode.InternalError, 'update failed to apply')
       }
+      room.fullStateFrame = null
       try {
         store.append(room.name, update)
         room.storedRows++
