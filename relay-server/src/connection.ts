@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream'
 import type { RawData, WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol/close-codes'
@@ -29,6 +30,8 @@ export interface Connection extends Peer {
   readonly role: Role
   /** Token expiry, milliseconds since the epoch. */
   readonly expiresAt: number
+  /** When the connection opened, milliseconds since the epoch. */
+  readonly openedAt: number
   /** Whether this role may change this room's document (see `canWrite`). */
   readonly writable: boolean
   /** Cleared by each heartbeat, set by any frame or pong; still clear at the next heartbeat means dead. */
@@ -145,6 +148,8 @@ function onClose(this: WebSocket, code: number): void {
 export interface Arrival {
   readonly id: number
   readonly socket: WebSocket
+  /** The upgraded TCP stream under `socket`. */
+  readonly wire: Duplex
   readonly roomName: string
   readonly ref: RoomRef
   readonly claims: TokenClaims
@@ -153,7 +158,7 @@ export interface Arrival {
 /** Joins the socket to its room (or closes it with the refusal's code) and starts handling its frames. */
 export const attachConnection = (
   env: ConnectionEnv,
-  { id, socket, roomName, ref, claims }: Arrival,
+  { id, socket, wire, roomName, ref, claims }: Arrival,
 ): Connection | null => {
   const refuse = (code: CloseCode, reason: string): null => {
     env.log.warn(
@@ -168,11 +173,13 @@ export const attachConnection = (
   const c: Connection = {
     id,
     socket,
+    wire,
     env,
     room: opened.value,
     user: claims.sub,
     role: claims.role,
     expiresAt: claims.exp * 1000,
+    openedAt: Date.now(),
     writable: canWrite(claims.role, ref.kind),
     alive: true,
     droppedWrites: 0,

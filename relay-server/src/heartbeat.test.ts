@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { CloseCode } from '../../shared/protocol/close-codes'
-import { beat, HEARTBEAT_SLICES, type Beating } from './heartbeat'
+import { beat, HEARTBEAT_GRACE_MS, HEARTBEAT_SLICES, type Beating } from './heartbeat'
 
 const NOW = 1_000_000
+/** Opened long enough ago to be visited. */
+const SETTLED = NOW - HEARTBEAT_GRACE_MS
 
 /** A connection whose socket records what the heartbeat did to it. */
-const connection = (id: number, expiresAt = NOW + 60_000, alive = true) => {
+const connection = (id: number, expiresAt = NOW + 60_000, alive = true, openedAt = SETTLED) => {
   const done: string[] = []
   const c: Beating = {
     id,
     expiresAt,
+    openedAt,
     alive,
     socket: {
       close: (code: number) => void done.push(`close ${code}`),
@@ -22,7 +25,7 @@ const connection = (id: number, expiresAt = NOW + 60_000, alive = true) => {
 
 describe('heartbeat', () => {
   it('visits every connection exactly once over a full round of slices', () => {
-    const all = Array.from({ length: 95 }, (_, i) => connection(i + 1))
+    const all = Array.from({ length: 950 }, (_, i) => connection(i + 1))
     for (let slice = 0; slice < HEARTBEAT_SLICES; slice++) {
       const before = all.filter(({ done }) => done.length > 0).length
       beat(
@@ -46,5 +49,13 @@ describe('heartbeat', () => {
     expect(expired.done).toEqual([`close ${CloseCode.TokenExpired}`])
     expect(silent.done).toEqual(['terminate'])
     expect(healthy.done).toEqual(['ping'])
+  })
+
+  it('leaves connections opened within the grace period alone, even if their token has expired', () => {
+    const fresh = connection(HEARTBEAT_SLICES, NOW - 1, false, SETTLED + 1)
+    const settled = connection(2 * HEARTBEAT_SLICES, NOW + 60_000, true, SETTLED)
+    beat([fresh.c, settled.c], 0, NOW)
+    expect(fresh.done).toEqual([])
+    expect(settled.done).toEqual(['ping'])
   })
 })

@@ -70,6 +70,8 @@ export const createRelay = (config: RelayConfig, log: Logger): Relay => {
     noServer: true,
     maxPayload: config.limits.maxMessageBytes,
     clientTracking: false,
+    // Off, as by default, and required: rooms write pre-framed messages beside ws (see room.ts).
+    perMessageDeflate: false,
   })
   let verify: TokenVerifier | null = null
   let closing = false
@@ -106,7 +108,7 @@ export const createRelay = (config: RelayConfig, log: Logger): Relay => {
       )
   })
 
-  const accept = (ws: WebSocket, admitted: Admitted): void => {
+  const accept = (ws: WebSocket, wire: Duplex, admitted: Admitted): void => {
     const id = nextId++
     if (admitted.protocol !== null && admitted.protocol !== PROTOCOL_VERSION) {
       const newer = admitted.protocol > PROTOCOL_VERSION
@@ -126,7 +128,7 @@ export const createRelay = (config: RelayConfig, log: Logger): Relay => {
       )
       return
     }
-    const connection = attachConnection(env, { id, socket: ws, ...admitted })
+    const connection = attachConnection(env, { id, socket: ws, wire, ...admitted })
     if (connection !== null) connections.add(connection)
   }
 
@@ -150,7 +152,7 @@ export const createRelay = (config: RelayConfig, log: Logger): Relay => {
           return refuseUpgrade(socket, admitted.error.status, admitted.error.reason)
         }
         if (closing) return refuseUpgrade(socket, 503, 'relay is shutting down')
-        wss.handleUpgrade(request, socket, head, (ws) => accept(ws, admitted.value))
+        wss.handleUpgrade(request, socket, head, (ws) => accept(ws, socket, admitted.value))
       },
       (error: unknown) => {
         log.error({ event: 'internal-error', err: String(error) }, 'upgrade failed')

@@ -1,25 +1,38 @@
 import * as Y from 'yjs'
 import { Awareness } from 'y-protocols/awareness'
 import type { RoomStore } from './store/store'
+import { binaryFrame } from './ws-frame'
 
 /** The part of a WebSocket a room uses; `ws`'s WebSocket is one. */
 export interface PeerSocket {
   readonly readyState: number
-  send(frame: Uint8Array): void
   close(code: number, reason: string): void
+}
+
+/** The TCP stream under a peer's WebSocket; the relay writes whole frames to it (see ws-frame.ts). */
+export interface PeerWire {
+  write(frame: Uint8Array): unknown
 }
 
 /** A connection as its room sees it. Plain data, so thousands of them cost no closures. */
 export interface Peer {
   readonly id: number
   readonly socket: PeerSocket
+  readonly wire: PeerWire
 }
 
 const OPEN = 1
 
-export const sendTo = (peer: Peer, frame: Uint8Array): void => {
-  if (peer.socket.readyState === OPEN) peer.socket.send(frame)
+/**
+ * Writes an already framed message. Safe beside `ws`'s own writes (pings, close frames): every write is a
+ * whole frame, made synchronously, and with compression off `ws` never holds frames back to write later.
+ * Once `ws` has begun closing (no longer OPEN) nothing more is written, so nothing follows its close frame.
+ */
+export const sendFramed = (peer: Peer, wire: Uint8Array): void => {
+  if (peer.socket.readyState === OPEN) peer.wire.write(wire)
 }
+
+export const sendTo = (peer: Peer, message: Uint8Array): void => sendFramed(peer, binaryFrame(message))
 
 export interface Room {
   readonly name: string
@@ -37,7 +50,7 @@ export interface Room {
   unsaved: boolean
   compactionQueued: boolean
   /**
-   * The sync step 2 a newcomer with an empty document gets, built once per document version. Cleared where
+   * The sync step 2 a newcomer with an empty document gets, framed for the wire once per document version. Cleared where
    * updates are applied, not by a doc 'update' listener: with one, Yjs would re-encode every applied update.
    */
   fullStateFrame: Uint8Array | null
@@ -89,9 +102,11 @@ export const loadRoom = (name: string, store: RoomStore, compactEvery: number): 
   return room
 }
 
-export const broadcast = (room: Room, frame: Uint8Array, except: Peer | null): void => {
+/** Frames the message once for all recipients. */
+export const broadcast = (room: Room, message: Uint8Array, except: Peer | null): void => {
+  const wire = binaryFrame(message)
   for (const peer of room.peers.keys()) {
-    if (peer !== except) sendTo(peer, frame)
+    if (peer !== except) sendFramed(peer, wire)
   }
 }
 

@@ -6,8 +6,9 @@ import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from 
 import { isEmptyUpdate } from '../../shared/protocol/messages'
 import type { Limits } from './config'
 import type { Logger } from './log'
-import { broadcast, disposeRoom, loadRoom, sendTo, type Peer, type Room } from './room'
+import { broadcast, disposeRoom, loadRoom, sendFramed, sendTo, type Peer, type Room } from './room'
 import type { RoomStore } from './store/store'
+import { binaryFrame } from './ws-frame'
 
 /** Why the relay ends a connection: a close code from shared/protocol and a short reason. */
 export interface Refusal {
@@ -169,8 +170,8 @@ export const createRooms = ({ store, log, limits, roomIdleMs, compactEvery, stor
     answerSyncStep1(room: Room, peer: Peer, stateVector: Uint8Array): Outcome {
       // Fresh devices joining a big course all ask for everything: encode it once per version, not per join.
       if (isEmptyStateVector(stateVector)) {
-        room.fullStateFrame ??= encodeSyncStep2(Y.encodeStateAsUpdate(room.doc))
-        sendTo(peer, room.fullStateFrame)
+        room.fullStateFrame ??= binaryFrame(encodeSyncStep2(Y.encodeStateAsUpdate(room.doc)))
+        sendFramed(peer, room.fullStateFrame)
         return done
       }
       let diff: Uint8Array
