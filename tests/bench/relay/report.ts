@@ -1,5 +1,5 @@
 import type { Scenario } from './scenarios'
-import { memoryPerConnection, percentile, type Measurement } from './stats'
+import { combine, median, memoryPerConnection, percentile, type Measurement } from './stats'
 
 /**
  * Targets from issue 3: our p99 and memory per connection no worse than the reference's; 2,000 connections
@@ -33,7 +33,8 @@ const memoryName = (scenario: Scenario): string =>
 const memoryFigure = (scenario: Scenario, m: Measurement): number =>
   scenario.kind === 'join' ? m.rssPeakBytes - m.rssBaseBytes : memoryPerConnection(m)
 
-export const formatScenario = (scenario: Scenario, ours: Measurement, reference: Measurement): string => {
+export const formatScenario = (scenario: Scenario, rounds: Rounds): string => {
+  const [ours, reference] = [combine(rounds.ours), combine(rounds.reference)]
   const latencyName = scenario.kind === 'join' ? 'join → full doc' : 'update latency'
   const rows: [string, number, number, (n: number) => string][] = [
     ['connect p50 (ms)', percentile(ours.connectMs, 50), percentile(reference.connectMs, 50), ms],
@@ -41,6 +42,7 @@ export const formatScenario = (scenario: Scenario, ours: Measurement, reference:
     ['all connected + synced (ms)', ours.connectWallMs, reference.connectWallMs, ms],
     [`${latencyName} p50 (ms)`, percentile(ours.latencyMs, 50), percentile(reference.latencyMs, 50), ms],
     [`${latencyName} p99 (ms)`, percentile(ours.latencyMs, 99), percentile(reference.latencyMs, 99), ms],
+    [`  p99, median of rounds (ms)`, typicalP99(rounds.ours), typicalP99(rounds.reference), ms],
     [
       scenario.kind === 'join' ? 'relay CPU, seeding (s)' : 'relay CPU, connecting (s)',
       ours.cpuConnectSeconds,
@@ -72,10 +74,32 @@ export const formatScenario = (scenario: Scenario, ours: Measurement, reference:
   ].join('\n')
 }
 
-export const judge = (scenario: Scenario, ours: Measurement, reference: Measurement): Verdict[] => {
+/** Each round's p99 on its own, so a reader sees how far one run moves it. */
+export const formatRoundP99s = (scenario: Scenario, rounds: Rounds): string => {
+  const p99s = (runs: readonly Measurement[]): string =>
+    runs.map((m) => ms(percentile(m.latencyMs, 99))).join(', ')
+  const name = scenario.kind === 'join' ? 'join → full doc' : 'update latency'
+  return `${name} p99 by round (ms): ours ${p99s(rounds.ours)}; reference ${p99s(rounds.reference)}`
+}
+
+/** The measurements of one scenario, round by round. */
+export interface Rounds {
+  readonly ours: readonly Measurement[]
+  readonly reference: readonly Measurement[]
+}
+
+/**
+ * The p99 a target is judged on: each round's own p99, then the median over rounds. Pooling the rounds' samples
+ * lets one disturbed round (a hiccup of the shared machine, which hits either server) decide the figure alone.
+ */
+const typicalP99 = (runs: readonly Measurement[]): number =>
+  median(runs.map((m) => percentile(m.latencyMs, 99)))
+
+export const judge = (scenario: Scenario, rounds: Rounds): Verdict[] => {
   const tag = `(${scenario.key})`
-  const oursP99 = percentile(ours.latencyMs, 99)
-  const refP99 = percentile(reference.latencyMs, 99)
+  const [ours, reference] = [combine(rounds.ours), combine(rounds.reference)]
+  const oursP99 = typicalP99(rounds.ours)
+  const refP99 = typicalP99(rounds.reference)
   const latencyOk = oursP99 <= refP99 * LATENCY_NOISE.ratio || oursP99 - refP99 <= LATENCY_NOISE.ms
   const oursMem = memoryFigure(scenario, ours)
   const refMem = memoryFigure(scenario, reference)
@@ -85,7 +109,10 @@ export const judge = (scenario: Scenario, ours: Measurement, reference: Measurem
       pass: ours.delivered === ours.expected,
       line: `${tag} every update delivered: ${ours.delivered}/${ours.expected}`,
     },
-    { pass: latencyOk, line: `${tag} p99 no worse than reference: ${ms(oursP99)} ms vs ${ms(refP99)} ms` },
+    {
+      pass: latencyOk,
+      line: `${tag} p99 (median of rounds) no worse than reference: ${ms(oursP99)} ms vs ${ms(refP99)} ms`,
+    },
     {
       pass: memoryOk,
       line: `${tag} ${scenario.kind === 'join' ? 'memory serving the document' : 'memory per connection'} no worse than reference: ${kb(oursMem)} KB vs ${kb(refMem)} KB`,

@@ -59,18 +59,18 @@ export const SCENARIOS: readonly Scenario[] = [
     kind: 'updates',
     key: 'd',
     title:
-      '2,000 connections (400 rooms × 5), mostly idle: 20 rooms with one editor (5 updates, 500 ms apart)',
+      '2,000 connections (400 rooms × 5), mostly idle: 40 rooms with one editor (5 updates, 500 ms apart)',
     rooms: 400,
     clientsPerRoom: 5,
     writes: (room, client) =>
-      room < 20 && client === 0 ? { count: 5, intervalMs: 500, startDelayMs: room * 25 } : null,
+      room < 40 && client === 0 ? { count: 5, intervalMs: 500, startDelayMs: room * 12 } : null,
   },
   {
     kind: 'join',
     key: 'e',
-    title: 'a new client joins a room holding a 1 MB document (50 joins, one after another)',
+    title: 'a new client joins a room holding a 1 MB document (100 joins, one after another)',
     docBytes: 1_000_000,
-    joins: 50,
+    joins: 100,
   },
 ]
 

@@ -4,6 +4,14 @@ export const percentile = (values: readonly number[], p: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN
 }
 
+export const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((x, y) => x - y)
+  const middle = sorted.length / 2
+  return sorted.length % 2 === 1
+    ? (sorted[Math.floor(middle)] ?? Number.NaN)
+    : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2
+}
+
 /** What one server did in one scenario. */
 export interface Measurement {
   readonly connections: number
