@@ -1,11 +1,8 @@
-import { useRef } from 'react'
 import type { SectionSnapshot } from '../../../../shared/course/types'
-import { InlineRename } from '../../ui/InlineRename'
-import { handleRowKeys, ROW_SHORTCUTS } from './outline-keys'
 import { displayTitle, isItem, type OutlineItem } from './outline-item'
 import { OutlineLesson } from './OutlineLesson'
+import { OutlineRowLabel } from './OutlineRowLabel'
 import { RowActions } from './RowActions'
-import { useFocusRequest } from './use-focus-request'
 import type { OutlineController } from './use-outline-controller'
 
 interface OutlineSectionProps {
@@ -17,8 +14,6 @@ export function OutlineSection({ section, outline }: OutlineSectionProps) {
   const item: OutlineItem = { kind: 'section', id: section.id }
   const title = displayTitle(section.title, 'section')
   const expanded = !outline.collapsed.has(section.id)
-  const toggleRef = useRef<HTMLButtonElement>(null)
-  useFocusRequest(toggleRef, isItem(outline.focusRequest, 'section', section.id), outline.focusDone)
 
   // Not draggable while renaming, so dragging the pointer in the text field selects text.
   const renaming = isItem(outline.editing, 'section', section.id)
@@ -38,30 +33,20 @@ export function OutlineSection({ section, outline }: OutlineSectionProps) {
         {...outline.drag.source(item, !renaming)}
         {...outline.drag.sectionEndTarget(section.id)}
       >
-        {renaming ? (
-          <InlineRename
-            label="Rename section"
-            initialValue={section.title}
-            onDone={(next, byKey) => outline.finishRename(item, next, byKey)}
-          />
-        ) : (
-          <button
-            ref={toggleRef}
-            type="button"
-            className="outline-label outline-section-label"
-            aria-expanded={expanded}
-            aria-keyshortcuts={outline.readOnly ? undefined : ROW_SHORTCUTS}
-            onClick={() => outline.toggleSection(section.id)}
-            onDoubleClick={() => outline.startRename(item)}
-            onKeyDown={(event) => handleRowKeys(event, item, outline)}
-          >
-            <span className="outline-chevron" aria-hidden="true" />
-            {title}
-            <span className="outline-count" aria-hidden="true">
-              {lessonCount}
-            </span>
-          </button>
-        )}
+        <OutlineRowLabel
+          item={item}
+          storedTitle={section.title}
+          outline={outline}
+          className="outline-label outline-section-label"
+          onClick={() => outline.toggleSection(section.id)}
+          state={{ 'aria-expanded': expanded }}
+        >
+          <span className="outline-chevron" aria-hidden="true" />
+          {title}
+          <span className="outline-count" aria-hidden="true">
+            {lessonCount}
+          </span>
+        </OutlineRowLabel>
         <RowActions item={item} title={title} outline={outline} />
       </div>
       {expanded && (
