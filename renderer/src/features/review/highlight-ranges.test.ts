@@ -7,7 +7,7 @@ import type { LessonId } from '../../../../shared/course/types'
 import { createThread, resolveThread } from '../../../../shared/review/commands'
 import { readThreads } from '../../../../shared/review/read'
 import { draftFromRange } from './comment-draft'
-import { highlightRanges, threadAt, type HighlightRange } from './highlight-ranges'
+import { highlightRanges, sameRanges, threadAt, type HighlightRange } from './highlight-ranges'
 
 const schema = getSchema([StarterKit])
 const LESSON = 'lesson-a' as LessonId
@@ -111,5 +111,18 @@ describe('threadAt', () => {
     expect(threadAt([a], 10, 10)).toBeNull()
     expect(threadAt([a], 30, 30)).toBeNull()
     expect(threadAt([a], 5, 12)).toBeNull()
+  })
+})
+
+describe('sameRanges', () => {
+  const range = (threadId: string, from: number, to: number) =>
+    ({ threadId, from, to }) as unknown as HighlightRange
+
+  it('is true only for the same threads at the same positions', () => {
+    expect(sameRanges([], [])).toBe(true)
+    expect(sameRanges([range('a', 1, 5)], [range('a', 1, 5)])).toBe(true)
+    expect(sameRanges([range('a', 1, 5)], [range('a', 1, 6)])).toBe(false)
+    expect(sameRanges([range('a', 1, 5)], [range('b', 1, 5)])).toBe(false)
+    expect(sameRanges([range('a', 1, 5)], [])).toBe(false)
   })
 })

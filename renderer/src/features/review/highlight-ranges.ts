@@ -33,6 +33,19 @@ export const highlightRanges = (
   return ranges.sort((a, b) => a.from - b.from || b.to - a.to)
 }
 
+/** Whether two lists draw the same highlights (both in document order, as `highlightRanges` returns them). */
+export const sameRanges = (a: readonly HighlightRange[], b: readonly HighlightRange[]): boolean =>
+  a.length === b.length &&
+  a.every((range, i) => {
+    const other = b[i]
+    return (
+      other !== undefined &&
+      range.threadId === other.threadId &&
+      range.from === other.from &&
+      range.to === other.to
+    )
+  })
+
 /**
  * The thread whose highlight holds a selection, the innermost one where highlights nest or overlap. A caret
  * must be strictly inside: one sitting just before or after the phrase is not "on" it.

@@ -3,7 +3,7 @@ import { useEffect } from 'react'
 import type { XmlFragment } from 'yjs'
 import { useThreads } from '../../review/review-session'
 import { commentHighlightsKey, type HighlightMeta } from './comment-highlights'
-import { highlightRanges, threadAt } from './highlight-ranges'
+import { highlightRanges, sameRanges, threadAt } from './highlight-ranges'
 import { useReviewUi } from './review-ui'
 
 const send = (editor: Editor, meta: HighlightMeta): void =>
@@ -27,7 +27,13 @@ export function useCommentHighlights(editor: Editor, fragment: XmlFragment): voi
     let scheduled = false
     const push = (): void => {
       scheduled = false
-      if (live) send(editor, { ranges: highlightRanges(threads, lessonId, fragment) })
+      if (!live) return
+      const ranges = highlightRanges(threads, lessonId, fragment)
+      // Most changes move no highlight the plugin has not already mapped itself (typing away from comments, any
+      // change in a lesson without them): sending anyway would put a second editor transaction behind every
+      // keystroke, mine or a co-author's.
+      if (!sameRanges(commentHighlightsKey.getState(editor.state)?.ranges ?? [], ranges))
+        send(editor, { ranges })
     }
     // A remote change reaches the editor through its own observer of this fragment: compute once both have run,
     // so the positions are read against the text the editor shows.
