@@ -50,8 +50,8 @@ export interface Room {
   unsaved: boolean
   compactionQueued: boolean
   /**
-   * The sync step 2 a newcomer with an empty document gets, framed for the wire once per document version. Cleared where
-   * updates are applied, not by a doc 'update' listener: with one, Yjs would re-encode every applied update.
+   * The sync step 2 a newcomer with an empty document gets, framed for the wire once per document version.
+   * Cleared where updates are applied, not by a doc 'update' listener: with one, Yjs would re-encode every update.
    */
   fullStateFrame: Uint8Array | null
   idleTimer: NodeJS.Timeout | null

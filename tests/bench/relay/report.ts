@@ -33,9 +33,12 @@ const memoryName = (scenario: Scenario): string =>
 const memoryFigure = (scenario: Scenario, m: Measurement): number =>
   scenario.kind === 'join' ? m.rssPeakBytes - m.rssBaseBytes : memoryPerConnection(m)
 
+const latencyNameOf = (scenario: Scenario): string =>
+  scenario.kind === 'join' ? 'join → full doc' : 'update latency'
+
 export const formatScenario = (scenario: Scenario, rounds: Rounds): string => {
   const [ours, reference] = [combine(rounds.ours), combine(rounds.reference)]
-  const latencyName = scenario.kind === 'join' ? 'join → full doc' : 'update latency'
+  const latencyName = latencyNameOf(scenario)
   const rows: [string, number, number, (n: number) => string][] = [
     ['connect p50 (ms)', percentile(ours.connectMs, 50), percentile(reference.connectMs, 50), ms],
     ['connect p99 (ms)', percentile(ours.connectMs, 99), percentile(reference.connectMs, 99), ms],
@@ -78,8 +81,7 @@ export const formatScenario = (scenario: Scenario, rounds: Rounds): string => {
 export const formatRoundP99s = (scenario: Scenario, rounds: Rounds): string => {
   const p99s = (runs: readonly Measurement[]): string =>
     runs.map((m) => ms(percentile(m.latencyMs, 99))).join(', ')
-  const name = scenario.kind === 'join' ? 'join → full doc' : 'update latency'
-  return `${name} p99 by round (ms): ours ${p99s(rounds.ours)}; reference ${p99s(rounds.reference)}`
+  return `${latencyNameOf(scenario)} p99 by round (ms): ours ${p99s(rounds.ours)}; reference ${p99s(rounds.reference)}`
 }
 
 /** The measurements of one scenario, round by round. */
