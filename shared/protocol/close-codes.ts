@@ -14,16 +14,28 @@ export const CloseCode = {
   MalformedMessage: 4400,
   /** The token expired while connected; get a new invite. */
   TokenExpired: 4401,
+  /** A review-room update changed something this token may not change (another person's comment, say). */
+  ChangeNotAllowed: 4403,
+  /** The token was revoked by the relay's operator; get a new invite. */
+  TokenRevoked: 4410,
+  /** A presence (awareness) state larger or nested deeper than the relay allows. */
+  PresenceTooLarge: 4413,
   /** A message type (or sync step) the relay does not know. */
   UnknownMessageType: 4415,
   /** The client asked for a protocol version this relay does not speak. */
   ProtocolMismatch: 4426,
+  /** This token already holds the most connections one token may have open to this room. */
+  TooManyForToken: 4429,
   /** The relay failed unexpectedly while handling this connection's room. */
   InternalError: 4500,
   /** The room's stored document could not be loaded; the relay refuses rather than serve an empty document. */
   RoomUnavailable: 4503,
+  /** The client did not read what the relay sent fast enough; reconnect and resync (nothing is lost). */
+  SendBacklogFull: 4508,
   /** The room or the relay has reached its connection limit. */
   TooManyConnections: 4529,
+  /** Too many connections from this client's network address; try again later. */
+  TooManyForAddress: 4530,
 } as const
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
 
