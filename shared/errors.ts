@@ -11,6 +11,10 @@ export type ErrorCode =
   | 'file-unreadable'
   | 'file-corrupt'
   | 'file-too-new'
+  /** A course file whose contents would inflate past the import caps (shared/course-file/limits.ts). */
+  | 'file-too-large'
+  /** A course file carrying media that are not an allowed type by their bytes (shared/media/media-types.ts). */
+  | 'file-media-refused'
   | 'file-write-failed'
   | 'export-failed'
   | 'invalid-argument'

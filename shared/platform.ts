@@ -43,6 +43,11 @@ export interface Platform {
   openExternal(url: string): Promise<void>
   /** Subscribes to app-menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
+  /**
+   * Subscribes to invite links the operating system opened the app with (`chorus://join?…`, desktop only; the
+   * browser build reads its `#/join?…` address instead). Returns the unsubscribe function.
+   */
+  onInviteLink(listener: (link: string) => void): () => void
 }
 
 export const isExternalHttpUrl = (url: string): boolean => {

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { BrowserWindow, session, shell } from 'electron'
+import { rendererUrl } from './renderer-url'
 import { CONTENT_SECURITY_POLICY, decideWindowOpen, isNavigationAllowed } from './security-policy'
 
 const here = import.meta.dirname
@@ -14,7 +15,7 @@ export const hardenSession = (): void => {
   session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false))
 }
 
-export const createMainWindow = (): BrowserWindow => {
+export const createMainWindow = (isPackaged: boolean): BrowserWindow => {
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -34,8 +35,11 @@ export const createMainWindow = (): BrowserWindow => {
     },
   })
 
-  const devServerUrl = process.env.ELECTRON_RENDERER_URL
-  const appUrl = devServerUrl ?? new URL(`file://${join(here, '../renderer/index.html')}`).href
+  const appUrl = rendererUrl({
+    isPackaged,
+    devServerUrl: process.env.ELECTRON_RENDERER_URL,
+    indexHtmlPath: join(here, '../renderer/index.html'),
+  })
 
   window.webContents.setWindowOpenHandler(({ url }) => {
     const decision = decideWindowOpen(url)

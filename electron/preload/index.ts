@@ -1,8 +1,18 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { DESKTOP_API_KEY, IPC, type ChorusDesktopApi } from '../../shared/ipc'
+import { DESKTOP_API_KEY, IPC, readInviteLinkMessage, type ChorusDesktopApi } from '../../shared/ipc'
 import { MENU_COMMANDS, type MenuCommand } from '../../shared/platform'
 
 const isMenuCommand = (value: unknown): value is MenuCommand => MENU_COMMANDS.includes(value as MenuCommand)
+
+// Main sends an invite link once the page has loaded, which may be before the app subscribes: keep it until then.
+let inviteListener: ((link: string) => void) | null = null
+const waitingInvites: string[] = []
+ipcRenderer.on(IPC.inviteLink, (_event, message: unknown) => {
+  const link = readInviteLinkMessage(message)
+  if (link === null) return
+  if (inviteListener) inviteListener(link)
+  else if (waitingInvites.length < 5) waitingInvites.push(link)
+})
 
 // Functions only: the renderer never sees ipcRenderer itself.
 const api: ChorusDesktopApi = {
@@ -15,6 +25,13 @@ const api: ChorusDesktopApi = {
     }
     ipcRenderer.on(IPC.menuCommand, forward)
     return () => ipcRenderer.removeListener(IPC.menuCommand, forward)
+  },
+  onInviteLink: (listener) => {
+    inviteListener = listener
+    for (const link of waitingInvites.splice(0)) listener(link)
+    return () => {
+      if (inviteListener === listener) inviteListener = null
+    }
   },
 }
 

@@ -11,6 +11,11 @@ export interface Admitted {
   readonly claims: TokenClaims
   /** The version the client asked for, if it said; checked after the upgrade so the client can read the close code. */
   readonly protocol: number | null
+  /**
+   * Identifies the token for the per-token connection cap: its `jti`, or for tokens minted without one its
+   * signature (unique per token, and never logged); null in `--open` mode.
+   */
+  readonly tokenKey: string | null
 }
 
 export interface UpgradeRefusal {
@@ -59,8 +64,11 @@ export const admit = async (
       },
     }
   const protocol = readProtocol(url.searchParams.get(PROTOCOL_PARAM))
-  if (verify === null) return { ok: true, value: { roomName, ref, claims: OPEN_CLAIMS, protocol } }
-  const checked = await verify(url.searchParams.get(TOKEN_PARAM), ref.courseId)
+  if (verify === null)
+    return { ok: true, value: { roomName, ref, claims: OPEN_CLAIMS, protocol, tokenKey: null } }
+  const token = url.searchParams.get(TOKEN_PARAM)
+  const checked = await verify(token, ref.courseId)
   if (!checked.ok) return checked
-  return { ok: true, value: { roomName, ref, claims: checked.value, protocol } }
+  const tokenKey = checked.value.jti ?? token?.slice(token.lastIndexOf('.') + 1) ?? null
+  return { ok: true, value: { roomName, ref, claims: checked.value, protocol, tokenKey } }
 }

@@ -9,6 +9,21 @@ export interface Limits {
   readonly maxRoomConnections: number
   /** Largest media blob an author may upload; bigger ones are answered 413. */
   readonly maxMediaBytes: number
+  /** Largest presence (awareness) state a client may send, as JSON bytes; bigger ones close with 4413. */
+  readonly maxPresenceBytes: number
+  /** Bytes a connection may leave unread (plus one frame) before it is closed with 4508. */
+  readonly maxUnsentBytes: number
+  /** Token buckets per connection: past them the relay stops reading that socket until they refill. */
+  readonly maxMessagesPerSecond: number
+  readonly messageBurst: number
+  readonly maxBytesPerSecond: number
+  readonly byteBurst: number
+  /** Connections one token may hold open to one room; more are closed with 4429. */
+  readonly maxTokenRoomConnections: number
+  /** Connections from one client address; more are closed with 4530. */
+  readonly maxAddressConnections: number
+  /** Whether loopback clients are left out of `maxAddressConnections` (a proxy on the same host is one address). */
+  readonly loopbackExempt: boolean
 }
 
 export interface RelayConfig {
@@ -34,23 +49,42 @@ const NUMBERS = {
   'max-connections': { min: 1, max: 1_000_000, fallback: 10_000 },
   'max-room-connections': { min: 1, max: 1_000_000, fallback: 500 },
   'max-media-bytes': { min: 1, max: 2 ** 40, fallback: 200 * 1024 * 1024 },
+  'max-unsent-bytes': { min: 64 * 1024, max: 2 ** 34, fallback: 8 * 1024 * 1024 },
+  'max-messages-per-second': { min: 1, max: 1_000_000, fallback: 200 },
+  'message-burst': { min: 1, max: 10_000_000, fallback: 2_000 },
+  'max-bytes-per-second': { min: 1024, max: 2 ** 34, fallback: 4 * 1024 * 1024 },
+  'byte-burst': { min: 1024, max: 2 ** 34, fallback: 32 * 1024 * 1024 },
+  'max-token-room-connections': { min: 1, max: 1_000_000, fallback: 16 },
+  'max-address-connections': { min: 1, max: 1_000_000, fallback: 256 },
+  'max-presence-bytes': { min: 256, max: 1 << 20, fallback: 16 * 1024 },
   'room-idle-ms': { min: 0, max: 86_400_000, fallback: 30_000 },
   'compact-every': { min: 2, max: 1_000_000, fallback: 500 },
   'store-retry-ms': { min: 100, max: 3_600_000, fallback: 5_000 },
 } as const
 type NumberFlag = keyof typeof NUMBERS
 
-const STRINGS = { host: '127.0.0.1', data: 'relay-data', 'log-level': 'info' } as const
+/** Also where the token commands find the token registry. */
+export const DEFAULT_DATA_DIR = 'relay-data'
+const STRINGS = {
+  host: '127.0.0.1',
+  data: DEFAULT_DATA_DIR,
+  'log-level': 'info',
+  'address-cap-exempt': 'loopback',
+} as const
 type StringFlag = keyof typeof STRINGS
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
+const ADDRESS_CAP_EXEMPTIONS = ['loopback', 'none']
 
 /** `--max-room-connections` ↔ `CHORUS_RELAY_MAX_ROOM_CONNECTIONS`: every flag has an environment twin. */
 export const envName = (flag: string): string => `CHORUS_RELAY_${flag.toUpperCase().replace(/-/g, '_')}`
 
 export const SERVE_USAGE = `Usage: npm run relay -- [--host 127.0.0.1] [--port 1234] [--data relay-data]
   [--max-message-bytes N] [--max-connections N] [--max-room-connections N] [--max-media-bytes N]
-  [--room-idle-ms N] [--compact-every N] [--store-retry-ms N] [--log-level info] [--open]
+  [--max-unsent-bytes N] [--max-messages-per-second N] [--message-burst N] [--max-bytes-per-second N]
+  [--byte-burst N] [--max-token-room-connections N] [--max-address-connections N]
+  [--address-cap-exempt loopback|none]
+  [--max-presence-bytes N] [--room-idle-ms N] [--compact-every N] [--store-retry-ms N] [--log-level info] [--open]
 Each flag can also be set as an environment variable, e.g. --max-connections as ${envName('max-connections')}.
 Tokens are checked with ${'CHORUS_RELAY_SECRET'} (required). --open disables tokens for local experiments only.`
 
@@ -96,6 +130,11 @@ export const readConfig = (argv: readonly string[], env: NodeJS.ProcessEnv): Res
   for (const flag of Object.keys(STRINGS) as StringFlag[]) strings[flag] = raw(flag) ?? STRINGS[flag]
   if (!LOG_LEVELS.includes(strings['log-level']))
     return { ok: false, error: `--log-level must be one of ${LOG_LEVELS.join(', ')}` }
+  if (!ADDRESS_CAP_EXEMPTIONS.includes(strings['address-cap-exempt']))
+    return {
+      ok: false,
+      error: `--address-cap-exempt (${envName('address-cap-exempt')}) must be one of ${ADDRESS_CAP_EXEMPTIONS.join(', ')}`,
+    }
 
   let auth: RelayConfig['auth'] = { mode: 'open' }
   if (values.open !== true) {
@@ -119,6 +158,15 @@ export const readConfig = (argv: readonly string[], env: NodeJS.ProcessEnv): Res
         maxConnections: numbers['max-connections'],
         maxRoomConnections: numbers['max-room-connections'],
         maxMediaBytes: numbers['max-media-bytes'],
+        maxPresenceBytes: numbers['max-presence-bytes'],
+        maxUnsentBytes: numbers['max-unsent-bytes'],
+        maxMessagesPerSecond: numbers['max-messages-per-second'],
+        messageBurst: numbers['message-burst'],
+        maxBytesPerSecond: numbers['max-bytes-per-second'],
+        byteBurst: numbers['byte-burst'],
+        maxTokenRoomConnections: numbers['max-token-room-connections'],
+        maxAddressConnections: numbers['max-address-connections'],
+        loopbackExempt: strings['address-cap-exempt'] === 'loopback',
       },
       roomIdleMs: numbers['room-idle-ms'],
       compactEvery: numbers['compact-every'],

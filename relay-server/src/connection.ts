@@ -6,14 +6,20 @@ import { decodeClientMessage, encodeSyncStep1 } from '../../shared/protocol/code
 import { isEmptyUpdate } from '../../shared/protocol/messages'
 import { canWrite, type RoomRef } from '../../shared/protocol/rooms'
 import type { Role, TokenClaims } from '../../shared/protocol/token'
+import { OPEN_CLAIMS } from './admission'
+import type { Limits } from './config'
+import type { CapKeys, ConnectionCaps } from './connection-caps'
+import { chargeMessage, fullBuckets, pauseReading, takeStep1, type Buckets } from './connection-limits'
 import type { Logger } from './log'
-import { sendTo, type Peer, type Room } from './room'
+import { sendTo, type Peer, type PeerEnv, type Room } from './room'
 import type { Outcome, Rooms } from './rooms'
 
 /** What every connection of one relay shares. */
-export interface ConnectionEnv {
+export interface ConnectionEnv extends PeerEnv {
   readonly rooms: Rooms
   readonly log: Logger
+  readonly limits: Limits
+  readonly caps: ConnectionCaps
   readonly onClose: (connection: Connection) => void
 }
 
@@ -21,15 +27,18 @@ export interface ConnectionEnv {
  * One client's socket and what the relay knows about it. Plain data: the socket's listeners are module-level
  * functions that find it by socket, so an idle connection costs no closures (it matters at thousands of them).
  */
-export interface Connection extends Peer {
+export interface Connection extends Peer, Buckets, CapKeys {
   readonly socket: WebSocket
   readonly env: ConnectionEnv
   readonly room: Room
-  /** From the token: only what is needed after the connection opened. */
+  /** From the token: only what is needed after the connection opened (`user` and `name` are in `Peer`). */
   readonly user: string
   readonly role: Role
   /** Token expiry, milliseconds since the epoch. */
   readonly expiresAt: number
+  /** The token's `jti` and `iat` (seconds; 0 if absent), for revocations (tokens/revocation-watch.ts). */
+  readonly tokenId: string | undefined
+  readonly issuedAt: number
   /** When the connection opened, milliseconds since the epoch. */
   readonly openedAt: number
   /** Whether this role may change this room's document (see `canWrite`). */
@@ -37,11 +46,15 @@ export interface Connection extends Peer {
   /** Cleared by each heartbeat, set by any frame or pong; still clear at the next heartbeat means dead. */
   alive: boolean
   droppedWrites: number
+  /** The latest sync step 1 waiting for its turn (see connection-limits.ts); a timer answers it. */
+  pendingStateVector: Uint8Array | null
 }
 
 const OPEN = 1
 const ok: Outcome = { ok: true, value: undefined }
-const bySocket = new WeakMap<WebSocket, Connection>()
+const bySocket = new WeakMap<object, Connection>()
+/** How long a connection closed for its backlog has to take the close frame before its socket is destroyed. */
+const BACKLOG_CLOSE_GRACE_MS = 1_000
 
 const who = (c: Connection) => ({ conn: c.id, room: c.room.name, user: c.user, role: c.role })
 const asBytes = (data: RawData): Uint8Array =>
@@ -68,19 +81,14 @@ const handle = (c: Connection, frame: Uint8Array): Outcome => {
   const { rooms } = c.env
   const message = decoded.value
   switch (message.kind) {
-    case 'sync-step1': {
-      const answered = rooms.answerSyncStep1(c.room, c, message.stateVector)
-      // The protocol has no acknowledgement: our state vector after the answer tells the client which of its
-      // changes the relay now holds. Stock clients reply with a (usually empty) step 2, which costs nothing.
-      if (answered.ok) sendTo(c, encodeSyncStep1(Y.encodeStateVector(c.room.doc)))
-      return answered
-    }
+    case 'sync-step1':
+      return requestSyncStep1(c, message.stateVector)
     case 'sync-step2':
       return c.writable ? rooms.applyUpdate(c.room, c, message.update, null) : dropWrite(c, message.update)
     case 'sync-update':
       return c.writable ? rooms.applyUpdate(c.room, c, message.update, frame) : dropWrite(c, message.update)
     case 'awareness':
-      return rooms.applyAwareness(c.room, c, message.update, frame)
+      return rooms.applyAwareness(c.room, c, message.update)
     case 'query-awareness':
       rooms.answerQueryAwareness(c.room, c)
       return ok
@@ -89,30 +97,124 @@ const handle = (c: Connection, frame: Uint8Array): Outcome => {
   }
 }
 
-function onMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
-  const c = bySocket.get(this)
-  if (c === undefined || this.readyState !== OPEN) return
-  c.alive = true
-  let outcome: Outcome
+/**
+ * Answers a sync step 1 now if the connection and its room may afford it; otherwise keeps the state vector
+ * (only the latest: a newer one supersedes it) and answers when they can, since the app still needs its answer.
+ */
+const requestSyncStep1 = (c: Connection, stateVector: Uint8Array): Outcome => {
+  const waiting = c.pendingStateVector !== null
+  c.pendingStateVector = stateVector
+  if (waiting) return ok
+  const wait = takeStep1(c, c.env.limits, performance.now())
+  if (wait > 0) {
+    setTimeout(answerPendingStep1, wait, c.socket)
+    return ok
+  }
+  return answerSyncStep1(c)
+}
+
+const answerSyncStep1 = (c: Connection): Outcome => {
+  const stateVector = c.pendingStateVector
+  if (stateVector === null) return ok
+  const answered = c.env.rooms.answerSyncStep1(c.room, c, stateVector)
+  if (!answered.ok) return answered
+  if (answered.value > 0) {
+    // The room has spent its encoding budget; the connection keeps its turn.
+    setTimeout(answerPendingStep1, answered.value, c.socket)
+    return ok
+  }
+  c.pendingStateVector = null
+  // The protocol has no acknowledgement: our state vector after the answer tells the client which of its
+  // changes the relay now holds. Stock clients reply with a (usually empty) step 2, which costs nothing.
+  sendTo(c, encodeSyncStep1(Y.encodeStateVector(c.room.doc)))
+  return ok
+}
+
+function answerPendingStep1(socket: WebSocket): void {
+  const c = bySocket.get(socket)
+  if (c === undefined || socket.readyState !== OPEN || c.pendingStateVector === null) return
+  const wait = takeStep1(c, c.env.limits, performance.now())
+  if (wait > 0) {
+    setTimeout(answerPendingStep1, wait, socket)
+    return
+  }
+  endIfRefused(c, guarded(c, answerSyncStep1))
+}
+
+/** Runs a step of handling; an unexpected throw ends only this connection. */
+const guarded = (c: Connection, step: (c: Connection) => Outcome): Outcome => {
   try {
-    outcome = isBinary
-      ? handle(c, asBytes(data))
-      : { ok: false, error: { code: CloseCode.MalformedMessage, reason: 'text frame' } }
+    return step(c)
   } catch (error) {
     c.env.log.error(
       { event: 'internal-error', ...who(c), err: error instanceof Error ? error.stack : String(error) },
       'unexpected error handling a frame',
     )
-    outcome = { ok: false, error: { code: CloseCode.InternalError, reason: 'internal error' } }
+    return { ok: false, error: { code: CloseCode.InternalError, reason: 'internal error' } }
   }
+}
+
+const endIfRefused = (c: Connection, outcome: Outcome): void => {
   if (outcome.ok) return
   c.env.log.warn(
     { event: 'bad-message', ...who(c), code: outcome.error.code, reason: outcome.error.reason },
     'closing connection after a bad message',
   )
   // The WebSocket spec caps a close reason at 123 bytes.
-  this.close(outcome.error.code, outcome.error.reason.slice(0, 120))
+  c.socket.close(outcome.error.code, outcome.error.reason.slice(0, 120))
 }
+
+function onMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
+  const c = bySocket.get(this)
+  if (c === undefined || this.readyState !== OPEN) return
+  c.alive = true
+  const frame = isBinary ? asBytes(data) : null
+  const wait = chargeMessage(c, c.env.limits, frame?.byteLength ?? 0, performance.now())
+  if (wait > 0) pauseReading(this, wait)
+  endIfRefused(
+    c,
+    frame === null
+      ? { ok: false, error: { code: CloseCode.MalformedMessage, reason: 'text frame' } }
+      : guarded(c, (c) => handle(c, frame)),
+  )
+}
+
+function terminateSocket(socket: WebSocket): void {
+  socket.terminate()
+}
+
+/** Closes a connection that stopped reading, then frees its backlog: a reader that never reads keeps nothing. */
+const closeForBacklog = (peer: Peer): void => {
+  const c = bySocket.get(peer.socket)
+  if (c === undefined || c.socket.readyState !== OPEN) return
+  c.env.log.warn(
+    {
+      event: 'send-backlog-full',
+      ...who(c),
+      code: CloseCode.SendBacklogFull,
+      unsentBytes: c.socket.bufferedAmount,
+    },
+    'closing a connection that stopped reading',
+  )
+  c.socket.close(CloseCode.SendBacklogFull, 'send backlog full; reconnect to resync')
+  setTimeout(terminateSocket, BACKLOG_CLOSE_GRACE_MS, c.socket).unref()
+}
+
+export const createConnectionEnv = (
+  rooms: Rooms,
+  log: Logger,
+  limits: Limits,
+  caps: ConnectionCaps,
+  onClose: (connection: Connection) => void,
+): ConnectionEnv => ({
+  rooms,
+  log,
+  limits,
+  caps,
+  onClose,
+  maxUnsentBytes: limits.maxUnsentBytes,
+  onBacklogFull: closeForBacklog,
+})
 
 function onPong(this: WebSocket): void {
   const c = bySocket.get(this)
@@ -137,6 +239,7 @@ function onClose(this: WebSocket, code: number): void {
   const c = bySocket.get(this)
   if (c === undefined) return
   bySocket.delete(this)
+  c.env.caps.release(c)
   c.env.rooms.leave(c.room, c)
   c.env.onClose(c)
   c.env.log.info(
@@ -153,12 +256,16 @@ export interface Arrival {
   readonly roomName: string
   readonly ref: RoomRef
   readonly claims: TokenClaims
+  /** The client's network address, for the per-address cap. */
+  readonly address: string | undefined
+  /** What identifies the token for the per-token cap (see admission.ts); null in `--open` mode. */
+  readonly tokenKey: string | null
 }
 
 /** Joins the socket to its room (or closes it with the refusal's code) and starts handling its frames. */
 export const attachConnection = (
   env: ConnectionEnv,
-  { id, socket, wire, roomName, ref, claims }: Arrival,
+  { id, socket, wire, roomName, ref, claims, address, tokenKey }: Arrival,
 ): Connection | null => {
   const refuse = (code: CloseCode, reason: string): null => {
     env.log.warn(
@@ -168,8 +275,11 @@ export const attachConnection = (
     socket.close(code, reason)
     return null
   }
+  const capped = env.caps.admit(address, roomName, tokenKey)
+  if (!capped.ok) return refuse(capped.error.code, capped.error.reason)
   const opened = env.rooms.open(roomName)
-  if (!opened.ok) return refuse(opened.error.code, opened.error.reason)
+  if (!opened.ok) return (env.caps.release(capped.value), refuse(opened.error.code, opened.error.reason))
+  const buckets = fullBuckets(env.limits, performance.now())
   const c: Connection = {
     id,
     socket,
@@ -177,15 +287,28 @@ export const attachConnection = (
     env,
     room: opened.value,
     user: claims.sub,
+    // A reference to the token's string, for presence; open mode leaves presence as sent.
+    name: claims === OPEN_CLAIMS ? null : claims.name,
     role: claims.role,
     expiresAt: claims.exp * 1000,
+    tokenId: claims.jti,
+    issuedAt: claims.iat ?? 0,
     openedAt: Date.now(),
     writable: canWrite(claims.role, ref.kind),
     alive: true,
     droppedWrites: 0,
+    unsentAllowance: 0,
+    // Spelled out rather than spread: one fixed shape for every connection.
+    messageTokens: buckets.messageTokens,
+    byteTokens: buckets.byteTokens,
+    step1Tokens: buckets.step1Tokens,
+    refilledAt: buckets.refilledAt,
+    address: capped.value.address,
+    tokenInRoom: capped.value.tokenInRoom,
+    pendingStateVector: null,
   }
   const entered = env.rooms.enter(c.room, c)
-  if (!entered.ok) return refuse(entered.error.code, entered.error.reason)
+  if (!entered.ok) return (env.caps.release(c), refuse(entered.error.code, entered.error.reason))
   bySocket.set(socket, c)
   socket.on('message', onMessage)
   socket.on('pong', onPong)

@@ -7,13 +7,15 @@ import { PROTOCOL_VERSION } from '../../shared/protocol/messages'
 import { admit, type Admitted } from './admission'
 import { createTokenVerifier, type TokenVerifier } from './auth'
 import type { RelayConfig } from './config'
-import { attachConnection, type Connection, type ConnectionEnv } from './connection'
+import { attachConnection, createConnectionEnv, type Connection } from './connection'
+import { createConnectionCaps } from './connection-caps'
 import { startHeartbeat } from './heartbeat'
 import type { Logger } from './log'
 import { openMediaStore } from './media/media-store'
 import { createMediaRoutes } from './media/routes'
 import { createRooms } from './rooms'
 import { openSqliteStore } from './store/sqlite'
+import { watchRevocations } from './tokens/revocation-watch'
 
 export interface Health {
   readonly status: 'ok' | 'closing'
@@ -62,10 +64,14 @@ export const createRelay = (config: RelayConfig, log: Logger): Relay => {
     roomIdleMs: config.roomIdleMs,
     compactEvery: config.compactEvery,
     storeRetryMs: config.storeRetryMs,
+    guardReviews: config.auth.mode === 'token',
   })
   const media = openMediaStore(config.dataDir)
   const connections = new Set<Connection>()
-  const env: ConnectionEnv = { rooms, log, onClose: (c) => connections.delete(c) }
+  const env = createConnectionEnv(rooms, log, config.limits, createConnectionCaps(config.limits), (c) =>
+    connections.delete(c),
+  )
+  const revocations = config.auth.mode === 'token' ? watchRevocations(config.dataDir, connections, log) : null
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: config.limits.maxMessageBytes,
@@ -108,7 +114,7 @@ export const createRelay = (config: RelayConfig, log: Logger): Relay => {
       )
   })
 
-  const accept = (ws: WebSocket, wire: Duplex, admitted: Admitted): void => {
+  const accept = (ws: WebSocket, wire: Duplex, address: string | undefined, admitted: Admitted): void => {
     const id = nextId++
     if (admitted.protocol !== null && admitted.protocol !== PROTOCOL_VERSION) {
       const newer = admitted.protocol > PROTOCOL_VERSION
@@ -128,7 +134,7 @@ export const createRelay = (config: RelayConfig, log: Logger): Relay => {
       )
       return
     }
-    const connection = attachConnection(env, { id, socket: ws, wire, ...admitted })
+    const connection = attachConnection(env, { id, socket: ws, wire, address, ...admitted })
     if (connection !== null) connections.add(connection)
   }
 
@@ -152,7 +158,9 @@ export const createRelay = (config: RelayConfig, log: Logger): Relay => {
           return refuseUpgrade(socket, admitted.error.status, admitted.error.reason)
         }
         if (closing) return refuseUpgrade(socket, 503, 'relay is shutting down')
-        wss.handleUpgrade(request, socket, head, (ws) => accept(ws, socket, admitted.value))
+        wss.handleUpgrade(request, socket, head, (ws) =>
+          accept(ws, socket, request.socket.remoteAddress, admitted.value),
+        )
       },
       (error: unknown) => {
         log.error({ event: 'internal-error', err: String(error) }, 'upgrade failed')
@@ -167,7 +175,8 @@ export const createRelay = (config: RelayConfig, log: Logger): Relay => {
     health,
 
     async listen() {
-      if (config.auth.mode === 'token') verify = await createTokenVerifier(config.auth.secret)
+      if (config.auth.mode === 'token' && revocations !== null)
+        verify = revocations.guard(await createTokenVerifier(config.auth.secret))
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject)
         server.listen(config.port, config.host, () => resolve())
@@ -180,6 +189,7 @@ export const createRelay = (config: RelayConfig, log: Logger): Relay => {
       if (closing) return
       closing = true
       stopHeartbeat()
+      revocations?.stop()
       const sockets = [...connections].map((c) => c.socket)
       for (const ws of sockets) ws.close(CloseCode.GoingAway, 'relay shutting down')
       const deadline = Date.now() + CLOSE_GRACE_MS

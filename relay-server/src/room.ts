@@ -1,12 +1,24 @@
 import * as Y from 'yjs'
-import { Awareness } from 'y-protocols/awareness'
+import type { Role } from '../../shared/protocol/token'
+import { createPresence, type Announcer, type RoomPresence } from './presence'
 import type { RoomStore } from './store/store'
+import { createStepAnswers, type StepAnswers } from './step-answers'
 import { binaryFrame } from './ws-frame'
 
 /** The part of a WebSocket a room uses; `ws`'s WebSocket is one. */
 export interface PeerSocket {
   readonly readyState: number
+  /** Bytes written but not yet taken by the network: the TCP stream's queue plus anything `ws` holds. */
+  readonly bufferedAmount: number
   close(code: number, reason: string): void
+}
+
+/** What every peer of one relay shares about sending. */
+export interface PeerEnv {
+  /** Unsent bytes past which a peer is cut off (see `sendFramed`). */
+  readonly maxUnsentBytes: number
+  /** Closes a peer that stopped reading; called instead of writing the frame that would overflow it. */
+  readonly onBacklogFull: (peer: Peer) => void
 }
 
 /** The TCP stream under a peer's WebSocket; the relay writes whole frames to it (see ws-frame.ts). */
@@ -15,10 +27,15 @@ export interface PeerWire {
 }
 
 /** A connection as its room sees it. Plain data, so thousands of them cost no closures. */
-export interface Peer {
+export interface Peer extends Announcer {
   readonly id: number
+  /** The token's role: review rooms judge each update by its sender (review-guard.ts). */
+  readonly role: Role
   readonly socket: PeerSocket
   readonly wire: PeerWire
+  readonly env: PeerEnv
+  /** The largest frame written since the peer's backlog was last within `maxUnsentBytes` (see `sendFramed`). */
+  unsentAllowance: number
 }
 
 const OPEN = 1
@@ -27,9 +44,19 @@ const OPEN = 1
  * Writes an already framed message. Safe beside `ws`'s own writes (pings, close frames): every write is a
  * whole frame, made synchronously, and with compression off `ws` never holds frames back to write later.
  * Once `ws` has begun closing (no longer OPEN) nothing more is written, so nothing follows its close frame.
+ *
+ * A peer that stops reading is cut off once its unsent bytes pass `maxUnsentBytes`, counted over both paths
+ * (`bufferedAmount` covers the TCP stream and `ws`'s own queue). A frame larger than the cap (a big document's
+ * full state) still goes out whole when the backlog before it is within the cap; what follows it may then add
+ * up to the cap again, so a slow reader of a big document is not cut off while it downloads it.
  */
 export const sendFramed = (peer: Peer, wire: Uint8Array): void => {
-  if (peer.socket.readyState === OPEN) peer.wire.write(wire)
+  if (peer.socket.readyState !== OPEN) return
+  const unsent = peer.socket.bufferedAmount
+  const cap = peer.env.maxUnsentBytes
+  if (unsent <= cap) peer.unsentAllowance = wire.byteLength
+  else if (unsent + wire.byteLength > cap + peer.unsentAllowance) return peer.env.onBacklogFull(peer)
+  peer.wire.write(wire)
 }
 
 export const sendTo = (peer: Peer, message: Uint8Array): void => sendFramed(peer, binaryFrame(message))
@@ -37,12 +64,13 @@ export const sendTo = (peer: Peer, message: Uint8Array): void => sendFramed(peer
 export interface Room {
   readonly name: string
   readonly doc: Y.Doc
-  /** Presence of everyone in the room, kept so newcomers see it at once and leavers are announced. */
-  readonly awareness: Awareness
+  /**
+   * Presence of everyone in the room, kept so newcomers see it at once and leavers are announced. Checked JSON
+   * text, not y-protocols' Awareness: that one re-serialises client objects, which a deep one makes throw.
+   */
+  readonly presence: RoomPresence
   /** Each peer with the awareness client ids it announced; null until it announces one (most idle peers never do). */
   readonly peers: Map<Peer, Set<number> | null>
-  /** Counts awareness changes, so the relay can tell a frame that changed presence from a stale echo. */
-  awarenessChanges: number
   /** Rows stored for this room since its last compaction; decides when to compact. */
   storedRows: number
   nextCompactionAt: number
@@ -54,6 +82,8 @@ export interface Room {
    * Cleared where updates are applied, not by a doc 'update' listener: with one, Yjs would re-encode every update.
    */
   fullStateFrame: Uint8Array | null
+  /** Answers to sync step 1 with a state vector, for this document version, and the room's budget for them. */
+  readonly stepAnswers: StepAnswers
   idleTimer: NodeJS.Timeout | null
   retryTimer: NodeJS.Timeout | null
 }
@@ -73,33 +103,20 @@ export const loadRoom = (name: string, store: RoomStore, compactEvery: number): 
     doc.destroy()
     throw error
   }
-  const awareness = new Awareness(doc)
-  // The relay itself is not a participant.
-  awareness.setLocalState(null)
-  const room: Room = {
+  return {
     name,
     doc,
-    awareness,
+    presence: createPresence(),
     peers: new Map(),
-    awarenessChanges: 0,
     storedRows: rows.length,
     nextCompactionAt: compactEvery,
     unsaved: false,
     compactionQueued: false,
     fullStateFrame: null,
+    stepAnswers: createStepAnswers(),
     idleTimer: null,
     retryTimer: null,
   }
-  awareness.on('update', ({ added, removed }: { added: number[]; removed: number[] }, origin: unknown) => {
-    room.awarenessChanges++
-    const peer = origin as Peer
-    if (!room.peers.has(peer) || added.length + removed.length === 0) return
-    const ids = room.peers.get(peer) ?? new Set<number>()
-    for (const id of added) ids.add(id)
-    for (const id of removed) ids.delete(id)
-    room.peers.set(peer, ids)
-  })
-  return room
 }
 
 /** Frames the message once for all recipients. */
@@ -110,7 +127,7 @@ export const broadcast = (room: Room, message: Uint8Array, except: Peer | null):
   }
 }
 
-/** Frees the room's memory; its awareness stops its own timer when the doc is destroyed. */
+/** Frees the room's memory. */
 export const disposeRoom = (room: Room): void => {
   if (room.idleTimer !== null) clearTimeout(room.idleTimer)
   if (room.retryTimer !== null) clearTimeout(room.retryTimer)

@@ -1,12 +1,16 @@
 import * as Y from 'yjs'
-import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import type { Result } from '../../shared/errors'
 import { CloseCode } from '../../shared/protocol/close-codes'
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from '../../shared/protocol/codec'
 import { isEmptyUpdate } from '../../shared/protocol/messages'
+import type { DecodedUpdate } from '../../shared/review/update-places'
 import type { Limits } from './config'
 import type { Logger } from './log'
+import { applyPresence, encodeEveryonePresent, encodePresenceOf, removePresence } from './presence'
+import { decodePresenceUpdate } from './presence-frame'
 import { broadcast, disposeRoom, loadRoom, sendFramed, sendTo, type Peer, type Room } from './room'
+import { judgeReviewUpdate } from './review-guard'
+import { charge, forgetAnswers, msUntilAffordable, remember, rememberedAnswer } from './step-answers'
 import type { RoomStore } from './store/store'
 import { binaryFrame } from './ws-frame'
 
@@ -18,6 +22,7 @@ export interface Refusal {
 export type Outcome = Result<void, Refusal>
 
 const done: Outcome = { ok: true, value: undefined }
+const answered: Result<number, Refusal> = { ok: true, value: 0 }
 const refuse = (code: CloseCode, reason: string): Result<never, Refusal> => ({
   ok: false,
   error: { code, reason },
@@ -35,15 +40,27 @@ export interface RoomsOptions {
   readonly roomIdleMs: number
   readonly compactEvery: number
   readonly storeRetryMs: number
+  /** Token mode: review-room updates must pass review-guard.ts (in `--open` mode all are one anonymous author). */
+  readonly guardReviews: boolean
 }
 
 /**
  * The rooms in memory and the path of every update: validate → apply → store → broadcast.
  * Storing happens before broadcasting, synchronously, so whatever a client has seen relayed is on disk.
  */
-export const createRooms = ({ store, log, limits, roomIdleMs, compactEvery, storeRetryMs }: RoomsOptions) => {
+export const createRooms = ({
+  store,
+  log,
+  limits,
+  roomIdleMs,
+  compactEvery,
+  storeRetryMs,
+  guardReviews,
+}: RoomsOptions) => {
   const rooms = new Map<string, Room>()
   let connections = 0
+  // Outside the connections, so the many that never misbehave carry nothing for it.
+  const presenceDropLogged = new WeakSet<Peer>()
 
   /** Replaces the room's rows with its whole state. From memory, so it also saves edits a failed write left unsaved. */
   const compact = (room: Room): boolean => {
@@ -149,8 +166,8 @@ export const createRooms = ({ store, log, limits, roomIdleMs, compactEvery, stor
       room.peers.set(peer, null)
       connections++
       sendTo(peer, encodeSyncStep1(Y.encodeStateVector(room.doc)))
-      const present = [...room.awareness.getStates().keys()]
-      if (present.length > 0) sendTo(peer, encodeAwareness(encodeAwarenessUpdate(room.awareness, present)))
+      const present = encodeEveryonePresent(room.presence)
+      if (present !== null) sendTo(peer, encodeAwareness(present))
       return done
     },
 
@@ -159,29 +176,41 @@ export const createRooms = ({ store, log, limits, roomIdleMs, compactEvery, stor
       const ids = room.peers.get(peer)
       room.peers.delete(peer)
       connections--
-      if (ids != null && ids.size > 0) {
-        removeAwarenessStates(room.awareness, [...ids], null)
-        broadcast(room, encodeAwareness(encodeAwarenessUpdate(room.awareness, [...ids])), null)
-      }
+      const removed = ids == null ? [] : removePresence(room.presence, ids)
+      if (removed.length > 0) broadcast(room, encodeAwareness(encodePresenceOf(room.presence, removed)), null)
       if (room.peers.size === 0 && rooms.get(room.name) === room)
         room.idleTimer = setTimeout(() => unload(room), roomIdleMs)
     },
 
-    answerSyncStep1(room: Room, peer: Peer, stateVector: Uint8Array): Outcome {
+    /**
+     * Sends the step 2 for `stateVector`; or, when the room has spent its encoding budget, sends nothing and
+     * says how many milliseconds to wait before asking again (0 means answered). See step-answers.ts.
+     */
+    answerSyncStep1(room: Room, peer: Peer, stateVector: Uint8Array): Result<number, Refusal> {
       // Fresh devices joining a big course all ask for everything: encode it once per version, not per join.
       if (isEmptyStateVector(stateVector)) {
         room.fullStateFrame ??= binaryFrame(encodeSyncStep2(Y.encodeStateAsUpdate(room.doc)))
         sendFramed(peer, room.fullStateFrame)
-        return done
+        return answered
       }
+      const remembered = rememberedAnswer(room.stepAnswers, stateVector)
+      if (remembered !== undefined) {
+        sendFramed(peer, remembered)
+        return answered
+      }
+      const wait = msUntilAffordable(room.stepAnswers, performance.now())
+      if (wait > 0) return { ok: true, value: wait }
       let diff: Uint8Array
       try {
         diff = Y.encodeStateAsUpdate(room.doc, stateVector)
       } catch (error) {
         return refuse(CloseCode.MalformedMessage, `bad state vector: ${message(error)}`)
       }
-      sendTo(peer, encodeSyncStep2(diff))
-      return done
+      const frame = binaryFrame(encodeSyncStep2(diff))
+      charge(room.stepAnswers, stateVector.byteLength + frame.byteLength)
+      remember(room.stepAnswers, stateVector, frame)
+      sendFramed(peer, frame)
+      return answered
     },
 
     /**
@@ -190,11 +219,14 @@ export const createRooms = ({ store, log, limits, roomIdleMs, compactEvery, stor
      */
     applyUpdate(room: Room, from: Peer, update: Uint8Array, frame: Uint8Array | null): Outcome {
       if (isEmptyUpdate(update)) return done
+      let decoded: DecodedUpdate
       try {
-        Y.decodeUpdate(update)
+        decoded = Y.decodeUpdate(update)
       } catch (error) {
         return refuse(CloseCode.MalformedMessage, `undecodable update: ${message(error)}`)
       }
+      const judged = guardReviews ? judgeReviewUpdate(log, room, from, decoded) : null
+      if (judged !== null) return judged
       try {
         Y.applyUpdate(room.doc, update, from)
       } catch (error) {
@@ -203,6 +235,7 @@ export const createRooms = ({ store, log, limits, roomIdleMs, compactEvery, stor
         return refuse(CloseCode.InternalError, 'update failed to apply')
       }
       room.fullStateFrame = null
+      forgetAnswers(room.stepAnswers)
       try {
         store.append(room.name, update)
         room.storedRows++
@@ -220,24 +253,36 @@ export const createRooms = ({ store, log, limits, roomIdleMs, compactEvery, stor
     },
 
     /**
-     * Relayed only if it changed something: a stock client re-sends every presence change it hears, so relaying
-     * stale echoes would bounce each change between all clients of the room. Relayed to the sender too, because a
-     * stock client reconnects when it hears nothing for 30 s and its own presence renewal is what a lone client hears.
+     * Checked in full first (size, depth, JSON): a state over the limits closes the connection and nothing of
+     * the update is applied. Entries for another user's client id, or beyond a connection's few ids, are
+     * dropped (see presence.ts). Only entries that changed something are relayed, as the room stored them: a
+     * stock client re-sends every presence change it hears, so relaying stale echoes would bounce each change
+     * between all clients of the room. Relayed to the sender too, because a stock client reconnects when it
+     * hears nothing for 30 s and its own presence renewal is what a lone client hears.
      */
-    applyAwareness(room: Room, from: Peer, update: Uint8Array, frame: Uint8Array): Outcome {
-      const changesBefore = room.awarenessChanges
-      try {
-        applyAwarenessUpdate(room.awareness, update, from)
-      } catch (error) {
-        return refuse(CloseCode.MalformedMessage, `bad awareness update: ${message(error)}`)
+    applyAwareness(room: Room, from: Peer, update: Uint8Array): Outcome {
+      const decoded = decodePresenceUpdate(update, limits.maxPresenceBytes)
+      if (!decoded.ok) {
+        const { kind, detail } = decoded.error
+        return refuse(kind === 'malformed' ? CloseCode.MalformedMessage : CloseCode.PresenceTooLarge, detail)
       }
-      if (room.awarenessChanges !== changesBefore) broadcast(room, frame, null)
+      const applied = applyPresence(room.presence, from, room.peers.get(from) ?? null, decoded.value)
+      if (applied.announced !== null && room.peers.has(from)) room.peers.set(from, applied.announced)
+      if (applied.dropped !== null && !presenceDropLogged.has(from)) {
+        presenceDropLogged.add(from)
+        log.warn(
+          { event: 'presence-dropped', conn: from.id, room: room.name, user: from.user, reason: applied.dropped },
+          'presence entries dropped (logged once per connection)',
+        )
+      }
+      if (applied.changed.length > 0)
+        broadcast(room, encodeAwareness(encodePresenceOf(room.presence, applied.changed)), null)
       return done
     },
 
     answerQueryAwareness(room: Room, peer: Peer): void {
-      const present = [...room.awareness.getStates().keys()]
-      if (present.length > 0) sendTo(peer, encodeAwareness(encodeAwarenessUpdate(room.awareness, present)))
+      const present = encodeEveryonePresent(room.presence)
+      if (present !== null) sendTo(peer, encodeAwareness(present))
     },
 
     /** Shutdown: saves rooms holding unsaved edits and frees all memory. */

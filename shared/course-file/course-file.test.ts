@@ -7,6 +7,7 @@ import { readCourse } from '../course/read'
 import { CURRENT_SCHEMA_VERSION, META, metaMap } from '../course/schema'
 import type { CourseId } from '../course/types'
 import type { MediaBlob } from '../export/types'
+import { makePng } from '../../tests/fixtures/png'
 import { decodeCourseFile } from './decode'
 import { encodeCourseFile } from './encode'
 import { sha256Hex } from './sha256'
@@ -15,7 +16,7 @@ const makeCourse = async (): Promise<{ doc: Y.Doc; media: Map<string, MediaBlob>
   const doc = new Y.Doc()
   createCourse(doc, { id: 'course-file-test' as CourseId, title: 'Saved course', author: 'Ada' })
   const lesson = addLesson(doc, { sectionId: addSection(doc, { title: 'One' }), title: 'First' })
-  const bytes = new Uint8Array([137, 80, 78, 71, 1, 2, 3])
+  const bytes = makePng(2, 2, () => [10, 20, 30])
   const hash = await sha256Hex(bytes)
   writeLessonContent(doc, lesson, {
     type: 'doc',

@@ -1,10 +1,11 @@
-import { strFromU8, unzipSync, type Unzipped } from 'fflate'
+import { strFromU8 } from 'fflate'
 import * as Y from 'yjs'
 import { schemaStatus } from '../course/migrate'
 import { readCourse } from '../course/read'
 import { CURRENT_SCHEMA_VERSION } from '../course/schema'
 import { err, ok, type Result } from '../errors'
 import type { MediaBlob } from '../export/types'
+import { describeMediaTypes, maxBytesOf, sniffMediaType } from '../media/media-types'
 import {
   DOCUMENT_FILE,
   FORMAT_NAME,
@@ -14,7 +15,9 @@ import {
   type CourseFileHeader,
   type CourseFileMediaEntry,
 } from './format'
+import { COURSE_FILE_LIMITS, type CourseFileLimits } from './limits'
 import { sha256Hex } from './sha256'
+import { readZipEntries, readZipEntry, ZipError, type ZipEntry } from './zip-reader'
 
 export interface DecodedCourseFile {
   readonly header: CourseFileHeader
@@ -32,6 +35,21 @@ const tooNew = (what: string): Result<never> =>
     `This course file was saved by a newer version of Chorus (${what}). Update Chorus to open it.`,
   )
 
+const MB = 1024 * 1024
+const megabytes = (bytes: number): string => `${Math.round(bytes / MB)} MB`
+
+const tooLarge = (what: string, limit: number): Result<never> =>
+  err(
+    'file-too-large',
+    `This course file cannot be opened: ${what} would take more than ${megabytes(limit)} once unpacked. ` +
+      'Nothing was imported. If the file is genuine, ask its author to remove large media and save it again.',
+  )
+
+const short = (hash: string): string => `${hash.slice(0, 12)}…`
+
+/** The entries this format defines, by name; anything else in the zip is never inflated. */
+type Entries = ReadonlyMap<string, ZipEntry>
+
 const isWhole = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 1
 
@@ -42,9 +60,7 @@ const isMediaEntry = (value: unknown): value is CourseFileMediaEntry => {
 }
 
 /** Checks the header in the order that gives the most useful error: not ours, then too new, then malformed. */
-const parseHeader = (files: Unzipped): Result<CourseFileHeader> => {
-  const raw = files[HEADER_FILE]
-  if (!raw) return corrupt(`no ${HEADER_FILE}`)
+const parseHeader = (raw: Uint8Array): Result<CourseFileHeader> => {
   let value: unknown
   try {
     value = JSON.parse(strFromU8(raw))
@@ -80,9 +96,7 @@ const parseHeader = (files: Unzipped): Result<CourseFileHeader> => {
   })
 }
 
-const readDocument = (files: Unzipped, header: CourseFileHeader): Result<Y.Doc> => {
-  const update = files[DOCUMENT_FILE]
-  if (!update) return corrupt(`no ${DOCUMENT_FILE}`)
+const readDocument = (update: Uint8Array, header: CourseFileHeader): Result<Y.Doc> => {
   const doc = new Y.Doc()
   try {
     Y.applyUpdate(doc, update)
@@ -96,38 +110,98 @@ const readDocument = (files: Unzipped, header: CourseFileHeader): Result<Y.Doc> 
   return ok(doc)
 }
 
+/**
+ * Each media file the header lists, checked by its bytes: an SVG or HTML file (a document that runs scripts
+ * wherever it is opened) refuses the whole course file, so nothing of it is imported. The type stored is the one
+ * the bytes are; the header's is ignored.
+ */
 const readMedia = async (
-  files: Unzipped,
+  bytes: Uint8Array,
+  entries: Entries,
   header: CourseFileHeader,
 ): Promise<Result<Map<string, MediaBlob>>> => {
   const media = new Map<string, MediaBlob>()
-  for (const { hash, mime } of header.media) {
-    const bytes = files[MEDIA_DIR + hash]
-    if (!bytes) return corrupt(`media ${hash.slice(0, 12)}… is missing`)
-    if ((await sha256Hex(bytes)) !== hash)
-      return corrupt(`media ${hash.slice(0, 12)}… does not match its hash`)
-    media.set(hash, { bytes, mime })
+  for (const { hash } of header.media) {
+    const entry = entries.get(MEDIA_DIR + hash)
+    if (!entry) return corrupt(`media ${short(hash)} is missing`)
+    const blob = readZipEntry(bytes, entry)
+    if ((await sha256Hex(blob)) !== hash) return corrupt(`media ${short(hash)} does not match its hash`)
+    const type = sniffMediaType(blob)
+    if (type === null)
+      return err(
+        'file-media-refused',
+        `This course file cannot be opened: media ${short(hash)} is not an image, video or audio file Chorus ` +
+          `accepts (${describeMediaTypes()}; never SVG or HTML). Nothing was imported.`,
+      )
+    if (blob.length > maxBytesOf(type))
+      return tooLarge(`media ${short(hash)} (${type.extension.toUpperCase()})`, maxBytesOf(type))
+    media.set(hash, { bytes: blob, mime: type.mime })
   }
   return ok(media)
 }
 
-/** Reads a `.chorus` file. Every failure is data: 'file-corrupt' or 'file-too-new', with a message for the user. */
-export const decodeCourseFile = async (bytes: Uint8Array): Promise<Result<DecodedCourseFile>> => {
-  let files: Unzipped
-  try {
-    // Only the entries this format defines are inflated; anything else in the zip is ignored.
-    files = unzipSync(bytes, {
-      filter: (file) =>
-        file.name === HEADER_FILE || file.name === DOCUMENT_FILE || file.name.startsWith(MEDIA_DIR),
-    })
-  } catch {
-    return corrupt('not a readable zip')
+/** Refuses, from the sizes the zip directory declares, anything past the caps: before a byte is inflated. */
+const checkDeclaredSizes = (entries: Entries, limits: CourseFileLimits): Result<null> => {
+  let total = 0
+  for (const entry of entries.values()) {
+    const cap =
+      entry.name === HEADER_FILE
+        ? limits.headerBytes
+        : entry.name === DOCUMENT_FILE
+          ? limits.documentBytes
+          : limits.mediaBytes
+    if (entry.size > cap) return tooLarge(entry.name, cap)
+    total += entry.size
   }
-  const header = parseHeader(files)
+  return total > limits.totalBytes ? tooLarge('its contents together', limits.totalBytes) : ok(null)
+}
+
+const isOurs = (name: string): boolean =>
+  name === HEADER_FILE || name === DOCUMENT_FILE || name.startsWith(MEDIA_DIR)
+
+const decode = async (bytes: Uint8Array, limits: CourseFileLimits): Promise<Result<DecodedCourseFile>> => {
+  const entries = new Map(
+    readZipEntries(bytes)
+      .filter((entry) => isOurs(entry.name))
+      .map((entry) => [entry.name, entry]),
+  )
+  const sizes = checkDeclaredSizes(entries, limits)
+  if (!sizes.ok) return sizes
+  const headerEntry = entries.get(HEADER_FILE)
+  if (!headerEntry) return corrupt(`no ${HEADER_FILE}`)
+  const header = parseHeader(readZipEntry(bytes, headerEntry))
   if (!header.ok) return header
-  const doc = readDocument(files, header.value)
+  const documentEntry = entries.get(DOCUMENT_FILE)
+  if (!documentEntry) return corrupt(`no ${DOCUMENT_FILE}`)
+  const doc = readDocument(readZipEntry(bytes, documentEntry), header.value)
   if (!doc.ok) return doc
-  const media = await readMedia(files, header.value)
-  if (!media.ok) return media
+  const media = await readMedia(bytes, entries, header.value)
+  if (!media.ok) {
+    doc.value.destroy()
+    return media
+  }
   return ok({ header: header.value, doc: doc.value, media: media.value })
+}
+
+/**
+ * Reads a `.chorus` file. Every failure is data ('file-corrupt', 'file-too-new', 'file-too-large',
+ * 'file-media-refused') with a message for the user; on any of them nothing is returned to import.
+ * `limits` is injectable for tests.
+ */
+export const decodeCourseFile = async (
+  bytes: Uint8Array,
+  limits: CourseFileLimits = COURSE_FILE_LIMITS,
+): Promise<Result<DecodedCourseFile>> => {
+  try {
+    return await decode(bytes, limits)
+  } catch (thrown) {
+    if (!(thrown instanceof ZipError)) throw thrown
+    return thrown.overflow
+      ? err(
+          'file-too-large',
+          `This course file cannot be opened: ${thrown.message}, so it is damaged or built to exhaust memory. ` +
+            'Nothing was imported.',
+        )
+      : corrupt(`not a readable zip: ${thrown.message}`)
+  }
 }

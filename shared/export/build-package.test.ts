@@ -1,5 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
+import { mediaSample, SCRIPTED_HTML, SCRIPTED_SVG } from '../../tests/fixtures/media-bytes'
 import type { ContentNode } from '../course/content'
 import type { CourseId, CourseSnapshot, LessonId, SectionId } from '../course/types'
 import { buildPackage } from './build-package'
@@ -39,8 +40,8 @@ const input = (lessons: Record<string, ContentNode>, count = Object.keys(lessons
   course: snapshot(count),
   lessons: new Map(Object.entries(lessons) as [LessonId, ContentNode][]),
   media: new Map<string, MediaBlob>([
-    [PNG_HASH, { bytes: new Uint8Array([137, 80, 78, 71]), mime: 'image/png' }],
-    ['d'.repeat(64), { bytes: new Uint8Array([1]), mime: 'image/png' }],
+    [PNG_HASH, { bytes: mediaSample('png'), mime: 'image/png' }],
+    ['d'.repeat(64), { bytes: mediaSample('gif'), mime: 'image/gif' }],
   ]),
 })
 
@@ -109,6 +110,48 @@ describe('buildPackage', () => {
   it('refuses a course without lessons', async () => {
     const built = await buildPackage(input({}), 'scorm2004')
     expect(built.ok ? null : built.error.code).toBe('export-failed')
+  })
+
+  it('never carries SVG or HTML media: a blob is packed as what its bytes are, or left out as missing', async () => {
+    const [svg, html, renamed, mislabelled] = ['1', '2', '3', '4'].map((digit) => digit.repeat(64)) as [
+      string,
+      string,
+      string,
+      string,
+    ]
+    const image = (hash: string, mime: string): ContentNode => ({
+      type: 'image',
+      attrs: { hash, alt: hash.slice(0, 1), mime },
+    })
+    const built = await buildPackage(
+      {
+        ...input({ l0: body(image(svg, 'image/svg+xml'), image(html, 'text/html'), image(renamed, 'image/png')) }),
+        media: new Map<string, MediaBlob>([
+          [svg, { bytes: SCRIPTED_SVG, mime: 'image/svg+xml' }],
+          [html, { bytes: SCRIPTED_HTML, mime: 'text/html' }],
+          // An SVG stored as a PNG, and a PNG stored as an SVG.
+          [renamed, { bytes: SCRIPTED_SVG, mime: 'image/png' }],
+          [mislabelled, { bytes: mediaSample('png'), mime: 'image/svg+xml' }],
+        ]),
+      },
+      'scorm2004',
+    )
+    if (!built.ok) throw new Error(built.error.message)
+    const paths = [...built.value.files.keys()]
+    expect(paths.filter((path) => path.startsWith('media/'))).toEqual([])
+    expect(paths.filter((path) => /\.(svg|html?)$/.test(path))).toEqual(['index.html'])
+    expect(built.value.missingMedia).toEqual([svg, html, renamed])
+    expect(text(built.value.files, 'index.html')).not.toContain('<script>fetch')
+
+    const relabelled = await buildPackage(
+      {
+        ...input({ l0: body(image(mislabelled, 'image/svg+xml')) }),
+        media: new Map([[mislabelled, { bytes: mediaSample('png'), mime: 'image/svg+xml' }]]),
+      },
+      'web',
+    )
+    if (!relabelled.ok) throw new Error(relabelled.error.message)
+    expect([...relabelled.value.files.keys()]).toContain(`media/${mislabelled}.png`)
   })
 
   it('reports progress through lessons, media and zipping, waiting for each report', async () => {

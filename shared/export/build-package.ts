@@ -51,7 +51,7 @@ export const buildPackage = async (
     [PLAYER_STYLES_FILE, utf8(playerStyles)],
   ])
   for (const [i, hash] of plan.usedMedia.entries()) {
-    const blob = input.media.get(hash)
+    const blob = plan.media.get(hash)
     if (blob) content.set(mediaPath(hash, blob.mime), blob.bytes)
     await onProgress?.({ phase: 'media', done: i + 1, total: plan.usedMedia.length })
   }

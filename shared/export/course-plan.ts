@@ -2,6 +2,7 @@ import { NODE, type ContentNode, type QuestionAttrs } from '../course/content'
 import type { CourseSnapshot, LessonId } from '../course/types'
 import { err, ok, type Result } from '../errors'
 import { fingerprint } from './fingerprint'
+import { exportableMedia } from './media-files'
 import { renderNode } from './render-content'
 import type { ExportInput, MediaBlob, ProgressListener } from './types'
 
@@ -20,6 +21,9 @@ export interface CoursePlan {
   readonly questions: readonly QuestionAttrs[]
   /** Hashes used by lessons and present in the input, in order of first use. */
   readonly usedMedia: readonly string[]
+  /** The blobs of `usedMedia`, each under the type its bytes are (shared/export/media-files.ts). */
+  readonly media: ReadonlyMap<string, MediaBlob>
+  /** Hashes used by lessons but absent from the input, or present but not an allowed media type. */
   readonly missingMedia: readonly string[]
   readonly fingerprint: string
 }
@@ -41,16 +45,16 @@ export const planCourse = async (
     return err('export-failed', 'The course has no lessons yet. Add a lesson, then export again.')
 
   const questions: QuestionAttrs[] = []
-  const used = new Set<string>()
+  const used = new Map<string, MediaBlob>()
   const missing = new Set<string>()
   const ctx = {
     mediaUrl: (hash: string): string | null => {
-      const blob = input.media.get(hash)
+      const blob = used.get(hash) ?? exportableMedia(input.media.get(hash))
       if (!blob) {
         missing.add(hash)
         return null
       }
-      used.add(hash)
+      used.set(hash, blob)
       return mediaUrl(hash, blob)
     },
     addQuestion: (question: QuestionAttrs): number => questions.push(question) - 1,
@@ -73,7 +77,8 @@ export const planCourse = async (
     course,
     lessons,
     questions,
-    usedMedia: [...used],
+    usedMedia: [...used.keys()],
+    media: used,
     missingMedia: [...missing],
     fingerprint: fingerprint(structure),
   })

@@ -1,24 +1,23 @@
-const EXTENSIONS: Readonly<Record<string, string>> = {
-  'image/png': 'png',
-  'image/jpeg': 'jpg',
-  'image/gif': 'gif',
-  'image/webp': 'webp',
-  'image/avif': 'avif',
-  'image/svg+xml': 'svg',
-  'video/mp4': 'mp4',
-  'video/webm': 'webm',
-  'video/ogg': 'ogv',
-  'audio/mpeg': 'mp3',
-  'audio/mp4': 'm4a',
-  'audio/ogg': 'ogg',
-  'audio/wav': 'wav',
-  'audio/webm': 'weba',
+import { mediaTypeOfMime, sniffMediaType } from '../media/media-types'
+import type { MediaBlob } from './types'
+
+/**
+ * A blob as a package may carry it: only if its bytes are an allowed media type, and then under the type they
+ * are, whatever type it was stored with. Anything else (an SVG, an HTML page) is left out, and the lesson shows
+ * it as missing media: in a package it would run scripts in the LMS's origin.
+ */
+export const exportableMedia = (blob: MediaBlob | undefined): MediaBlob | undefined => {
+  if (blob === undefined) return undefined
+  const type = sniffMediaType(blob.bytes)
+  return type === null ? undefined : { bytes: blob.bytes, mime: type.mime }
 }
 
-/** A blob's path in a package. The extension matters: LMS web servers pick the Content-Type from it. */
+/**
+ * A blob's path in a package. The extension matters: LMS web servers pick the Content-Type from it. Only blobs
+ * that passed exportableMedia get here, so the extension is always one of the allowed types'.
+ */
 export const mediaPath = (hash: string, mime: string): string =>
-  `media/${hash}.${EXTENSIONS[mime.toLowerCase()] ?? 'bin'}`
+  `media/${hash}.${mediaTypeOfMime(mime)?.extension ?? 'bin'}`
 
 /** Already-compressed formats are stored, not deflated again: it saves time and gains nothing. */
-export const isCompressed = (path: string): boolean =>
-  !/\.(svg|wav|bin)$/.test(path) && path.startsWith('media/')
+export const isCompressed = (path: string): boolean => !/\.(wav|bin)$/.test(path) && path.startsWith('media/')

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { mediaSample } from '../../tests/fixtures/media-bytes'
 import type { CourseId, LessonId, SectionId } from '../course/types'
 import { playerScript } from './player'
 import { renderPreviewDocument } from './preview'
@@ -29,7 +30,7 @@ const input: ExportInput = {
   lessons: new Map([
     ['l' as LessonId, { type: 'doc', content: [{ type: 'image', attrs: { hash: HASH, alt: 'x' } }] }],
   ]),
-  media: new Map([[HASH, { bytes: new Uint8Array([1]), mime: 'image/png' }]]),
+  media: new Map([[HASH, { bytes: mediaSample('png'), mime: 'image/png' }]]),
 }
 
 describe('renderPreviewDocument', () => {

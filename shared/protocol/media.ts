@@ -8,18 +8,16 @@ import { isCourseId } from './rooms'
  * never becomes a Yjs update that every later joiner downloads again. Blobs are addressed by the SHA-256 of
  * their bytes (lowercase hex), per course, with the same token as the WebSocket in the `token` query parameter:
  *
- *   PUT  /media/<courseId>/<hash>     body = the bytes, Content-Type = their mime; authors only; 201, or 200 if held
- *   GET  /media/<courseId>/<hash>     the bytes; any role with access to the course; 404 if the relay lacks it
+ *   PUT  /media/<courseId>/<hash>     body = the bytes; authors only; 201, or 200 if held; 415 unless the leading
+ *                                     bytes are an allowed type (shared/media/media-types.ts), whatever Content-Type says
+ *   GET  /media/<courseId>/<hash>     the bytes, as the type they are; any role with access to the course; 404 if
+ *                                     the relay lacks it; 415 for a blob stored earlier that is not an allowed type
  *   POST /media/<courseId>/missing    body = JSON array of hashes; answers the JSON array of those the relay lacks
  */
 export const MEDIA_PREFIX = '/media/'
 export const MISSING_SEGMENT = 'missing'
 /** Hashes one `missing` request may ask about; a client with more asks in batches. */
 export const MAX_MISSING_QUERY = 5_000
-
-/** Mimes the relay accepts and serves: media only, so it never hands out HTML or scripts under its origin. */
-export const isMediaMime = (value: string): boolean =>
-  /^(image|video|audio)\/[a-z0-9][a-z0-9.+-]{0,100}$/i.test(value)
 
 export type MediaRoute =
   | { readonly kind: 'blob'; readonly courseId: CourseId; readonly hash: string }

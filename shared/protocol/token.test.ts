@@ -5,7 +5,12 @@ const claims = { sub: 'u1', name: 'Ada', course: 'c1', role: 'reviewer', exp: 2_
 
 describe('parseTokenClaims', () => {
   it('accepts complete claims and drops extras', () => {
-    expect(parseTokenClaims({ ...claims, iat: 1 })).toEqual(claims)
+    expect(parseTokenClaims({ ...claims, nbf: 1 })).toEqual(claims)
+  })
+
+  it('keeps the issue time and token id when present and well-typed', () => {
+    expect(parseTokenClaims({ ...claims, iat: 1, jti: 'id-1' })).toEqual({ ...claims, iat: 1, jti: 'id-1' })
+    expect(parseTokenClaims({ ...claims, iat: '1', jti: '' })).toEqual(claims)
   })
 
   it('rejects missing or mistyped claims', () => {

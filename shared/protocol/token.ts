@@ -18,6 +18,10 @@ export interface TokenClaims {
   readonly role: Role
   /** Expiry, seconds since the epoch. */
   readonly exp: number
+  /** Issued at, seconds since the epoch; a revocation of the user covers tokens issued up to its time. */
+  readonly iat?: number
+  /** Token id, recorded by the relay when minted so that this one token can be revoked; absent in older tokens. */
+  readonly jti?: string
 }
 
 export const isRole = (value: unknown): value is Role =>
@@ -28,8 +32,16 @@ const nonEmpty = (value: unknown): value is string => typeof value === 'string' 
 /** Checks an already verified payload has every claim Chorus needs; `null` if any is missing or mistyped. */
 export const parseTokenClaims = (payload: unknown): TokenClaims | null => {
   if (typeof payload !== 'object' || payload === null) return null
-  const { sub, name, course, role, exp } = payload as Record<string, unknown>
+  const { sub, name, course, role, exp, iat, jti } = payload as Record<string, unknown>
   if (!nonEmpty(sub) || typeof name !== 'string' || !nonEmpty(course) || !isRole(role)) return null
   if (typeof exp !== 'number' || !Number.isFinite(exp)) return null
-  return { sub, name, course, role, exp }
+  return {
+    sub,
+    name,
+    course,
+    role,
+    exp,
+    ...(typeof iat === 'number' && Number.isFinite(iat) ? { iat } : {}),
+    ...(nonEmpty(jti) ? { jti } : {}),
+  }
 }

@@ -10,7 +10,7 @@ import { addLesson, addSection, createCourse, updateCourseSettings } from '../..
 import { newCourseId } from '../../shared/course/ids'
 import { formatInvite } from '../../shared/protocol/invite'
 import { connectClient, destroyClients, killRelays, startRelay, tokenFor } from '../integration/relay-harness'
-import { expectSaved, lessonBody, openLesson } from './support/chorus'
+import { confirmJoin, expectSaved, lessonBody, openLesson } from './support/chorus'
 import { toneWav } from './support/media-fixtures'
 
 const SAMPLE_TITLE = 'Onboarding to Ledgerly billing'
@@ -177,6 +177,7 @@ test('a viewer sees the course settings read-only, kept current by sync, and can
 
     const token = await tokenFor(courseId, 'viewer', { user: 'vic' })
     await page.goto(formatInvite({ relay: relay.url.replace(/\/+$/, ''), courseId, token }, baseURL ?? ''))
+    await confirmJoin(page, new URL(relay.url).host)
     await expect(page.getByRole('textbox', { name: 'Course title' })).toHaveValue('Shared safety course')
 
     await page.getByRole('button', { name: 'Course settings…' }).click()

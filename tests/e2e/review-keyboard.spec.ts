@@ -22,7 +22,7 @@ import {
   type RelayProcess,
 } from '../integration/relay-harness'
 import { expectHeaderLaidOut } from './header-layout'
-import { lessonBody, openLesson } from './support/chorus'
+import { confirmJoin, lessonBody, openLesson } from './support/chorus'
 
 const SENTENCE = 'Rain loosens topsoil on bare slopes.'
 const PHRASE = 'loosens topsoil'
@@ -59,6 +59,7 @@ async function joinAs(browser: Browser, baseURL: string, user: string, role: Rol
   const page = await context.newPage()
   const token = await tokenFor(courseId, role, { user })
   await page.goto(formatInvite({ relay: relay.url.replace(/\/+$/, ''), courseId, token }, baseURL))
+  await confirmJoin(page, new URL(relay.url).host)
   await expect(page.getByRole('textbox', { name: 'Course title' })).toHaveValue(TITLE)
   await expect(connection(page)).toHaveText('Synced')
   await openLesson(page, 'Erosion')

@@ -9,9 +9,9 @@ import { readCourse } from '../../shared/course/read'
 import type { CourseId } from '../../shared/course/types'
 import { formatInvite } from '../../shared/protocol/invite'
 import { startRelay, tokenFor, type RelayProcess } from '../integration/relay-harness'
-import { addLesson, addSection, createCourse } from './support/chorus'
+import { addLesson, addSection, confirmJoin, createCourse } from './support/chorus'
 import { stopRelaysAndClients } from './support/relay-lifecycle'
-import { expectSynced, joinAs, relayAddress, relayCopy } from './support/shared-course'
+import { expectSynced, joinAs, relayAddress, relayCopy, relayHost } from './support/shared-course'
 
 let relay: RelayProcess
 
@@ -69,6 +69,7 @@ test('a local course is shared by invite, and settings show live to co-authors',
 
   await field.fill(await inviteFor(courseId))
   await share.getByRole('button', { name: 'Connect' }).click()
+  await confirmJoin(dana, relayHost(relay))
   await expect(share).toBeHidden()
   await expectSynced(dana)
   await expect(dana.getByRole('button', { name: 'Share…' })).toHaveCount(0)

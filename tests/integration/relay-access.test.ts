@@ -131,11 +131,11 @@ describe('relay access control', () => {
   it('sends presence from every role', async () => {
     const author = connectClient(relay.url, COURSE, await tokenFor(COURSE, 'author'))
     const viewer = connectClient(relay.url, COURSE, await tokenFor(COURSE, 'viewer'))
-    viewer.provider.awareness.setLocalStateField('user', { name: 'Vera' })
+    viewer.provider.awareness.setLocalStateField('lessonId', 'lesson-of-vera')
     await waitFor(
       () =>
         [...author.provider.awareness.getStates().values()].some(
-          (state) => (state.user as { name?: string } | undefined)?.name === 'Vera',
+          (state) => state.lessonId === 'lesson-of-vera',
         ),
       5000,
       'presence',

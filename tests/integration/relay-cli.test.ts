@@ -35,6 +35,8 @@ describe('relay command line', () => {
         '2h',
         '--user',
         'ada',
+        '--data',
+        tempDir(),
       ],
       { CHORUS_RELAY_SECRET: SECRET },
     )
@@ -59,6 +61,8 @@ describe('relay command line', () => {
         'Bo',
         '--invite',
         'wss://relay.example.org/',
+        '--data',
+        tempDir(),
       ],
       { CHORUS_RELAY_SECRET: SECRET },
     )

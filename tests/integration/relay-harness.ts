@@ -3,7 +3,7 @@
  * stock y-websocket clients, raw sockets for hostile input, and tokens signed with the test secret.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -28,6 +28,8 @@ export interface RelayProcess {
   readonly url: string
   readonly port: number
   readonly dataDir: string
+  /** The relay's process id, e.g. for `rssBytes`. */
+  readonly pid: number
   readonly logs: LogLine[]
   readonly exited: Promise<number | null>
   waitForLog(match: (line: LogLine) => boolean, timeoutMs?: number): Promise<LogLine>
@@ -126,6 +128,7 @@ export const startRelay = async (
     url,
     port: Number(new URL(url).port),
     dataDir,
+    pid: child.pid ?? -1,
     logs,
     exited,
     waitForLog,
@@ -135,6 +138,13 @@ export const startRelay = async (
       await exited
     },
   }
+}
+
+/** A process's resident memory (VmRSS in /proc, Linux only). */
+export const rssBytes = (pid: number): number => {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+  if (match === null) throw new Error(`no VmRSS for process ${pid}`)
+  return Number(match[1]) * 1024
 }
 
 /** Kills every relay a test left running; call from afterEach. */

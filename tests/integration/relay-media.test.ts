@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DATABASE_FILE } from '../../relay-server/src/store/sqlite'
 import type { CourseId } from '../../shared/course/types'
 import { mediaBlobUrl, mediaMissingUrl } from '../../shared/protocol/media'
+import { mediaSample, SCRIPTED_HTML, SCRIPTED_SVG } from '../fixtures/media-bytes'
+import { makePng } from '../fixtures/png'
 import type { Role } from '../../shared/protocol/token'
 import { killRelays, startRelay, tokenFor, type RelayProcess } from './relay-harness'
 
@@ -23,6 +25,14 @@ beforeAll(async () => {
 afterAll(() => killRelays())
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex')
+
+/** Random bytes behind a real media header: the relay takes a blob for what its leading bytes are. */
+const media = (format: 'png' | 'mp4' | 'mp3', size: number): Uint8Array<ArrayBuffer> => {
+  const bytes = mediaSample(format, size)
+  const header = mediaSample(format, 0).length
+  bytes.set(randomBytes(size - header), header)
+  return bytes
+}
 
 const token = (role: Role, course: string = COURSE): Promise<string> => tokenFor(course, role)
 
@@ -73,7 +83,7 @@ const putStreamed = (url: string, total: number): Promise<number> =>
     })
     // Once the relay has answered and hung up, our remaining writes may fail: that is the point.
     req.on('error', (error) => (answered ? undefined : reject(error)))
-    const piece = randomBytes(64 * 1024)
+    const piece = media('mp4', 64 * 1024)
     let sent = 0
     const pump = (): void => {
       while (sent < total && !answered) {
@@ -88,7 +98,7 @@ const putStreamed = (url: string, total: number): Promise<number> =>
 describe('relay media', () => {
   it('stores an upload and serves it back byte for byte, with its type and an immutable cache policy', async () => {
     // Several SQLite chunks, with a tail that is not a whole chunk.
-    const bytes = new Uint8Array(randomBytes(2 * 1024 * 1024 + 12_345))
+    const bytes = media('png', 2 * 1024 * 1024 + 12_345)
     const hash = sha256(bytes)
     expect(await missing([hash])).toEqual([hash])
 
@@ -122,7 +132,7 @@ describe('relay media', () => {
   })
 
   it('refuses bytes that do not match their hash, and keeps nothing of them', async () => {
-    const bytes = new Uint8Array(randomBytes(1500))
+    const bytes = media('png', 1500)
     const claimed = sha256(new Uint8Array([7, 7, 7]))
     const response = await put(bytes, { hash: claimed })
     expect(response.status).toBe(422)
@@ -144,12 +154,66 @@ describe('relay media', () => {
     await expect.poll(() => chunkRows(relay.dataDir)).toBe(3) // only the first test's blob
   })
 
-  it('refuses types that are not media', async () => {
-    expect((await put(new Uint8Array([1, 2]), { mime: 'text/html' })).status).toBe(415)
+  it('refuses bytes that are not media by their leading bytes, whatever Content-Type says, and keeps nothing', async () => {
+    const before = chunkRows(relay.dataDir)
+    const svg = new Uint8Array(SCRIPTED_SVG)
+    for (const mime of ['image/svg+xml', 'image/png', 'video/mp4']) {
+      const response = await put(svg, { mime })
+      expect(response.status, mime).toBe(415)
+      expect(await response.text()).toMatch(/not an allowed media type \(PNG, JPG, GIF, WEBP/)
+    }
+    const html = new Uint8Array(SCRIPTED_HTML)
+    expect((await put(html, { mime: 'image/jpeg' })).status).toBe(415)
+    // A short body is judged once it ends; a long one at its first bytes, before anything is written.
+    expect((await put(new Uint8Array([1, 2]), { mime: 'image/png' })).status).toBe(415)
+    const longText = new Uint8Array(3 * 1024 * 1024).fill(0x3c)
+    expect((await put(longText, { mime: 'video/mp4' })).status).toBe(415)
+
+    for (const bytes of [svg, html, longText]) {
+      expect((await get(sha256(bytes))).status).toBe(404)
+      expect(await missing([sha256(bytes)])).toEqual([sha256(bytes)])
+    }
+    expect(chunkRows(relay.dataDir)).toBe(before)
+    expect(
+      relay.logs.some((line) => line.event === 'media-refused' && line.status === 415 && line.hash === sha256(svg)),
+    ).toBe(true)
+  })
+
+  it('stores what the bytes are, not what was declared, and serves it as that with nosniff', async () => {
+    const png = new Uint8Array(makePng(4, 4, (x, y) => [x * 60, y * 60, 7]))
+    expect((await put(png, { mime: 'image/jpeg' })).status).toBe(201)
+    const served = await get(sha256(png))
+    expect(served.status).toBe(200)
+    expect(served.headers.get('content-type')).toBe('image/png')
+    expect(served.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(served.headers.get('content-security-policy')).toContain('sandbox')
+    expect(sha256(new Uint8Array(await served.arrayBuffer()))).toBe(sha256(png))
+  })
+
+  it('does not serve a blob stored before bytes were checked when it is not media', async () => {
+    const own = await startRelay()
+    const svg = new Uint8Array(SCRIPTED_SVG)
+    const hash = sha256(svg)
+    // What an older relay wrote for `PUT` of an SVG: a media row and its one chunk, under the declared type.
+    const db = new Database(join(own.dataDir, DATABASE_FILE))
+    db.prepare('INSERT INTO media_chunks (blob, seq, data) VALUES (?, 0, ?)').run(900, svg)
+    db.prepare('INSERT INTO media (course, hash, mime, size, blob, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      COURSE,
+      hash,
+      'image/svg+xml',
+      svg.length,
+      900,
+      Date.now(),
+    )
+    db.close()
+    const served = await fetch(mediaBlobUrl(own.url, COURSE, hash, await token('viewer')))
+    expect(served.status).toBe(415)
+    expect(served.headers.get('content-type')).toMatch(/^text\/plain/)
+    expect(await served.text()).toMatch(/does not serve it: its bytes are not an allowed media type/)
   })
 
   it('checks tokens as the WebSocket does: 401 missing, forged or expired; 403 other course or a reader writing', async () => {
-    const bytes = new Uint8Array(randomBytes(100))
+    const bytes = media('png', 100)
     const hash = sha256(bytes)
     const noToken = await fetch(mediaBlobUrl(relay.url, COURSE, hash, '').replace(/\?token=$/, ''))
     expect(noToken.status).toBe(401)
@@ -179,7 +243,7 @@ describe('relay media', () => {
 
   it('keeps an answered upload across a relay killed at once and restarted on the same data', async () => {
     const own = await startRelay()
-    const bytes = new Uint8Array(randomBytes(300_000))
+    const bytes = media('mp3', 300_000)
     const hash = sha256(bytes)
     const authorToken = await token('author')
     const stored = await fetch(mediaBlobUrl(own.url, COURSE, hash, authorToken), {
@@ -205,7 +269,7 @@ describe('relay media', () => {
       headers: { 'content-type': 'video/mp4' },
     })
     req.on('error', () => {}) // The relay dies mid-upload: that is the point.
-    req.write(randomBytes(1536 * 1024))
+    req.write(media('mp4', 1536 * 1024))
     await expect.poll(() => chunkRows(own.dataDir)).toBeGreaterThanOrEqual(1)
     await own.kill()
     req.destroy()

@@ -133,11 +133,12 @@ describe('relay sync', () => {
     await waitFor(() => (b?.provider.awareness.getStates().size ?? 0) === 3, 5000, 'presence of all three')
     await new Promise((done) => setTimeout(done, 300))
     observer.received.length = 0
-    a?.provider.awareness.setLocalStateField('user', { name: 'Ada' })
+    // Not the name: the relay sets that from the token.
+    a?.provider.awareness.setLocalStateField('lessonId', 'lesson-of-a')
     await waitFor(
       () =>
         [...(c?.provider.awareness.getStates().values() ?? [])].some(
-          (state) => (state.user as { name?: string }).name === 'Ada',
+          (state) => state.lessonId === 'lesson-of-a',
         ),
       5000,
       'the change to arrive',

@@ -1,9 +1,21 @@
 import { serve } from '../main'
+import { runRevokeCommand } from './revoke'
 import { runTokenCommand } from './token'
+import { runTokensCommand } from './tokens'
 
-/** Entry point of `npm run relay`: `token …` mints a token or invite; anything else starts the relay. */
-const run = async (argv: readonly string[]): Promise<number | null> =>
-  argv[0] === 'token' ? runTokenCommand(argv.slice(1), process.env) : serve(argv, process.env)
+type Command = (argv: readonly string[], env: NodeJS.ProcessEnv) => number | Promise<number>
+
+/** `npm run relay -- <command> …`; without one of these commands, the arguments start the relay. */
+const COMMANDS: Readonly<Record<string, Command>> = {
+  token: runTokenCommand,
+  tokens: runTokensCommand,
+  revoke: runRevokeCommand,
+}
+
+const run = async (argv: readonly string[]): Promise<number | null> => {
+  const command = argv[0] === undefined ? undefined : COMMANDS[argv[0]]
+  return command === undefined ? serve(argv, process.env) : command(argv.slice(1), process.env)
+}
 
 run(process.argv.slice(2)).then(
   (code) => {

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
+import { SNIFF_BYTES } from '../../../shared/media/media-types'
 import { DATABASE_FILE } from '../store/sqlite'
 
 /**
@@ -16,6 +17,8 @@ export const CHUNK_BYTES = 1024 * 1024
 export interface StoredMedia {
   readonly mime: string
   readonly size: number
+  /** The blob's first SNIFF_BYTES (shared/media/media-types.ts), read without loading a whole chunk. */
+  head(): Uint8Array
   /** Reads chunk `seq` (0-based; `ceil(size / CHUNK_BYTES)` of them). */
   chunk(seq: number): Uint8Array
 }
@@ -86,6 +89,9 @@ export const openMediaStore = (dataDir: string): MediaStore => {
   const selectChunk = db.prepare<[number, number], { data: Buffer }>(
     'SELECT data FROM media_chunks WHERE blob = ? AND seq = ?',
   )
+  const selectHead = db.prepare<[number], { head: Buffer }>(
+    `SELECT substr(data, 1, ${SNIFF_BYTES}) AS head FROM media_chunks WHERE blob = ? AND seq = 0`,
+  )
   const insertChunk = db.prepare<[number, number, Uint8Array]>(
     'INSERT INTO media_chunks (blob, seq, data) VALUES (?, ?, ?)',
   )
@@ -113,6 +119,7 @@ export const openMediaStore = (dataDir: string): MediaStore => {
       return {
         mime: row.mime,
         size: row.size,
+        head: () => selectHead.get(row.blob)?.head ?? new Uint8Array(0),
         chunk(seq) {
           const found = selectChunk.get(row.blob, seq)
           if (found === undefined) throw new Error(`media chunk ${seq} of ${courseId}/${hash} is missing`)

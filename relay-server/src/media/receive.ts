@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
+import { SNIFF_BYTES, sniffMediaType, type MediaType } from '../../../shared/media/media-types'
 import { CHUNK_BYTES, type MediaStore } from './media-store'
 
 export type UploadOutcome =
-  | { readonly kind: 'stored' }
+  | { readonly kind: 'stored'; readonly type: MediaType }
   | { readonly kind: 'already-held' }
   | { readonly kind: 'too-large' }
+  /** The leading bytes are not an allowed media type (shared/media/media-types.ts). */
+  | { readonly kind: 'not-media' }
   | { readonly kind: 'hash-mismatch'; readonly actual: string }
   | { readonly kind: 'client-gone' }
   | { readonly kind: 'store-failed'; readonly message: string }
@@ -13,7 +16,6 @@ export type UploadOutcome =
 export interface UploadTarget {
   readonly courseId: string
   readonly hash: string
-  readonly mime: string
   readonly maxBytes: number
 }
 
@@ -22,7 +24,9 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 /**
  * Streams a request body into the store while hashing it: memory stays at one chunk per upload whatever the
  * body's size. The blob is published only if the bytes hash to the name the client gave them; otherwise, and
- * on any failure, what was written is dropped. Stops reading as soon as the body passes `maxBytes`.
+ * on any failure, what was written is dropped. Stops reading as soon as the body passes `maxBytes`, or as soon
+ * as its first SNIFF_BYTES show it is not an allowed media type: the type stored is the one the bytes are, never
+ * the one the client declared. The first chunk is only written once full, so the check comes before any write.
  */
 export const receiveUpload = (
   request: IncomingMessage,
@@ -36,6 +40,7 @@ export const receiveUpload = (
     let filled = 0
     let total = 0
     let settled = false
+    let type: MediaType | null = null
 
     const finish = (outcome: UploadOutcome): void => {
       if (settled) return
@@ -44,6 +49,12 @@ export const receiveUpload = (
       request.off('end', onEnd)
       if (outcome.kind !== 'stored' && outcome.kind !== 'already-held') upload.abort()
       resolve(outcome)
+    }
+    /** Sniffs the buffered head once; null (and the upload finished) when it is not media. */
+    const sniffed = (): MediaType | null => {
+      type ??= sniffMediaType(pending.subarray(0, filled))
+      if (type === null) finish({ kind: 'not-media' })
+      return type
     }
     const flush = (): void => {
       if (filled === 0) return
@@ -60,19 +71,25 @@ export const receiveUpload = (
           const copied = data.copy(pending, filled, at)
           filled += copied
           at += copied
-          if (filled === CHUNK_BYTES) flush()
+          if (filled === CHUNK_BYTES) {
+            if (sniffed() === null) return
+            flush()
+          }
         }
+        if (type === null && filled >= SNIFF_BYTES) sniffed()
       } catch (error) {
         finish({ kind: 'store-failed', message: messageOf(error) })
       }
     }
     const onEnd = (): void => {
       try {
+        const known = sniffed()
+        if (known === null) return
         flush()
         const actual = digest.digest('hex')
         if (actual !== target.hash) return finish({ kind: 'hash-mismatch', actual })
-        const added = upload.commit(target.courseId, target.hash, target.mime, total)
-        finish({ kind: added ? 'stored' : 'already-held' })
+        const added = upload.commit(target.courseId, target.hash, known.mime, total)
+        finish(added ? { kind: 'stored', type: known } : { kind: 'already-held' })
       } catch (error) {
         finish({ kind: 'store-failed', message: messageOf(error) })
       }

@@ -3,8 +3,8 @@ import type { CourseId } from '../../../shared/course/types'
 import type { Result } from '../../../shared/errors'
 import { TOKEN_PARAM } from '../../../shared/protocol/messages'
 import { isMediaHash } from '../../../shared/course/content'
+import { describeMediaTypes, sniffMediaType } from '../../../shared/media/media-types'
 import {
-  isMediaMime,
   MAX_MISSING_QUERY,
   parseMediaPath,
   type MediaRoute,
@@ -49,6 +49,8 @@ interface Refusal {
   readonly status: number
   readonly reason: string
 }
+
+const NOT_MEDIA = `its bytes are not an allowed media type (${describeMediaTypes()})`
 
 /** How long a client still sending a body the relay answered early may go on before it is cut off. */
 const LINGER_MS = 5_000
@@ -122,12 +124,8 @@ export const createMediaRoutes = ({ store, log, maxBytes, verifier, closing }: M
     response: ServerResponse,
     route: Extract<MediaRoute, { kind: 'blob' }>,
   ): Promise<void> => {
+    // The declared Content-Type is only logged: the bytes say what the blob is (receiveUpload sniffs them).
     const mime = bareMime(request.headers['content-type'])
-    if (!isMediaMime(mime))
-      return refuse(request, response, route, {
-        status: 415,
-        reason: 'Content-Type must be an image, video or audio type',
-      })
     const declared = Number(request.headers['content-length'] ?? 0)
     if (declared > maxBytes)
       return refuse(request, response, route, { status: 413, reason: `media larger than ${maxBytes} bytes` })
@@ -136,7 +134,7 @@ export const createMediaRoutes = ({ store, log, maxBytes, verifier, closing }: M
       return json(request, response, 200, { hash: route.hash, stored: false })
     }
     const started = performance.now()
-    const outcome = await receiveUpload(request, store, { ...route, mime, maxBytes })
+    const outcome = await receiveUpload(request, store, { ...route, maxBytes })
     switch (outcome.kind) {
       case 'stored':
         log.info(
@@ -144,7 +142,8 @@ export const createMediaRoutes = ({ store, log, maxBytes, verifier, closing }: M
             event: 'media-stored',
             course: route.courseId,
             hash: route.hash,
-            mime,
+            mime: outcome.type.mime,
+            declared: mime,
             ms: performance.now() - started,
           },
           'media stored',
@@ -156,6 +155,11 @@ export const createMediaRoutes = ({ store, log, maxBytes, verifier, closing }: M
         return refuse(request, response, route, {
           status: 413,
           reason: `media larger than ${maxBytes} bytes`,
+        })
+      case 'not-media':
+        return refuse(request, response, route, {
+          status: 415,
+          reason: `${NOT_MEDIA}; declared as ${JSON.stringify(mime)}, which does not count`,
         })
       case 'hash-mismatch':
         return refuse(request, response, route, {
@@ -190,10 +194,17 @@ export const createMediaRoutes = ({ store, log, maxBytes, verifier, closing }: M
   ) => {
     const media = store.get(route.courseId, route.hash)
     if (media === undefined) return text(request, response, 404, 'the relay does not hold this media')
+    // A blob stored before the relay checked bytes may be anything: served only if it is media, as what it is.
+    const type = sniffMediaType(media.head())
+    if (type === null)
+      return refuse(request, response, route, {
+        status: 415,
+        reason: `the relay holds this blob but does not serve it: ${NOT_MEDIA}`,
+      })
     const etag = `"${route.hash}"`
     const headers = {
       ...CORS,
-      'content-type': media.mime,
+      'content-type': type.mime,
       'cache-control': IMMUTABLE,
       etag,
       // Served bytes are never interpreted under the relay's origin, even an SVG opened on its own.

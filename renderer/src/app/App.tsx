@@ -1,18 +1,25 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react'
 import type { ChorusError } from '../../../shared/errors'
 import { CourseView } from '../features/course/CourseView'
 import { useCourseFileImport } from '../features/files/use-course-file-import'
+import { JoinConfirmDialog } from '../features/join/JoinConfirmDialog'
 import { JoinDialog } from '../features/join/JoinDialog'
-import { JoinRoute } from '../features/join/JoinRoute'
+import type { InviteInbox } from '../features/join/invite-inbox'
 import { LibraryView } from '../features/library/LibraryView'
 import { NewCourseDialog } from '../features/library/NewCourseDialog'
 import { useMenuCommand } from '../platform/use-menu-command'
+import { usePlatform } from '../platform/use-platform'
 import { ErrorNotice } from '../ui/ErrorNotice'
 import { useChorusDb } from './use-chorus-db'
 import { useHashRoute } from './use-hash-route'
 
+interface AppProps {
+  /** Invite links opened in any way, each confirmed by the user before it joins anything. */
+  readonly invites: InviteInbox
+}
+
 /** The shell: one database for the session, the route from the URL hash, and errors nobody else can show. */
-export function App() {
+export function App({ invites }: AppProps) {
   const { db, problem } = useChorusDb()
   const [route, navigate] = useHashRoute()
   // Errors from views that are already gone, such as a course that failed to save as it closed.
@@ -23,12 +30,18 @@ export function App() {
   useMenuCommand('new-course', () => setCreating(true))
   const courseFiles = useCourseFileImport(db, navigate, report)
   useMenuCommand('open-course-file', courseFiles.openFile)
+  const platform = usePlatform()
+  useEffect(() => platform.onInviteLink(invites.offer), [platform, invites])
+  const pendingInvite = useSyncExternalStore(invites.subscribe, invites.current)
 
   return (
     <div className="app">
-      {(problem || orphanErrors.length > 0) && (
+      {(problem || orphanErrors.length > 0 || pendingInvite?.kind === 'unreadable') && (
         <div className="app-notices">
           {problem && <ErrorNotice error={problem} />}
+          {pendingInvite?.kind === 'unreadable' && (
+            <ErrorNotice error={pendingInvite.error} onDismiss={invites.settle} />
+          )}
           {orphanErrors.map((error, index) => (
             <ErrorNotice
               key={index}
@@ -45,8 +58,6 @@ export function App() {
           onJoinCourse={() => setJoining(true)}
           courseFiles={courseFiles}
         />
-      ) : route.kind === 'join' ? (
-        <JoinRoute db={db} link={route.link} navigate={navigate} />
       ) : (
         <CourseView
           key={route.courseId}
@@ -69,12 +80,23 @@ export function App() {
       )}
       {joining && (
         <JoinDialog
-          db={db}
-          onJoined={(courseId) => {
+          onInvite={(link) => {
             setJoining(false)
-            navigate({ kind: 'course', courseId, lessonId: null })
+            invites.offer(link)
           }}
           onCancel={() => setJoining(false)}
+        />
+      )}
+      {pendingInvite?.kind === 'invite' && (
+        <JoinConfirmDialog
+          key={pendingInvite.id}
+          db={db}
+          invite={pendingInvite.invite}
+          onJoined={(courseId) => {
+            invites.settle()
+            navigate({ kind: 'course', courseId, lessonId: null })
+          }}
+          onCancel={invites.settle}
         />
       )}
     </div>

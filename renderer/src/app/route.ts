@@ -1,11 +1,12 @@
 import type { CourseId, LessonId } from '../../../shared/course/types'
 
-/** Where the user is. Kept in the URL hash so a reload returns to the same course and lesson. */
+/**
+ * Where the user is. Kept in the URL hash so a reload returns to the same course and lesson. Invite links
+ * (`#/join?…`) are no route: they leave the address before routing (see invite-address.ts).
+ */
 export type Route =
   | { readonly kind: 'library' }
   | { readonly kind: 'course'; readonly courseId: CourseId; readonly lessonId: LessonId | null }
-  /** An opened invite link; `link` is the whole link, which `parseInvite` reads. */
-  | { readonly kind: 'join'; readonly link: string }
 
 export const LIBRARY_ROUTE: Route = { kind: 'library' }
 
@@ -18,13 +19,9 @@ const decode = (part: string): string | null => {
   }
 }
 
-const JOIN_PREFIX = 'join?'
-
-/** Reads `#/`, `#/course/<id>`, `#/course/<id>/lesson/<id>` and `#/join?…`; anything else is the library. */
+/** Reads `#/`, `#/course/<id>` and `#/course/<id>/lesson/<id>`; anything else is the library. */
 export const parseRoute = (hash: string): Route => {
   const path = hash.replace(/^#\/?/, '')
-  // parseInvite reads the web form of a link, so hand it one with any origin in front of the fragment.
-  if (path.startsWith(JOIN_PREFIX)) return { kind: 'join', link: `https://chorus.invalid/#/${path}` }
   const parts = path.split('/')
   if (parts[0] !== 'course' || parts[1] === undefined) return LIBRARY_ROUTE
   const courseId = decode(parts[1])
@@ -41,7 +38,5 @@ export const routeHash = (route: Route): string => {
       const course = `#/course/${encodeURIComponent(route.courseId)}`
       return route.lessonId === null ? course : `${course}/lesson/${encodeURIComponent(route.lessonId)}`
     }
-    case 'join':
-      return route.link.slice(route.link.indexOf('#'))
   }
 }

@@ -1,46 +1,34 @@
-/**
- * What media an author may add to a lesson, and how large: the one place these limits live. Types are those a
- * browser plays without plugins and the exporter knows a file extension for (shared/export/media-files.ts).
- */
-export type MediaKind = 'image' | 'video' | 'audio'
+import {
+  declaredNamesFor,
+  describeMediaTypes,
+  MEDIA_MAX_BYTES,
+  mediaTypeDeclaredAs,
+  sniffMediaType,
+  type MediaKind,
+} from '../../../shared/media/media-types'
 
-const MB = 1024 * 1024
+/**
+ * What media an author may add to a lesson, and how large. The types and sizes are shared/media/media-types.ts's,
+ * the one list the relay, course files and exports check too; a file is what its bytes are, whatever its name or
+ * declared type says.
+ */
+export type { MediaKind }
 
 export const MEDIA_LIMITS: Readonly<
   Record<MediaKind, { readonly maxBytes: number; readonly mimes: readonly string[] }>
 > = {
-  // SVG is left out: it is a document that can carry scripts, not a picture.
-  image: { maxBytes: 20 * MB, mimes: ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif'] },
-  video: { maxBytes: 200 * MB, mimes: ['video/mp4', 'video/webm', 'video/ogg'] },
-  audio: {
-    maxBytes: 200 * MB,
-    mimes: ['audio/mpeg', 'audio/mp4', 'audio/ogg', 'audio/wav', 'audio/webm'],
-  },
+  image: { maxBytes: MEDIA_MAX_BYTES.image, mimes: declaredNamesFor('image') },
+  video: { maxBytes: MEDIA_MAX_BYTES.video, mimes: declaredNamesFor('video') },
+  audio: { maxBytes: MEDIA_MAX_BYTES.audio, mimes: declaredNamesFor('audio') },
 }
 
-/** Other names browsers give the same formats, mapped to the ones above. */
-const MIME_ALIASES: Readonly<Record<string, string>> = {
-  'image/jpg': 'image/jpeg',
-  'audio/mp3': 'audio/mpeg',
-  'audio/x-wav': 'audio/wav',
-  'audio/wave': 'audio/wav',
-  'audio/x-m4a': 'audio/mp4',
-}
-
-export const normalizeMime = (mime: string): string => {
-  const bare = mime.split(';')[0]?.trim().toLowerCase() ?? ''
-  return MIME_ALIASES[bare] ?? bare
-}
-
-export const mediaKindOf = (mime: string): MediaKind | null => {
-  const type = normalizeMime(mime)
-  const kinds = Object.keys(MEDIA_LIMITS) as MediaKind[]
-  return kinds.find((kind) => MEDIA_LIMITS[kind].mimes.includes(type)) ?? null
-}
+/** The kind a declared type usually is, or null: a hint for paste and drop, never a check. */
+export const mediaKindOf = (mime: string): MediaKind | null => mediaTypeDeclaredAs(mime)?.kinds[0] ?? null
 
 /** What the file picker offers for a kind. */
 export const acceptFor = (kind: MediaKind): string => MEDIA_LIMITS[kind].mimes.join(',')
 
+const MB = 1024 * 1024
 const sizeText = (bytes: number): string => `${Math.round(bytes / MB)} MB`
 
 const KIND_NAMES: Readonly<Record<MediaKind, string>> = {
@@ -54,22 +42,24 @@ export type MediaCheck =
   | { readonly ok: false; readonly message: string }
 
 /**
- * Whether a file may go into a lesson. `expected` is the kind the author asked for (Insert → Image), or null when
- * any kind will do (paste, drop). Messages name the file and say what to do.
+ * Whether a file may go into a lesson, judged by `head`, its first bytes (at least SNIFF_BYTES), not by its name
+ * or declared type: an SVG renamed `.png` is refused. `expected` is the kind the author asked for (Insert →
+ * Image), or null when any kind will do (paste, drop). Messages name the file and say what to do.
  */
 export const checkMediaFile = (
-  file: { readonly name: string; readonly size: number; readonly type: string },
+  file: { readonly name: string; readonly size: number },
+  head: Uint8Array,
   expected: MediaKind | null,
 ): MediaCheck => {
-  const mime = normalizeMime(file.type)
-  const kind = mediaKindOf(mime)
   const name = file.name === '' ? 'The file' : `“${file.name}”`
-  if (kind === null || (expected !== null && kind !== expected)) {
+  if (file.size === 0) return { ok: false, message: `${name} is empty.` }
+  const type = sniffMediaType(head)
+  const kind = type === null ? null : expected === null ? type.kinds[0] : type.kinds.find((k) => k === expected)
+  if (type === null || kind === undefined || kind === null) {
     const wanted = expected ?? 'image'
-    const formats = MEDIA_LIMITS[wanted].mimes.map((m) => m.split('/')[1]?.toUpperCase()).join(', ')
     return {
       ok: false,
-      message: `${name} is not ${KIND_NAMES[wanted]} Chorus can use. Choose a ${formats} file${expected === null ? ', or a video or audio file' : ''}.`,
+      message: `${name} is not ${KIND_NAMES[wanted]} Chorus can use. Choose a ${describeMediaTypes(wanted)} file${expected === null ? ', or a video or audio file' : ''}.`,
     }
   }
   const { maxBytes } = MEDIA_LIMITS[kind]
@@ -78,6 +68,5 @@ export const checkMediaFile = (
       ok: false,
       message: `${name} is ${sizeText(file.size)}; ${KIND_NAMES[kind]} can be at most ${sizeText(maxBytes)}. Make it smaller and try again.`,
     }
-  if (file.size === 0) return { ok: false, message: `${name} is empty.` }
-  return { ok: true, kind, mime }
+  return { ok: true, kind, mime: type.mime }
 }

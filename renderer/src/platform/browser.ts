@@ -63,4 +63,6 @@ export const createBrowserPlatform = (): Platform => ({
     window.open(url, '_blank', 'noopener,noreferrer')
   },
   onMenuCommand: () => () => {},
+  // Invites open the web app at its `#/join?…` address, which the app reads at start (see invite-address.ts).
+  onInviteLink: () => () => {},
 })

@@ -8,4 +8,5 @@ export const createElectronPlatform = (api: ChorusDesktopApi): Platform => ({
   openFile: (filters) => api.openFile(filters),
   openExternal: (url) => api.openExternal(url),
   onMenuCommand: (listener) => api.onMenuCommand(listener),
+  onInviteLink: (listener) => api.onInviteLink(listener),
 })

@@ -35,6 +35,7 @@ function recordingPlatform(saved: Uint8Array[]): Platform {
     openFile: () => Promise.resolve(ok(null)),
     openExternal: () => Promise.resolve(),
     onMenuCommand: () => () => undefined,
+    onInviteLink: () => () => undefined,
   }
 }
 

@@ -1,6 +1,7 @@
-import { Dexie, type EntityTable } from 'dexie'
+import { Dexie, type EntityTable, type Table } from 'dexie'
 import type { CourseId } from '../../../shared/course/types'
 import type { ChorusError } from '../../../shared/errors'
+import { associateStoredMedia } from './media-courses-migration'
 
 /** One course in the library. Mirrors the document's title so the list renders without opening every course. */
 export interface LibraryEntry {
@@ -24,10 +25,21 @@ export interface UpdateRow {
 export interface MediaRow {
   /** SHA-256 of the bytes, lowercase hex. */
   readonly hash: string
+  /** The course that stored it first. Which courses may use it is in `mediaCourses`, not here. */
   readonly courseId?: CourseId
   readonly mime: string
   readonly bytes: Uint8Array | Blob
   readonly createdAt: number
+}
+
+/**
+ * A course that stored a media blob: by inserting it, opening a course file that carried it, downloading it from
+ * the course's own relay, or the sample course. Only these courses upload, export, save or preview the blob: a
+ * lesson naming another course's blob by its hash gets nothing (issue 10).
+ */
+export interface MediaCourseRow {
+  readonly hash: string
+  readonly courseId: CourseId
 }
 
 /** How a shared course reaches its relay (issue 3). Only courses joined or shared have one. */
@@ -63,6 +75,7 @@ export type ChorusDb = Dexie & {
   /** The course's review document (comment threads): apart from content, so no copy or export of it carries them. */
   readonly reviewUpdates: EntityTable<UpdateRow, 'seq'>
   readonly media: EntityTable<MediaRow, 'hash'>
+  readonly mediaCourses: Table<MediaCourseRow, [string, CourseId]>
   readonly settings: EntityTable<SettingRow, 'key'>
   readonly relayLinks: EntityTable<RelayLinkRow, 'courseId'>
   readonly connection: ConnectionEvents
@@ -94,6 +107,10 @@ export function openChorusDb(name = 'chorus', source?: IndexedDbSource): ChorusD
   })
   dexie.version(2).stores({ relayLinks: 'courseId' })
   dexie.version(3).stores({ reviewUpdates: '++seq, courseId' })
+  dexie
+    .version(4)
+    .stores({ mediaCourses: '[hash+courseId], hash, courseId' })
+    .upgrade((transaction) => associateStoredMedia(transaction))
   const db = Object.assign(dexie, { connection: watchConnection(dexie) }) as ChorusDb
   return db
 }

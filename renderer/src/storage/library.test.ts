@@ -1,6 +1,6 @@
 // Dexie's liveQuery reads the global indexedDB when Dexie loads, so the global fake must come first.
 import 'fake-indexeddb/auto'
-import { liveQuery } from 'dexie'
+import { Dexie, liveQuery } from 'dexie'
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -13,6 +13,8 @@ import {
 import { NODE } from '../../../shared/course/content'
 import { readCourse } from '../../../shared/course/read'
 import type { CourseId } from '../../../shared/course/types'
+import { mediaSample } from '../../../tests/fixtures/media-bytes'
+import { putMedia } from '../media/media-store'
 import { openCourseStore } from './course-store'
 import { openChorusDb, type ChorusDb, type LibraryEntry } from './db'
 import { createCourse, deleteCourse, getLibraryEntry, importCourseUpdate, libraryQuery } from './library'
@@ -72,6 +74,10 @@ describe('library', () => {
       createdAt: 0,
     })
     await db.media.bulkAdd([media('a1', doomed), media('b2', kept)])
+    await db.mediaCourses.bulkAdd([
+      { hash: 'a1', courseId: doomed },
+      { hash: 'b2', courseId: kept },
+    ])
     const link = (courseId: CourseId) => ({
       courseId,
       relayUrl: 'ws://127.0.0.1:1234',
@@ -88,36 +94,83 @@ describe('library', () => {
     expect(await getLibraryEntry(db, kept)).toBeDefined()
     expect(await db.updates.where('courseId').equals(kept).count()).toBe(1)
     expect(await db.media.get('b2')).toBeDefined()
+    expect(await db.mediaCourses.toArray()).toEqual([{ hash: 'b2', courseId: kept }])
     await expect(openCourseStore(db, doomed)).rejects.toMatchObject({ code: 'course-not-found' })
   })
 
-  it('keeps a blob the deleted course stored when another course uses it too', async () => {
+  it('keeps a blob the deleted course stored when another course stored it too, and no blob only named by hash', async () => {
     const db = freshDb()
     const doomed = await createCourse(db, { title: 'First to store the logo' })
-    const heir = await createCourse(db, { title: 'Uses the same logo' })
-    const logo = 'a'.repeat(64)
-    const store = await openCourseStore(db, heir)
+    const heir = await createCourse(db, { title: 'Stored the same logo' })
+    const borrower = await createCourse(db, { title: 'Names the other image by hash' })
+    const logo = await putMedia(db, doomed, mediaSample('png'), 'image/png')
+    await putMedia(db, heir, mediaSample('png'), 'image/png')
+    const other = await putMedia(db, doomed, mediaSample('gif'), 'image/gif')
+    const store = await openCourseStore(db, borrower)
     const lessonId = addLesson(store.doc, {
       sectionId: addSection(store.doc, { title: 'One' }),
-      title: 'Logo',
+      title: 'Borrowed',
     })
     writeLessonContent(store.doc, lessonId, {
       type: NODE.doc,
-      content: [{ type: NODE.image, attrs: { hash: logo, alt: 'Logo', mime: 'image/png' } }],
+      content: [{ type: NODE.image, attrs: { hash: other, alt: '', mime: 'image/gif' } }],
     })
     await store.close()
-    const row = (hash: string) => ({
+
+    await deleteCourse(db, doomed)
+    expect(await db.media.get(logo)).toMatchObject({ courseId: heir })
+    expect(await db.media.get(other)).toBeUndefined()
+    expect(await db.mediaCourses.toArray()).toEqual([{ hash: logo, courseId: heir }])
+  })
+
+  it('associates each blob stored before version 4 with the course that stored it, and with local courses using it', async () => {
+    const factory = new IDBFactory()
+    const name = 'chorus-migrate'
+    const old = new Dexie(name, { indexedDB: factory, IDBKeyRange })
+    old
+      .version(1)
+      .stores({
+        courses: 'id, updatedAt',
+        updates: '++seq, courseId',
+        media: 'hash, courseId',
+        settings: 'key',
+      })
+    old.version(2).stores({ relayLinks: 'courseId' })
+    old.version(3).stores({ reviewUpdates: '++seq, courseId' })
+    const course = (id: string, ...hashes: string[]) => {
+      const doc = new Y.Doc()
+      initialiseCourse(doc, { id: id as CourseId, title: id })
+      const lessonId = addLesson(doc, { sectionId: addSection(doc, { title: 'S' }), title: 'L' })
+      writeLessonContent(doc, lessonId, {
+        type: NODE.doc,
+        content: hashes.map((hash) => ({ type: NODE.image, attrs: { hash, alt: '', mime: 'image/png' } })),
+      })
+      return { courseId: id, update: Y.encodeStateAsUpdate(doc) }
+    }
+    const [logo, secret] = ['a'.repeat(64), 'b'.repeat(64)]
+    const row = (hash: string, courseId: string) => ({
       hash,
-      courseId: doomed,
+      courseId,
       mime: 'image/png',
       bytes: new Uint8Array([1]),
       createdAt: 0,
     })
-    await db.media.bulkAdd([row(logo), row('b'.repeat(64))])
+    await old
+      .table('courses')
+      .bulkAdd(['first', 'local', 'shared'].map((id) => ({ id, title: id, createdAt: 0, updatedAt: 0 })))
+    await old
+      .table('updates')
+      .bulkAdd([course('first', logo, secret), course('local', logo), course('shared', logo, secret)])
+    await old.table('media').bulkAdd([row(logo, 'first'), row(secret, 'first')])
+    await old.table('relayLinks').add({ courseId: 'shared', relayUrl: 'ws://127.0.0.1:1', token: 't' })
+    old.close()
 
-    await deleteCourse(db, doomed)
-    expect(await db.media.get(logo)).toMatchObject({ courseId: heir })
-    expect(await db.media.get('b'.repeat(64))).toBeUndefined()
+    const db = openChorusDb(name, { indexedDB: factory, IDBKeyRange })
+    const pairs = (await db.mediaCourses.toArray()).map((r) => `${r.courseId}:${r.hash.slice(0, 1)}`).sort()
+    // The shared course's references may come from a co-author: it downloads the blob from its relay instead.
+    expect(pairs).toEqual(['first:a', 'first:b', 'local:a'])
+    expect((await db.media.get(logo))?.bytes).toEqual(new Uint8Array([1]))
+    db.close()
   })
 
   it('imports a course document from outside and keeps the entry on a second import', async () => {

@@ -1,9 +1,9 @@
 import * as Y from 'yjs'
 import { createCourse as initialiseCourse } from '../../../shared/course/commands'
 import { newCourseId } from '../../../shared/course/ids'
-import { mediaReferences } from '../../../shared/course/media-refs'
 import { readCourse } from '../../../shared/course/read'
 import type { CourseId } from '../../../shared/course/types'
+import { courseMediaHashes } from '../media/media-courses'
 import type { ChorusDb, LibraryEntry } from './db'
 import { chorusFailure, storage } from './storage-error'
 
@@ -34,38 +34,32 @@ export async function createCourse(db: ChorusDb, course: NewLibraryCourse): Prom
 /** Removes the course's entry, every stored update of its content and comments, its relay token and its media, in one transaction. */
 export async function deleteCourse(db: ChorusDb, id: CourseId): Promise<void> {
   await storage(() =>
-    db.transaction('rw', [db.courses, db.updates, db.reviewUpdates, db.media, db.relayLinks], async () => {
-      await db.courses.delete(id)
-      // The token is a credential: it leaves with the course.
-      await db.relayLinks.delete(id)
-      await db.updates.where('courseId').equals(id).delete()
-      await db.reviewUpdates.where('courseId').equals(id).delete()
-      await releaseMedia(db, id)
-    }),
+    db.transaction(
+      'rw',
+      [db.courses, db.updates, db.reviewUpdates, db.media, db.mediaCourses, db.relayLinks],
+      async () => {
+        await db.courses.delete(id)
+        // The token is a credential: it leaves with the course.
+        await db.relayLinks.delete(id)
+        await db.updates.where('courseId').equals(id).delete()
+        await db.reviewUpdates.where('courseId').equals(id).delete()
+        await releaseMedia(db, id)
+      },
+    ),
   )
 }
 
 /**
- * Deletes the media a course stored, except blobs another course's lessons also use (one image pasted into two
- * courses is stored once): those pass to a course that uses them. Runs inside deleteCourse's transaction.
+ * Ends the course's associations with its media and deletes each blob no other course is associated with. A
+ * blob another course also stored (one image pasted into two courses is stored once) stays, and its row names
+ * that course from then on. Runs inside deleteCourse's transaction.
  */
 async function releaseMedia(db: ChorusDb, id: CourseId): Promise<void> {
-  const owned = await db.media.where('courseId').equals(id).primaryKeys()
-  if (owned.length === 0) return
-  const usedBy = new Map<string, CourseId>()
-  const docs = new Map<CourseId, Y.Doc>()
-  for (const row of await db.updates.where('courseId').notEqual(id).toArray()) {
-    const doc = docs.get(row.courseId) ?? new Y.Doc()
-    docs.set(row.courseId, doc)
-    Y.applyUpdate(doc, row.update)
-  }
-  for (const [courseId, doc] of docs) {
-    for (const hash of mediaReferences(doc).keys()) usedBy.set(hash, courseId)
-    doc.destroy()
-  }
-  for (const hash of owned) {
-    const heir = usedBy.get(hash)
-    await (heir === undefined ? db.media.delete(hash) : db.media.update(hash, { courseId: heir }))
+  const hashes = await courseMediaHashes(db, id)
+  await db.mediaCourses.where('courseId').equals(id).delete()
+  for (const hash of hashes) {
+    const heir = await db.mediaCourses.where('hash').equals(hash).first()
+    await (heir === undefined ? db.media.delete(hash) : db.media.update(hash, { courseId: heir.courseId }))
   }
 }
 

@@ -1,52 +1,43 @@
 import { sha256Hex } from '../../../shared/course-file/sha256'
 import type { CourseId } from '../../../shared/course/types'
+import { sniffMediaType } from '../../../shared/media/media-types'
+import { associateMedia, courseMediaHashes } from '../media/media-courses'
 import type { ChorusDb, MediaRow } from '../storage/db'
 import { storage } from '../storage/storage-error'
 
 /**
- * The hashes this device holds among `wanted`, plus every blob stored for the course. Keys only: a pass over a
- * course full of video must not read the videos to learn which are here.
+ * The blobs this course may use on this device (media-courses.ts): the only ones it uploads, and those it need
+ * not download. A blob stored here by another course is not among them, even if a lesson names it: the course
+ * gets it from its own relay, or not at all. Keys only: a course full of video is not read to learn this.
  */
-export async function localMediaHashes(
-  db: ChorusDb,
-  courseId: CourseId,
-  wanted: readonly string[],
-): Promise<Set<string>> {
-  const [owned, referenced] = await storage(() =>
-    Promise.all([
-      db.media.where('courseId').equals(courseId).primaryKeys(),
-      wanted.length === 0
-        ? Promise.resolve([])
-        : db.media
-            .where('hash')
-            .anyOf([...wanted])
-            .primaryKeys(),
-    ]),
-  )
-  return new Set([...owned, ...referenced])
-}
+export const localMediaHashes = async (db: ChorusDb, courseId: CourseId): Promise<Set<string>> =>
+  new Set(await storage(() => courseMediaHashes(db, courseId)))
 
 export const readLocalMedia = (db: ChorusDb, hash: string): Promise<MediaRow | undefined> =>
   storage(() => db.media.get(hash))
 
-export type StoreOutcome = 'stored' | 'held' | 'corrupt'
+export type StoreOutcome = 'stored' | 'held' | 'corrupt' | 'not-media'
 
 /**
- * Stores downloaded bytes only if they hash to the name they were asked for: a relay or proxy that hands out
- * something else never gets it into an export. A hash already stored (by any course) is left as it is.
+ * Stores downloaded bytes only if they hash to the name they were asked for and are an allowed media type by
+ * their bytes: a relay or proxy that hands out something else (another file, an SVG served as a PNG) never gets
+ * it into an export. The type stored is the one the bytes are, not the one the relay sent. A hash already stored
+ * (by any course) is left as it is; either way the course is associated with it, since its relay holds it.
  */
 export async function storeVerifiedMedia(
   db: ChorusDb,
   courseId: CourseId,
   hash: string,
-  mime: string,
   bytes: Uint8Array,
 ): Promise<StoreOutcome> {
   if ((await sha256Hex(bytes)) !== hash) return 'corrupt'
+  const type = sniffMediaType(bytes)
+  if (type === null) return 'not-media'
   return storage(() =>
-    db.transaction('rw', db.media, async () => {
+    db.transaction('rw', db.media, db.mediaCourses, async () => {
+      await associateMedia(db, courseId, [hash])
       if ((await db.media.get(hash)) !== undefined) return 'held'
-      await db.media.add({ hash, courseId, mime, bytes, createdAt: Date.now() })
+      await db.media.add({ hash, courseId, mime: type.mime, bytes, createdAt: Date.now() })
       return 'stored'
     }),
   )

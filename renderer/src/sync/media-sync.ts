@@ -67,10 +67,12 @@ const inParallel = async <T>(items: readonly T[], task: (item: T) => Promise<boo
 
 /**
  * Carries a shared course's media blobs between this device and the relay, beside the document rather than in
- * it: uploads the course's blobs the relay lacks (authors only) and downloads the blobs its lessons reference
- * that this device lacks, verifying each against its hash. Runs whenever the connection becomes synced, when
- * lesson bodies start referencing other media, and when a blob is stored locally; what fails is retried with
- * back-off while the course stays open. Local blobs are never changed or removed here.
+ * it: uploads the blobs associated with the course (media-courses.ts) that the relay lacks (authors only) and
+ * downloads the blobs its lessons reference that are not associated with it, verifying each against its hash
+ * and its type by its bytes. A blob another course stored here is downloaded too rather than borrowed: a lesson
+ * naming a hash proves nothing. Runs whenever the connection becomes synced, when lesson bodies start
+ * referencing other media, and when a blob is stored locally; what fails is retried with back-off while the
+ * course stays open. Local blobs are never changed or removed here.
  */
 export function startMediaSync({ db, doc, endpoint, connection, onTransfers }: MediaSyncOptions): MediaSync {
   const { courseId } = endpoint
@@ -81,6 +83,8 @@ export function startMediaSync({ db, doc, endpoint, connection, onTransfers }: M
   const onRelay = new Set<string>()
   /** Uploads the relay refused for what they are (bad bytes, too large): retrying cannot help. */
   const refused = new Set<string>()
+  /** Downloads whose bytes were not an allowed media type: the relay would only send the same again. */
+  const discarded = new Set<string>()
   const controller = new AbortController()
   let stopped = false
   let running = false
@@ -164,10 +168,10 @@ export function startMediaSync({ db, doc, endpoint, connection, onTransfers }: M
   }
 
   const pull = (refs: ReadonlyMap<string, string>, local: ReadonlySet<string>): Promise<boolean> => {
-    const lacking = [...refs].filter(([hash]) => !local.has(hash))
+    const lacking = [...refs].filter(([hash]) => !local.has(hash) && !discarded.has(hash))
     const hashes = lacking.map(([hash]) => hash)
     record(expectTransfers(transfers, 'down', hashes))
-    return inParallel(lacking, async ([hash, mime]) => {
+    return inParallel(lacking, async ([hash]) => {
       if (stopped) return true
       let shown = -PROGRESS_STEP
       const got = await downloadMedia(endpoint, hash, controller.signal, (moved, size) => {
@@ -176,8 +180,14 @@ export function startMediaSync({ db, doc, endpoint, connection, onTransfers }: M
         record(progressed(transfers, 'down', hash, moved, size))
       })
       if (got.kind !== 'done') return settleFailure('download', hash, got)
-      const type = got.value.mime || mime || 'application/octet-stream'
-      const outcome = await storeVerifiedMedia(db, courseId, hash, type, got.value.bytes)
+      const outcome = await storeVerifiedMedia(db, courseId, hash, got.value.bytes)
+      if (outcome === 'not-media') {
+        console.error(`${LOG} downloaded bytes are not an allowed media type; discarded`, { courseId, hash })
+        discarded.add(hash)
+        const problem = { reason: 'it is not an image, video or audio file Chorus accepts', retrying: false }
+        record(failed(transfers, 'down', hash, problem))
+        return true
+      }
       if (outcome === 'corrupt') {
         console.error(`${LOG} downloaded bytes do not match their hash; discarded`, { courseId, hash })
         const problem = { reason: 'what arrived did not match the file, so it was discarded', retrying: true }
@@ -194,7 +204,7 @@ export function startMediaSync({ db, doc, endpoint, connection, onTransfers }: M
   const pass = async (): Promise<boolean> => {
     const refs = mediaReferences(doc)
     lastRefs = refsKey(refs)
-    const local = await localMediaHashes(db, courseId, [...refs.keys()])
+    const local = await localMediaHashes(db, courseId)
     const pushed = mayUpload ? await push(local) : true
     const pulled = await pull(refs, local)
     return pushed && pulled
@@ -254,9 +264,9 @@ export function startMediaSync({ db, doc, endpoint, connection, onTransfers }: M
   const onUpdate = (): void => settle(false)
   doc.on('update', onUpdate)
   let ownedKeys = ''
-  const owned = liveQuery(() => db.media.where('courseId').equals(courseId).primaryKeys()).subscribe({
+  const owned = liveQuery(() => db.mediaCourses.where('courseId').equals(courseId).primaryKeys()).subscribe({
     next: (keys) => {
-      const key = [...keys].sort().join()
+      const key = keys.map(([hash]) => hash).sort().join()
       if (key !== ownedKeys) settle(true)
       ownedKeys = key
     },

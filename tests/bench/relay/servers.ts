@@ -43,7 +43,7 @@ const GC_SETTLE_MS = 400
  */
 export const MALLOC_ARENA_MAX = '2'
 
-const freePort = (): Promise<number> =>
+export const freePort = (): Promise<number> =>
   new Promise((done, fail) => {
     const probe = createServer()
     probe.once('error', fail)
@@ -64,7 +64,7 @@ export const readUsage = (pid: number): { cpuSeconds: number; rssBytes: number }
   return { cpuSeconds, rssBytes: Number(rssKb) * 1024 }
 }
 
-const waitForHealth = async (port: number, child: ChildProcess): Promise<void> => {
+export const waitForHealth = async (port: number, child: ChildProcess): Promise<void> => {
   const deadline = Date.now() + 20_000
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)

@@ -10,6 +10,18 @@ export const saveState = (page: Page): Locator => page.getByRole('status', { nam
 export const toolbarButton = (page: Page, name: string): Locator =>
   page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name, exact: true })
 
+/** The question every join asks before it saves or sends anything. */
+export const joinConfirmation = (page: Page): Locator =>
+  page.getByRole('alertdialog', { name: 'Connect to this relay?' })
+
+/** Answers the join confirmation with Connect, after checking it names the relay's host (`host:port`). */
+export async function confirmJoin(page: Page, relayHost: string): Promise<void> {
+  const dialog = joinConfirmation(page)
+  await expect(dialog.getByRole('definition').filter({ hasText: relayHost }).first()).toBeVisible()
+  await dialog.getByRole('button', { name: 'Connect', exact: true }).click()
+  await expect(dialog).toBeHidden()
+}
+
 export async function createCourse(page: Page, title: string): Promise<void> {
   await page.getByRole('button', { name: 'New course', exact: true }).click()
   const dialog = page.getByRole('dialog', { name: 'New course' })

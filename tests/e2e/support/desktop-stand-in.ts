@@ -9,6 +9,7 @@ import type { MenuCommand } from '../../../shared/platform'
 
 interface DesktopProbe {
   send(command: MenuCommand): void
+  openInvite(link: string): void
   readonly opened: string[]
 }
 
@@ -20,12 +21,15 @@ declare global {
 
 export interface DesktopStandIn {
   sendMenuCommand(command: MenuCommand): Promise<void>
+  /** As if the operating system opened the app with this chorus:// link (what the preload delivers). */
+  openInviteLink(link: string): Promise<void>
   openedExternally(): Promise<readonly string[]>
 }
 
 export async function installDesktopStandIn(page: Page): Promise<DesktopStandIn> {
   await page.addInitScript((apiKey: string) => {
     const listeners = new Set<(command: MenuCommand) => void>()
+    const inviteListeners = new Set<(link: string) => void>()
     const opened: string[] = []
     const api: ChorusDesktopApi = {
       saveFile: async () => ({ ok: true, value: { saved: false } }),
@@ -37,15 +41,21 @@ export async function installDesktopStandIn(page: Page): Promise<DesktopStandIn>
         listeners.add(listener)
         return () => listeners.delete(listener)
       },
+      onInviteLink: (listener) => {
+        inviteListeners.add(listener)
+        return () => inviteListeners.delete(listener)
+      },
     }
     Object.assign(window, { [apiKey]: api })
     window.chorusDesktopProbe = {
       send: (command) => listeners.forEach((listener) => listener(command)),
+      openInvite: (link) => inviteListeners.forEach((listener) => listener(link)),
       opened,
     }
   }, DESKTOP_API_KEY)
   return {
     sendMenuCommand: (command) => page.evaluate((sent) => window.chorusDesktopProbe?.send(sent), command),
+    openInviteLink: (link) => page.evaluate((sent) => window.chorusDesktopProbe?.openInvite(sent), link),
     openedExternally: () => page.evaluate(() => [...(window.chorusDesktopProbe?.opened ?? [])]),
   }
 }

@@ -10,6 +10,7 @@ import type { CourseId, LessonId } from '../../../shared/course/types'
 import { formatInvite } from '../../../shared/protocol/invite'
 import type { Role } from '../../../shared/protocol/token'
 import { connectClient, tokenFor, type Client, type RelayProcess } from '../../integration/relay-harness'
+import { confirmJoin } from './chorus'
 import { storeProfile } from './profile'
 
 export const connection = (page: Page): Locator => page.getByRole('status', { name: 'Connection' })
@@ -21,6 +22,9 @@ export async function expectSynced(page: Page, timeout?: number): Promise<void> 
 }
 
 export const relayAddress = (relay: RelayProcess): string => relay.url.replace(/\/+$/, '')
+
+/** What the join confirmation shows as the relay: `host:port`. */
+export const relayHost = (relay: RelayProcess): string => new URL(relay.url).host
 
 export interface SeededCourse {
   readonly courseId: CourseId
@@ -73,7 +77,7 @@ export interface JoinOptions {
   readonly baseURL: string | undefined
 }
 
-/** Opens the course's invite link in a new context and waits until the course came from the relay. */
+/** Opens the course's invite link in a new context, confirms the join and waits until the course came from the relay. */
 export async function joinAs(browser: Browser, options: JoinOptions): Promise<Page> {
   return joinIn(await browser.newContext(), options)
 }
@@ -88,6 +92,7 @@ export async function joinIn(context: BrowserContext, options: JoinOptions): Pro
   await page.goto(
     formatInvite({ relay: relayAddress(options.relay), courseId: options.courseId, token }, baseURL),
   )
+  await confirmJoin(page, relayHost(options.relay))
   await expect(page.getByRole('textbox', { name: 'Course title' })).toHaveValue(options.title)
   await expect(connection(page)).toHaveText('Synced')
   return page

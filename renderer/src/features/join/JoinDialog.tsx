@@ -1,31 +1,17 @@
-import { useState } from 'react'
-import type { CourseId } from '../../../../shared/course/types'
 import { parseInvite } from '../../../../shared/protocol/invite'
-import type { ChorusDb } from '../../storage/db'
-import { toStorageError } from '../../storage/storage-error'
 import { PromptDialog } from '../../ui/PromptDialog'
-import { joinCourse } from './join-course'
 
 interface JoinDialogProps {
-  readonly db: ChorusDb
-  readonly onJoined: (courseId: CourseId) => void
+  /** A well-formed invite link; joining it still goes through the join confirmation. */
+  readonly onInvite: (link: string) => void
   readonly onCancel: () => void
 }
 
-/** Asks for an invite link and adds its course to the library. */
-export function JoinDialog({ db, onJoined, onCancel }: JoinDialogProps) {
-  const [failure, setFailure] = useState<string | null>(null)
-
+/** Asks for an invite link; the confirmation that follows shows where it leads before anything is joined. */
+export function JoinDialog({ onInvite, onCancel }: JoinDialogProps) {
   const validate = (value: string): string | null => {
     const parsed = parseInvite(value)
     return parsed.ok ? null : parsed.error.message
-  }
-
-  const submit = (value: string): void => {
-    const parsed = parseInvite(value)
-    if (!parsed.ok) return
-    setFailure(null)
-    joinCourse(db, parsed.value).then(onJoined, (cause: unknown) => setFailure(toStorageError(cause).message))
   }
 
   return (
@@ -35,8 +21,7 @@ export function JoinDialog({ db, onJoined, onCancel }: JoinDialogProps) {
       submitLabel="Join"
       placeholder="chorus://join?relay=…"
       validate={validate}
-      failure={failure}
-      onSubmit={submit}
+      onSubmit={onInvite}
       onCancel={onCancel}
     />
   )

@@ -1,11 +1,11 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { CourseId } from '../../../../shared/course/types'
+import type { Invite } from '../../../../shared/protocol/invite'
 import type { ChorusDb } from '../../storage/db'
-import { toStorageError } from '../../storage/storage-error'
 import { Dialog } from '../../ui/Dialog'
 import { DialogActions } from '../../ui/DialogActions'
 import { FieldProblem } from '../../ui/FieldProblem'
-import { joinCourse } from '../join/join-course'
+import { JoinConfirmDialog } from '../join/JoinConfirmDialog'
 import { CopyButton } from './CopyButton'
 import { inviteCommand, inviteFor } from './share-invite'
 
@@ -17,11 +17,12 @@ interface ShareDialogProps {
 
 /**
  * Shares a course that so far lives on this device only: whoever runs the team's relay mints an invite for this
- * course id; pasting it here connects the course, and its content goes to the relay.
+ * course id; pasting it here and confirming the relay it names connects the course, and its content goes there.
  */
 export function ShareDialog({ db, courseId, onClose }: ShareDialogProps) {
   const [link, setLink] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
+  const [confirming, setConfirming] = useState<Invite | null>(null)
   const inputId = useId()
   const problemId = useId()
   const command = inviteCommand(courseId)
@@ -33,7 +34,18 @@ export function ShareDialog({ db, courseId, onClose }: ShareDialogProps) {
       setProblem(invite.error.message)
       return
     }
-    joinCourse(db, invite.value).then(onClose, (cause: unknown) => setProblem(toStorageError(cause).message))
+    setConfirming(invite.value)
+  }
+
+  if (confirming !== null) {
+    return (
+      <JoinConfirmDialog
+        db={db}
+        invite={confirming}
+        onJoined={onClose}
+        onCancel={() => setConfirming(null)}
+      />
+    )
   }
 
   return (

@@ -1,5 +1,6 @@
 import type { Editor, JSONContent } from '@tiptap/core'
 import { NODE, type ImageAttrs, type MediaAttrs } from '../../../../../shared/course/content'
+import { SNIFF_BYTES } from '../../../../../shared/media/media-types'
 import { checkMediaFile, type MediaKind } from '../../../media/media-limits'
 import { putMedia } from '../../../media/media-store'
 import { toStorageError } from '../../../storage/storage-error'
@@ -29,7 +30,9 @@ export async function insertMediaFiles(
   scope.onError(null)
   const blocks: JSONContent[] = []
   for (const file of files) {
-    const check = checkMediaFile(file, expected)
+    // The bytes say what a file is: its name and declared type are the sender's to choose.
+    const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer())
+    const check = checkMediaFile(file, head, expected)
     if (!check.ok) {
       scope.onError({ code: 'invalid-argument', message: check.message })
       continue
@@ -49,6 +52,9 @@ export async function insertMediaFiles(
   insertBlocks(editor, blocks)
 }
 
-/** The media files among what was pasted or dropped; other items (text, HTML) are left to the editor. */
+/**
+ * The files among what was pasted or dropped that claim to be media; other items (text, HTML) are left to the
+ * editor. A claim is only a claim: insertMediaFiles checks each file's bytes.
+ */
 export const mediaFilesIn = (data: DataTransfer | null): File[] =>
   [...(data?.files ?? [])].filter((file) => /^(image|video|audio)\//.test(file.type))

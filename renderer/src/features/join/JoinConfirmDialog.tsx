@@ -1,0 +1,138 @@
+import { useEffect, useId, useState } from 'react'
+import type { CourseId } from '../../../../shared/course/types'
+import type { Invite } from '../../../../shared/protocol/invite'
+import type { ChorusDb } from '../../storage/db'
+import { toStorageError } from '../../storage/storage-error'
+import { Dialog } from '../../ui/Dialog'
+import { FieldProblem } from '../../ui/FieldProblem'
+import { joinCourse } from './join-course'
+import { readJoinPlan, type JoinPlan } from './join-plan'
+
+interface JoinConfirmDialogProps {
+  readonly db: ChorusDb
+  readonly invite: Invite
+  readonly onJoined: (courseId: CourseId) => void
+  /** Cancel, Escape: nothing was saved or sent. */
+  readonly onCancel: () => void
+}
+
+const TITLE = 'Connect to this relay?'
+
+/** What connecting would do to the course, in one sentence: read out as the dialog's description. */
+const consequence = ({ course, invite }: JoinPlan): string => {
+  switch (course.kind) {
+    case 'new':
+      return 'This course is not on this device yet. Connecting downloads it from this relay and sends it everything you write.'
+    case 'local-only':
+      return `“${course.title}” is on this device only. Connecting sends all of it (lessons, comments and media) to this relay.`
+    case 'same-relay':
+      return `“${course.title}” is already shared through this relay. Connecting replaces your access with this invite’s.`
+    case 'other-relay':
+      return (
+        `“${course.title}” is shared through another relay, ${course.currentHost}. Connecting moves it: this relay ` +
+        `receives all of it (lessons, comments and media) and can change or delete them. Connect only if you ` +
+        `expected an invite that moves course ${invite.courseId}.`
+      )
+  }
+}
+
+const currentState = (plan: JoinPlan): string => {
+  switch (plan.course.kind) {
+    case 'new':
+      return 'Not on this device'
+    case 'local-only':
+      return 'Only on this device'
+    case 'same-relay':
+      return `Shared through ${plan.relay.host}`
+    case 'other-relay':
+      return `Shared through another relay, ${plan.course.currentHost}`
+  }
+}
+
+/**
+ * The one question every join asks, whether the invite was pasted, opened as a web link or as a chorus:// link:
+ * the relay's host, the course and what connecting changes. Nothing is saved or sent before Connect, and focus
+ * starts on Cancel, so a stray Enter leaves the course as it was.
+ */
+export function JoinConfirmDialog({ db, invite, onJoined, onCancel }: JoinConfirmDialogProps) {
+  const [plan, setPlan] = useState<JoinPlan | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
+  const [joining, setJoining] = useState(false)
+  const problemId = useId()
+
+  useEffect(() => {
+    let left = false
+    readJoinPlan(db, invite).then(
+      (read) => {
+        if (left) return
+        if (read) setPlan(read)
+        else setFailure('The relay address in this invite cannot be read. Ask for a new invite.')
+      },
+      (cause: unknown) => {
+        if (!left) setFailure(toStorageError(cause).message)
+      },
+    )
+    return () => {
+      left = true
+    }
+  }, [db, invite])
+
+  const connect = (): void => {
+    if (plan === null || joining) return
+    setJoining(true)
+    joinCourse(db, invite).then(onJoined, (cause: unknown) => {
+      setJoining(false)
+      setFailure(toStorageError(cause).message)
+    })
+  }
+
+  const course = plan?.course
+  return (
+    <Dialog
+      role="alertdialog"
+      title={TITLE}
+      description={plan ? consequence(plan) : undefined}
+      onCancel={onCancel}
+    >
+      {plan === null ? (
+        <p className="quiet">Reading what this device holds of the course…</p>
+      ) : (
+        <dl className="share-facts join-facts">
+          <dt>Relay</dt>
+          <dd>
+            <code>{plan.relay.host}</code>
+            {plan.relay.encrypted ? 'encrypted (wss://)' : 'not encrypted (ws://)'}
+          </dd>
+          <dt>Course</dt>
+          <dd>
+            {course && course.kind !== 'new' && <strong>{course.title}</strong>}
+            <code>{invite.courseId}</code>
+          </dd>
+          <dt>Now</dt>
+          <dd>{currentState(plan)}</dd>
+        </dl>
+      )}
+      {plan?.unencrypted && (
+        <p className="join-warning" role="note" aria-label="Unencrypted connection">
+          This connection is not encrypted: anyone on the network between you and {plan.relay.host} can read
+          the course and your access token, and change what you receive. Continue only on a network you trust,
+          or ask for a wss:// invite.
+        </p>
+      )}
+      <FieldProblem id={problemId} problem={failure} />
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onCancel} data-autofocus>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={connect}
+          disabled={plan === null || joining}
+        >
+          Connect
+        </button>
+      </div>
+    </Dialog>
+  )
+}

@@ -1,0 +1,250 @@
+/**
+ * `npm run bench:relay:idle`: memory per connection at 2,000 mostly idle connections, measured the way an operator
+ * would: our relay started exactly as `npm run relay` starts it (npm → the relay's node process, default flags, no
+ * MALLOC_ARENA_MAX), the reference through its bin script, 400 rooms × 5 stock y-websocket clients (a token each),
+ * every client sending one small update per 10 s. VmRSS of the server process is read before connecting and after
+ * STEADY_MS of steady state, without forcing a collection: that is what a host's memory graph shows. A second pass
+ * starts both servers with a forced-GC hook (through NODE_OPTIONS, so `npm run relay` still starts ours) and reads
+ * RSS after two collections, as `npm run bench:relay` does. Options: `--rounds N` (default 2), `--no-gc`, `--gc-only`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { mintToken } from '../../../relay-server/src/auth'
+import type { ClientSpec, WritePlan } from './messages'
+import { freePort, readUsage, waitForHealth } from './servers'
+import { startWorkers, type Worker } from './workers'
+
+const REPO = resolve(import.meta.dirname, '../../..')
+const SECRET = 'benchmark-secret-benchmark-secret-benchmark'
+const ROOMS = 400
+const CLIENTS_PER_ROOM = 5
+const CONNECTIONS = ROOMS * CLIENTS_PER_ROOM
+const WORKERS = 4
+const UPDATE_EVERY_MS = 10_000
+const STEADY_MS = 60_000
+/** Startup garbage and the first allocator trims settle within this; the baseline is read after it. */
+const STARTUP_SETTLE_MS = 3_000
+const SAMPLE_EVERY_MS = 1_000
+const GC_ROUNDS = 2
+const GC_SETTLE_MS = 400
+const GC_HOOK = `--expose-gc --import=data:text/javascript,process.on('SIGUSR2',()=>globalThis.gc())`
+
+type Kind = 'ours' | 'reference'
+
+interface Server {
+  readonly pid: number
+  readonly url: string
+  stop(): Promise<void>
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms))
+const rssOf = (pid: number): number => readUsage(pid).rssBytes
+
+/** Environment as an operator's shell has it: none of the benchmark's allocator tuning. */
+const operatorEnv = (gcHook: boolean, extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv => {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra }
+  delete env.MALLOC_ARENA_MAX
+  delete env.NODE_OPTIONS
+  if (gcHook) env.NODE_OPTIONS = GC_HOOK
+  return env
+}
+
+const childrenOf = (pid: number): number[] =>
+  readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid
+      } catch {
+        return false
+      }
+    })
+    .map(Number)
+
+/** The process that runs the relay under npm (and whatever npm starts in between): the one with no children. */
+const relayProcess = (root: number): number => {
+  let pid = root
+  for (let children = childrenOf(pid); children.length > 0; children = childrenOf(pid)) {
+    if (children.length > 1) throw new Error(`process ${pid} has several children: ${children.join(', ')}`)
+    pid = children[0] as number
+  }
+  return pid
+}
+
+const stopper = (child: ChildProcess, signalled: () => number) => {
+  const exited = new Promise<void>((done) => child.once('exit', () => done()))
+  return async (): Promise<void> => {
+    process.kill(signalled(), 'SIGTERM')
+    await exited
+  }
+}
+
+const startOurs = async (gcHook: boolean): Promise<Server> => {
+  const port = await freePort()
+  const dataDir = mkdtempSync(join(tmpdir(), 'chorus-idle-'))
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+  const child = spawn(npm, ['run', '--silent', 'relay', '--', '--port', String(port), '--data', dataDir], {
+    cwd: REPO,
+    env: operatorEnv(gcHook, { CHORUS_RELAY_SECRET: SECRET }),
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  await waitForHealth(port, child)
+  if (child.pid === undefined) throw new Error('npm has no pid')
+  const pid = relayProcess(child.pid)
+  // SIGTERM to the relay itself: npm and tsx pass it on unreliably, and the relay's exit ends them.
+  return { pid, url: `ws://127.0.0.1:${port}`, stop: stopper(child, () => pid) }
+}
+
+const startReference = async (gcHook: boolean): Promise<Server> => {
+  const port = await freePort()
+  const child = spawn(process.execPath, ['node_modules/@y/websocket-server/src/server.js'], {
+    cwd: REPO,
+    env: operatorEnv(gcHook, { HOST: '127.0.0.1', PORT: String(port), YPERSISTENCE: undefined }),
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  await waitForHealth(port, child)
+  const pid = child.pid
+  if (pid === undefined) throw new Error('reference has no pid')
+  return { pid, url: `ws://127.0.0.1:${port}`, stop: stopper(child, () => pid) }
+}
+
+const collectedRss = async (pid: number): Promise<number> => {
+  for (let round = 0; round < GC_ROUNDS; round++) {
+    process.kill(pid, 'SIGUSR2')
+    await sleep(GC_SETTLE_MS)
+  }
+  return rssOf(pid)
+}
+
+interface Result {
+  readonly kind: Kind
+  readonly baseBytes: number
+  readonly steadyBytes: number
+  readonly steadyMinBytes: number
+  readonly steadyMaxBytes: number
+  readonly collected: { readonly baseBytes: number; readonly steadyBytes: number } | null
+}
+
+const clientSpecs = async (workers: readonly Worker[]): Promise<ClientSpec[][]> => {
+  const perWorker: ClientSpec[][] = workers.map(() => [])
+  for (let room = 0; room < ROOMS; room++) {
+    for (let client = 0; client < CLIENTS_PER_ROOM; client++) {
+      const id = room * CLIENTS_PER_ROOM + client
+      const roomName = `idle${room}`
+      const token = await mintToken(SECRET, {
+        user: `idle-${id}`,
+        name: `client ${id}`,
+        course: roomName,
+        role: 'author',
+        ttlSeconds: 3600,
+      })
+      perWorker[id % workers.length]?.push({ id, room: roomName, token })
+    }
+  }
+  return perWorker
+}
+
+/** One update per client every UPDATE_EVERY_MS, spread evenly, lasting through the steady state. */
+const writePlans = (specs: readonly ClientSpec[]): WritePlan[] =>
+  specs.map((spec) => ({
+    clientId: spec.id,
+    count: Math.ceil(STEADY_MS / UPDATE_EVERY_MS),
+    intervalMs: UPDATE_EVERY_MS,
+    startDelayMs: Math.round((spec.id / CONNECTIONS) * UPDATE_EVERY_MS),
+  }))
+
+const measure = async (
+  kind: Kind,
+  gcHook: boolean,
+  workers: readonly Worker[],
+  specs: readonly ClientSpec[][],
+): Promise<Result> => {
+  const server = await (kind === 'ours' ? startOurs(gcHook) : startReference(gcHook))
+  try {
+    await sleep(STARTUP_SETTLE_MS)
+    const baseBytes = rssOf(server.pid)
+    const collectedBase = gcHook ? await collectedRss(server.pid) : null
+    await Promise.all(
+      workers.map((worker, i) => worker.call({ op: 'connect', url: server.url, clients: specs[i] ?? [] })),
+    )
+    const writing = Promise.all(
+      workers.map((worker, i) => worker.call({ op: 'write', plans: writePlans(specs[i] ?? []) })),
+    )
+    const samples: number[] = []
+    const until = Date.now() + STEADY_MS
+    while (Date.now() < until) {
+      await sleep(SAMPLE_EVERY_MS)
+      samples.push(rssOf(server.pid))
+    }
+    const steadyBytes = rssOf(server.pid)
+    const lastHalf = samples.slice(Math.floor(samples.length / 2))
+    const collectedSteady = gcHook ? await collectedRss(server.pid) : null
+    await writing
+    await Promise.all(workers.map((worker) => worker.call({ op: 'reset' })))
+    return {
+      kind,
+      baseBytes,
+      steadyBytes,
+      steadyMinBytes: Math.min(...lastHalf),
+      steadyMaxBytes: Math.max(...lastHalf),
+      collected:
+        collectedBase === null || collectedSteady === null
+          ? null
+          : { baseBytes: collectedBase, steadyBytes: collectedSteady },
+    }
+  } finally {
+    await server.stop()
+  }
+}
+
+const kb = (bytes: number): string => (bytes / 1024 / CONNECTIONS).toFixed(1)
+const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1)
+
+const format = (r: Result): string => {
+  const plain =
+    `${r.kind.padEnd(9)} RSS ${mb(r.baseBytes)} → ${mb(r.steadyBytes)} MB: ${kb(r.steadyBytes - r.baseBytes)} KB/conn ` +
+    `(last 30 s: ${kb(r.steadyMinBytes - r.baseBytes)}–${kb(r.steadyMaxBytes - r.baseBytes)})`
+  if (r.collected === null) return plain
+  const { baseBytes, steadyBytes } = r.collected
+  return `${plain}; after forced GC ${mb(baseBytes)} → ${mb(steadyBytes)} MB: ${kb(steadyBytes - baseBytes)} KB/conn`
+}
+
+const optionValue = (name: string, fallback: number): number => {
+  const at = process.argv.indexOf(name)
+  return at === -1 ? fallback : Number(process.argv[at + 1])
+}
+
+const main = async (): Promise<void> => {
+  if (process.platform !== 'linux') throw new Error('reads /proc: Linux only')
+  const rounds = optionValue('--rounds', 2)
+  const passes = process.argv.includes('--no-gc')
+    ? [false]
+    : process.argv.includes('--gc-only')
+      ? [true]
+      : [false, true]
+  console.log(
+    `Idle memory: ${ROOMS} rooms × ${CLIENTS_PER_ROOM} clients, one update per ${UPDATE_EVERY_MS / 1000} s each, ` +
+      `RSS after ${STEADY_MS / 1000} s steady; Node ${process.version}; ${rounds} round(s)`,
+  )
+  const workers = startWorkers(WORKERS)
+  try {
+    const specs = await clientSpecs(workers)
+    for (const gcHook of passes) {
+      console.log(gcHook ? '\nWith a forced-GC hook (NODE_OPTIONS):' : '\nAs started by an operator (no GC forced):')
+      for (let round = 0; round < rounds; round++) {
+        const order: Kind[] = round % 2 === 0 ? ['ours', 'reference'] : ['reference', 'ours']
+        for (const kind of order) console.log(format(await measure(kind, gcHook, workers, specs)))
+      }
+    }
+  } finally {
+    for (const worker of workers) worker.stop()
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('idle-memory benchmark error:', error)
+  process.exit(1)
+})
