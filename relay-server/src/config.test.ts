@@ -41,6 +41,17 @@ describe('readConfig', () => {
     })
   })
 
+  it('limits presence states to 16 KiB unless told otherwise, by flag or environment', () => {
+    expect(readConfig([], env)).toMatchObject({ value: { limits: { maxPresenceBytes: 16 * 1024 } } })
+    expect(readConfig([], { ...env, CHORUS_RELAY_MAX_PRESENCE_BYTES: '4096' })).toMatchObject({
+      value: { limits: { maxPresenceBytes: 4096 } },
+    })
+    expect(readConfig(['--max-presence-bytes', '10'], env)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('--max-presence-bytes'),
+    })
+  })
+
   it('never opens up without the explicit flag', () => {
     expect(readConfig([], {})).toMatchObject({ ok: false, error: expect.stringContaining('--open') })
     expect(readConfig([], { CHORUS_RELAY_OPEN: '1' })).toMatchObject({ ok: false })

@@ -55,9 +55,20 @@ describe('applyPresence', () => {
     // A stale echo of someone else's state is no drop: it would change nothing.
     expect(applyPresence(presence, bo, null, [entry(1, 1, { user: { name: 'Ada' } })]).dropped).toBeNull()
     // After its connection left, the id still belongs to its user: a reconnect of that user takes it back.
-    expect(removePresence(presence, announced ?? [])).toEqual([1])
+    expect(removePresence(presence, ada, announced ?? [])).toEqual([1])
     expect(applyPresence(presence, bo, null, [entry(1, 6, { b: 1 })]).dropped).toBe('another-users-client-id')
     expect(applyPresence(presence, ada, null, [entry(1, 2, { a: 1 })]).changed).toEqual([1])
+  })
+
+  it('keeps a state its user set again through a new connection when the old one leaves', () => {
+    const presence = createPresence()
+    const before: Announcer = { user: 'u-ada', name: 'Ada' }
+    const after: Announcer = { user: 'u-ada', name: 'Ada' }
+    const old = applyPresence(presence, before, null, [entry(1, 1, { v: 1 })])
+    applyPresence(presence, after, null, [entry(1, 2, { v: 2 })])
+    expect(removePresence(presence, before, old.announced ?? [])).toEqual([])
+    expect(stored(presence, 1)).toEqual({ v: 2 })
+    expect(removePresence(presence, after, [1])).toEqual([1])
   })
 
   it('lets a connection announce only a few client ids', () => {
@@ -95,7 +106,7 @@ describe('applyPresence', () => {
     for (let i = 0; i < 10_000; i++) {
       const user: Announcer = { user: `u${i}`, name: `n${i}` }
       const { announced } = applyPresence(presence, user, null, [entry(1000 + i, 1, {})])
-      removePresence(presence, announced ?? [])
+      removePresence(presence, user, announced ?? [])
     }
     expect(presence.byClientId.size).toBeLessThan(5000)
     expect(stored(presence, 1)).toEqual({ here: true })
@@ -115,10 +126,10 @@ describe('encoding stored presence', () => {
       1: { user: { name: 'Ada', colour: '#f00', id: 'u-ada' } },
       2: { member: { id: 'u-bo', name: 'Bo' } },
     })
-    const removed = removePresence(presence, a.announced ?? [])
+    const removed = removePresence(presence, ada, a.announced ?? [])
     applyAwarenessUpdate(awareness, encodePresenceOf(presence, removed), null)
     expect([...awareness.getStates().keys()]).toEqual([2])
-    removePresence(presence, [2])
+    removePresence(presence, bo, [2])
     expect(encodeEveryonePresent(presence)).toBeNull()
     awareness.destroy()
   })

@@ -11,6 +11,11 @@ export interface StoredPresence {
   readonly owner: string
   /** The state's JSON text as relayed (checked, identity set); null once removed. Never re-serialised. */
   json: string | null
+  /**
+   * The connection that set the state; only its leaving removes it. A client that reconnects before the relay
+   * noticed its old connection die has set it again through the new one, which must not lose it then.
+   */
+  holder: Announcer | null
 }
 
 /**
@@ -101,24 +106,30 @@ export const applyPresence = (
           : withIdentity(entry.state, entry.json, { id: from.user, name: from.name })
     if (stored === undefined) {
       if (presence.byClientId.size >= presence.forgetRemovedAt) forgetRemoved(presence)
-      presence.byClientId.set(entry.clientId, { clock: entry.clock, owner: from.user, json })
+      presence.byClientId.set(entry.clientId, { clock: entry.clock, owner: from.user, json, holder: from })
     } else {
       stored.clock = entry.clock
       stored.json = json
+      stored.holder = json === null ? null : from
     }
     changed.push(entry.clientId)
   }
   return { changed, announced: ids, dropped }
 }
 
-/** Removes the presence of ids a leaving connection announced; returns those that were still present. */
-export const removePresence = (presence: RoomPresence, ids: Iterable<number>): number[] => {
+/** Removes the states a leaving connection set, of the ids it announced; returns the ids removed. */
+export const removePresence = (
+  presence: RoomPresence,
+  leaver: Announcer,
+  ids: Iterable<number>,
+): number[] => {
   const removed: number[] = []
   for (const id of ids) {
     const stored = presence.byClientId.get(id)
-    if (stored === undefined || stored.json === null) continue
+    if (stored === undefined || stored.json === null || stored.holder !== leaver) continue
     // Same clock, as y-protocols does: clients drop a state on a null at the clock they hold.
     stored.json = null
+    stored.holder = null
     removed.push(id)
   }
   return removed

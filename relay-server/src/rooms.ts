@@ -176,7 +176,7 @@ export const createRooms = ({
       const ids = room.peers.get(peer)
       room.peers.delete(peer)
       connections--
-      const removed = ids == null ? [] : removePresence(room.presence, ids)
+      const removed = ids == null ? [] : removePresence(room.presence, peer, ids)
       if (removed.length > 0) broadcast(room, encodeAwareness(encodePresenceOf(room.presence, removed)), null)
       if (room.peers.size === 0 && rooms.get(room.name) === room)
         room.idleTimer = setTimeout(() => unload(room), roomIdleMs)

@@ -1,8 +1,9 @@
 /** A `.chorus` file comes from anywhere: its media must be media by their bytes, and it must not inflate past the caps. */
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
+import { strFromU8, unzipSync, zipSync, type Zippable } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { mediaSample, SCRIPTED_HTML, SCRIPTED_SVG } from '../../tests/fixtures/media-bytes'
+import { declareSize } from '../../tests/fixtures/zip-tamper'
 import { addLesson, addSection, createCourse, writeLessonContent } from '../course/commands'
 import type { CourseId } from '../course/types'
 import type { MediaBlob } from '../export/types'
@@ -33,33 +34,10 @@ const decodeError = async (bytes: Uint8Array, limits?: CourseFileLimits) => {
 
 /** Re-zips a file with `name` deflated (a bomb compresses ~1000:1) instead of stored. */
 const deflateEntry = (file: Uint8Array, name: string, bytes?: Uint8Array): Uint8Array => {
-  const files = unzipSync(file)
-  const entries = Object.fromEntries(
-    Object.entries(files).map(([path, data]) => [
-      path,
-      [path === name ? (bytes ?? data) : data, { level: path === name ? 9 : 0 }] as const,
-    ]),
-  )
+  const entries: Zippable = {}
+  for (const [path, data] of Object.entries(unzipSync(file)))
+    entries[path] = [path === name ? (bytes ?? data) : data, { level: path === name ? 9 : 0 }]
   return zipSync(entries)
-}
-
-/** Rewrites the uncompressed size `name` declares, in its central directory record and its local header. */
-const declareSize = (file: Uint8Array, name: string, size: number): Uint8Array => {
-  const out = file.slice()
-  const data = new DataView(out.buffer)
-  const encoded = strToU8(name)
-  let patched = 0
-  for (let at = 0; at + 46 < out.length; at++) {
-    const signature = data.getUint32(at, true)
-    const nameAt = signature === 0x02014b50 ? at + 46 : signature === 0x04034b50 ? at + 30 : -1
-    if (nameAt < 0 || data.getUint16(at + (signature === 0x02014b50 ? 28 : 26), true) !== encoded.length)
-      continue
-    if (!encoded.every((byte, i) => out[nameAt + i] === byte)) continue
-    data.setUint32(at + (signature === 0x02014b50 ? 24 : 22), size, true)
-    patched++
-  }
-  expect(patched).toBe(2)
-  return out
 }
 
 describe('opening a .chorus file safely', () => {
@@ -73,7 +51,9 @@ describe('opening a .chorus file safely', () => {
       const { file } = await courseWith([png, bad], mime)
       const error = await decodeError(file)
       expect(error?.code).toBe('file-media-refused')
-      expect(error?.message).toMatch(/is not an image, video or audio file Chorus accepts .*never SVG or HTML.*Nothing was imported/)
+      expect(error?.message).toMatch(
+        /is not an image, video or audio file Chorus accepts .*never SVG or HTML.*Nothing was imported/,
+      )
     }
   })
 
@@ -94,9 +74,15 @@ describe('opening a .chorus file safely', () => {
     expect(error?.message).toContain(`more than ${Math.round(COURSE_FILE_LIMITS.mediaBytes / MB)} MB`)
     expect(error?.message).toContain('Nothing was imported')
 
-    const three = await courseWith([mediaSample('png', 400_000), mediaSample('gif', 400_000), mediaSample('jpeg', 400_000)])
+    const three = await courseWith([
+      mediaSample('png', 400_000),
+      mediaSample('gif', 400_000),
+      mediaSample('jpeg', 400_000),
+    ])
     const limits = { ...COURSE_FILE_LIMITS, mediaBytes: MB, totalBytes: MB }
-    expect((await decodeError(three.file, limits))?.message).toMatch(/its contents together would take more than 1 MB/)
+    expect((await decodeError(three.file, limits))?.message).toMatch(
+      /its contents together would take more than 1 MB/,
+    )
     expect(await decodeError(three.file, { ...limits, totalBytes: 2 * MB })).toBeNull()
   })
 
@@ -112,7 +98,11 @@ describe('opening a .chorus file safely', () => {
     expect(error?.message).toMatch(/inflates to more than the 300 bytes it declares.*Nothing was imported/)
 
     // The same for the document itself.
-    const documentBomb = declareSize(deflateEntry(file, 'course.bin', new Uint8Array(16 * MB)), 'course.bin', 1000)
+    const documentBomb = declareSize(
+      deflateEntry(file, 'course.bin', new Uint8Array(16 * MB)),
+      'course.bin',
+      1000,
+    )
     expect((await decodeError(documentBomb))?.code).toBe('file-too-large')
   })
 

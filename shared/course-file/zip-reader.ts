@@ -93,7 +93,8 @@ export const readZipEntry = (bytes: Uint8Array, entry: ZipEntry): Uint8Array => 
   const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize)
   if (entry.method === 0) {
     if (data.length !== entry.size) throw new ZipError(`${entry.name} is not the size it declares`)
-    return data
+    // A copy: a view would keep the whole archive alive, and IndexedDB would store all of it with each blob.
+    return new Uint8Array(data)
   }
   if (entry.method !== 8) throw new ZipError(`${entry.name} uses unknown compression ${entry.method}`)
   const out = new Uint8Array(entry.size)

@@ -125,7 +125,9 @@ describe('buildPackage', () => {
     })
     const built = await buildPackage(
       {
-        ...input({ l0: body(image(svg, 'image/svg+xml'), image(html, 'text/html'), image(renamed, 'image/png')) }),
+        ...input({
+          l0: body(image(svg, 'image/svg+xml'), image(html, 'text/html'), image(renamed, 'image/png')),
+        }),
         media: new Map<string, MediaBlob>([
           [svg, { bytes: SCRIPTED_SVG, mime: 'image/svg+xml' }],
           [html, { bytes: SCRIPTED_HTML, mime: 'text/html' }],

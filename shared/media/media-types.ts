@@ -19,7 +19,8 @@ export const MEDIA_MAX_BYTES: Readonly<Record<MediaKind, number>> = {
 export const LARGEST_MEDIA_BYTES = Math.max(...Object.values(MEDIA_MAX_BYTES))
 
 /** The most bytes a file of `type` may have: the limit of the largest kind it can fill. */
-export const maxBytesOf = (type: MediaType): number => Math.max(...type.kinds.map((kind) => MEDIA_MAX_BYTES[kind]))
+export const maxBytesOf = (type: MediaType): number =>
+  Math.max(...type.kinds.map((kind) => MEDIA_MAX_BYTES[kind]))
 
 export interface MediaType {
   /** The canonical MIME type: what the relay serves and the app stores. */

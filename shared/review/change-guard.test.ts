@@ -252,6 +252,24 @@ describe('review changes the relay refuses', () => {
     )
   })
 
+  it('judges an overwrite as the write it is, even when the update leaves the old value out of its delete set', () => {
+    const { relay, threadId, commentId } = relayWithThread()
+    const rita = replicaOf(relay)
+    const update = sent(rita, () => theComment(rita, threadId, commentId).set(COMMENT.body, 'Rewritten'))
+    const stripped = withoutDeleteSet(update)
+    expect(Y.decodeUpdate(stripped).ds.clients.size).toBe(0)
+    expectRefused(relay, stripped, reviewer, /body of another user's comment changed/)
+  })
+
+  it('keeps a refusal short and plain ASCII whatever key a peer sends', () => {
+    const { relay, threadId } = relayWithThread()
+    const rita = replicaOf(relay)
+    const update = sent(rita, () => theThread(rita, threadId).set('ключ'.repeat(100), 1))
+    const verdict = judge(relay, update, reviewer)
+    expect(verdict.ok).toBe(false)
+    if (!verdict.ok) expect(verdict.error.reason).toMatch(/^[\x20-\x7e]{1,100}$/)
+  })
+
   it('refuses other root types and list entries', () => {
     const { relay } = relayWithThread()
     const rita = replicaOf(relay)
@@ -301,6 +319,22 @@ function varUint(value: number): number[] {
   }
   bytes.push(rest)
   return bytes
+}
+
+/** The same V1 update with an empty delete set: what a crafted client could send. */
+function withoutDeleteSet(update: Uint8Array): Uint8Array {
+  const ranges = [...Y.decodeUpdate(update).ds.clients]
+  const encoded = [
+    ...varUint(ranges.length),
+    ...ranges.flatMap(([client, deletes]) => [
+      ...varUint(client),
+      ...varUint(deletes.length),
+      ...deletes.flatMap(({ clock, len }) => [...varUint(clock), ...varUint(len)]),
+    ]),
+  ]
+  const structs = update.subarray(0, update.length - encoded.length)
+  expect([...update.subarray(structs.length)]).toEqual(encoded)
+  return new Uint8Array([...structs, 0])
 }
 
 function deleteCommentAnyway(doc: Y.Doc, threadId: ThreadId, commentId: CommentId): void {

@@ -130,9 +130,17 @@ export const checkReviewUpdate = (
     error: { kind: 'unresolved', reason },
   })
 
+  // Every field of a thread or comment asks about the same parent: remember the answers.
+  const classified = new Map<Y.Item, Node>()
   const classify = (parent: Parent, depth: number): Node => {
     if (parent.item === undefined) return { kind: parent.root === ROOT.threads ? 'threads' : 'unknown' }
-    const { item, fresh } = parent
+    const known = classified.get(parent.item)
+    if (known !== undefined) return known
+    const node = classifyItem(parent, depth)
+    classified.set(parent.item, node)
+    return node
+  }
+  const classifyItem = ({ item, fresh }: Parent & { item: Y.Item }, depth: number): Node => {
     // Deeper than thread → comments → comment means outside the shape (and stops a crafted cycle).
     if (mapOf(item) === undefined || depth > 3) return { kind: 'unknown' }
     const place = fresh ? places.placeOf(item) : placeOfHeld(item)
@@ -158,7 +166,9 @@ export const checkReviewUpdate = (
     if (typeof place === 'string' || place.parent.item === undefined || place.key === null) continue
     let byKey = writes.get(place.parent.item)
     if (byKey === undefined) writes.set(place.parent.item, (byKey = new Map()))
-    byKey.set(place.key, [...(byKey.get(place.key) ?? []), item])
+    const items = byKey.get(place.key)
+    if (items === undefined) byKey.set(place.key, [item])
+    else items.push(item)
   }
   const writesKey = (map: Y.Item, key: string): boolean => writes.get(map)?.has(key) === true
   const hasValueAt = (map: Y.Item, key: string): boolean =>
@@ -277,18 +287,33 @@ export const checkReviewUpdate = (
   }
 
   for (const [client, ranges] of update.ds.clients) {
+    const held = doc.store.clients.get(client) ?? []
+    const heldUpTo = Y.getState(doc.store, client)
     for (const { clock, len } of ranges) {
-      for (let at = clock; at < clock + len;) {
+      const end = clock + len
+      // Every sync step 2 lists the sender's whole delete set: walk the held structs directly, skipping what is
+      // deleted already (it changes nothing), so a reconnect costs little more than a search per range.
+      for (
+        let index = clock < heldUpTo ? Y.findIndexSS(held, clock) : held.length;
+        index < held.length;
+        index++
+      ) {
+        const struct = held[index] as Y.Item | Y.GC
+        if (struct.id.clock >= end) break
+        if (struct instanceof Y.Item && !struct.deleted) {
+          const refusal = deletionRefusal(struct, false)
+          if (refusal !== null) return notAllowed(refusal)
+        }
+      }
+      for (let at = Math.max(clock, heldUpTo); at < end;) {
         const found = places.structAt(client, at)
         if (found === undefined || found.struct instanceof Y.Skip)
           return unresolved(`deletes ${client}:${at}, which is not held`)
-        const { struct, fresh } = found
-        // Deleting what is already deleted (every sync step 2 lists the sender's whole delete set) changes nothing.
-        if (struct instanceof Y.Item && (fresh || !struct.deleted)) {
-          const refusal = deletionRefusal(struct, fresh)
+        if (found.struct instanceof Y.Item) {
+          const refusal = deletionRefusal(found.struct, true)
           if (refusal !== null) return notAllowed(refusal)
         }
-        at = struct.id.clock + struct.length
+        at = found.struct.id.clock + found.struct.length
       }
     }
   }

@@ -108,6 +108,8 @@ export const updatePlaces = (doc: Y.Doc, update: DecodedUpdate): UpdatePlaces =>
 
   /** Follows neighbours iteratively (a crafted update can chain thousands) and remembers every step's answer. */
   const placeOf = (item: Y.Item): Placement => {
+    const known = placements.get(item)
+    if (known !== undefined) return known
     const chain: Y.Item[] = []
     const seen = new Set<Y.Item>()
     let current = item

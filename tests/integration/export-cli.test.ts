@@ -1,10 +1,13 @@
 /** `npm run export`, run as a real process: what a pipeline sees on success and on every kind of bad input. */
 import { execFile } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { copyFile, mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { SCRIPTED_SVG } from '../fixtures/media-bytes'
+import { declareSize } from '../fixtures/zip-tamper'
 import { repo, SAMPLE_FILE } from './export-package-support'
 
 interface Run {
@@ -111,6 +114,36 @@ describe('npm run export', () => {
       expect(run.code).toBe(1)
       expect(run.stderr).toMatch(/not a Chorus course, or it is damaged .*\[file-corrupt\]/)
     }
+  })
+
+  it('refuses a course file carrying an SVG, or one that inflates past what it declares', async () => {
+    const svg = new Uint8Array(SCRIPTED_SVG)
+    const svgHash = createHash('sha256').update(svg).digest('hex')
+    const withSvg = await variant('svg.chorus', (files) => {
+      const header = JSON.parse(strFromU8(files['chorus.json'] ?? new Uint8Array())) as {
+        media: { hash: string; mime: string }[]
+      }
+      header.media.push({ hash: svgHash, mime: 'image/png' })
+      files['chorus.json'] = strToU8(JSON.stringify(header))
+      files[`media/${svgHash}`] = svg
+    })
+    const files = unzipSync(await readFile(SAMPLE_FILE))
+    const bomb = join(dir, 'bomb.chorus')
+    await writeFile(
+      bomb,
+      declareSize(
+        zipSync({ ...files, 'course.bin': [new Uint8Array(32 * 1024 * 1024), { level: 9 }] }),
+        'course.bin',
+        4096,
+      ),
+    )
+    const [svgRun, bombRun] = await Promise.all([failsOverGoodZip(withSvg), failsOverGoodZip(bomb)])
+    expect(svgRun.code).toBe(1)
+    expect(svgRun.stderr).toMatch(/never SVG or HTML\)\. Nothing was imported\. \[file-media-refused\]/)
+    expect(bombRun.code).toBe(1)
+    expect(bombRun.stderr).toMatch(
+      /course\.bin inflates to more than the 4096 bytes it declares.*\[file-too-large\]/,
+    )
   })
 
   it('asks for a newer Chorus for a course file from the future', async () => {

@@ -175,7 +175,9 @@ describe('relay media', () => {
     }
     expect(chunkRows(relay.dataDir)).toBe(before)
     expect(
-      relay.logs.some((line) => line.event === 'media-refused' && line.status === 415 && line.hash === sha256(svg)),
+      relay.logs.some(
+        (line) => line.event === 'media-refused' && line.status === 415 && line.hash === sha256(svg),
+      ),
     ).toBe(true)
   })
 
@@ -197,14 +199,9 @@ describe('relay media', () => {
     // What an older relay wrote for `PUT` of an SVG: a media row and its one chunk, under the declared type.
     const db = new Database(join(own.dataDir, DATABASE_FILE))
     db.prepare('INSERT INTO media_chunks (blob, seq, data) VALUES (?, 0, ?)').run(900, svg)
-    db.prepare('INSERT INTO media (course, hash, mime, size, blob, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-      COURSE,
-      hash,
-      'image/svg+xml',
-      svg.length,
-      900,
-      Date.now(),
-    )
+    db.prepare(
+      'INSERT INTO media (course, hash, mime, size, blob, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(COURSE, hash, 'image/svg+xml', svg.length, 900, Date.now())
     db.close()
     const served = await fetch(mediaBlobUrl(own.url, COURSE, hash, await token('viewer')))
     expect(served.status).toBe(415)

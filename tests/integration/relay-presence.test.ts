@@ -112,6 +112,15 @@ describe('relay presence', () => {
     expect(othersOf(stockObserver).size).toBe(0)
   })
 
+  it('honours --max-presence-bytes', async () => {
+    const strict = await startRelay({ args: ['--max-presence-bytes', '1024'] })
+    const socket = openRaw(strict.url, room, await token('author', 'u-author', 'Ada'))
+    await socket.opened
+    socket.ws.send(awarenessFrame([997, 1, JSON.stringify({ pad: 'x'.repeat(1100) })]))
+    expect(await socket.ended).toMatchObject({ code: CloseCode.PresenceTooLarge })
+    await strict.stop()
+  })
+
   it("shows the token's name whatever the client sends, in user and in member", async () => {
     const author = await stock('author', 'u-author', 'Ada')
     const rita = await stock('viewer', 'u-rita', 'Rita')

@@ -145,7 +145,7 @@ describe('token registry and revocation', () => {
       .poll(() => relay.logs.find((line) => line.event === 'tokens-revoked'), { timeout: 5_000 })
       .toBeDefined()
     expect(JSON.stringify(relay.logs)).not.toMatch(JWT)
-  }, 60_000)
+  }, 120_000)
 
   it('revokes a token the registry never saw, and explains why a token without an id needs --sub', async () => {
     const dataDir = tempDir()
@@ -165,7 +165,7 @@ describe('token registry and revocation', () => {
     expect(refused.stderr).toContain(`--sub eve`)
     expect(garbage.code).toBe(2)
     expect(garbage.stderr).toContain('Usage: npm run relay -- revoke')
-  }, 60_000)
+  }, 120_000)
 
   it('refuses a bad command line with usage, a registry that is not there, and a --ttl over 365 days', async () => {
     const dataDir = tempDir()
@@ -192,5 +192,5 @@ describe('token registry and revocation', () => {
     expect(missing.code).toBe(1)
     expect(missing.stderr).toContain('no token registry at')
     expect(help).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: npm run relay -- tokens') })
-  }, 60_000)
+  }, 120_000)
 })

@@ -1,13 +1,13 @@
 import { parseArgs } from 'node:util'
 import { decodeJwt } from 'jose'
 import type { Result } from '../../../shared/errors'
-import { parseTokenClaims, type TokenClaims } from '../../../shared/protocol/token'
+import { parseTokenClaims } from '../../../shared/protocol/token'
 import { TOKENS_FILE, withTokenRegistry, type TokenRegistry } from '../tokens/registry'
-import { revokes } from '../tokens/revocation-set'
+import { createRevocationSet, type TokenRecord } from '../tokens/revocation-set'
 import { REVOCATION_POLL_MS } from '../tokens/revocation-watch'
 import { dataDirFrom } from './data-dir'
 import { formatTime } from './table'
-import { formatTokens, revocationSetOf } from './tokens'
+import { formatTokens } from './tokens'
 
 export const REVOKE_USAGE = `Usage: npm run relay -- revoke [--data relay-data] (--token JWT | --sub USER_ID)
 --token JWT    revokes that one token, recorded or not (its claims are read; its signature is not checked).
@@ -25,48 +25,71 @@ const options = {
   help: { type: 'boolean' },
 } as const
 
-/** The claims of `--token`, or why it is no Chorus token. */
-const readToken = (jwt: string): Result<TokenClaims, string> => {
+type Target =
+  { readonly kind: 'token'; readonly token: TokenRecord } | { readonly kind: 'user'; readonly user: string }
+
+/** What `--token` names; an error for a string that is no Chorus token or a token without an id. */
+const readToken = (jwt: string, dataDir: string): Result<Target, { usage: boolean; message: string }> => {
   let payload: unknown
   try {
     payload = decodeJwt(jwt.trim())
   } catch {
-    return { ok: false, error: '--token is not a token (three base64url parts separated by dots)' }
+    return {
+      ok: false,
+      error: { usage: true, message: '--token is not a token (three base64url parts separated by dots)' },
+    }
   }
   const claims = parseTokenClaims(payload)
-  return claims === null
-    ? { ok: false, error: '--token is not a Chorus token (it lacks sub, name, course, role or exp)' }
-    : { ok: true, value: claims }
+  if (claims === null)
+    return {
+      ok: false,
+      error: {
+        usage: true,
+        message: '--token is not a Chorus token (it lacks sub, name, course, role or exp)',
+      },
+    }
+  if (claims.jti === undefined)
+    return {
+      ok: false,
+      error: {
+        usage: false,
+        message:
+          'this token has no id (it was minted before the relay recorded tokens), so it cannot be revoked alone.\n' +
+          `Revoke every token of its user instead: npm run relay -- revoke --data ${dataDir} --sub ${claims.sub}`,
+      },
+    }
+  return {
+    ok: true,
+    value: {
+      kind: 'token',
+      token: {
+        id: claims.jti,
+        user: claims.sub,
+        name: claims.name,
+        course: claims.course,
+        role: claims.role,
+        issuedAt: claims.iat ?? 0,
+        expiresAt: claims.exp,
+      },
+    },
+  }
 }
 
-const revokeToken = (
-  registry: TokenRegistry,
-  claims: TokenClaims & { readonly jti: string },
-  nowSeconds: number,
-): string => {
-  const token = {
-    id: claims.jti,
-    user: claims.sub,
-    name: claims.name,
-    course: claims.course,
-    role: claims.role,
-    issuedAt: claims.iat ?? 0,
-    expiresAt: claims.exp,
-  }
+const revokeToken = (registry: TokenRegistry, token: TokenRecord, nowSeconds: number): string => {
   const fresh = registry.revokeToken(token, nowSeconds)
-  const table = formatTokens([token], revocationSetOf(registry.revocationsAfter(0)), nowSeconds)
+  const table = formatTokens([token], createRevocationSet(registry.revocationsAfter(0)), nowSeconds)
   return `${fresh ? 'Revoked' : 'Already revoked:'} token ${token.id}\n${table}`
 }
 
 const revokeUser = (registry: TokenRegistry, user: string, nowSeconds: number): string => {
   registry.revokeUser(user, nowSeconds)
-  const revocation = { seq: 0, at: nowSeconds, kind: 'user', user } as const
-  const recorded = registry.list().filter((token) => revokes(revocation, { ...token, tokenId: token.id }))
+  const recorded = registry.list().filter((token) => token.user === user)
+  const revoked = createRevocationSet(registry.revocationsAfter(0))
   return [
     `Revoked every token of user ${user} issued up to ${formatTime(nowSeconds)}, recorded or not.`,
     recorded.length === 0
       ? 'The registry records no token of this user.'
-      : `Recorded tokens of this user:\n${formatTokens(recorded, revocationSetOf(registry.revocationsAfter(0)), nowSeconds)}`,
+      : `The registry's tokens of this user:\n${formatTokens(recorded, revoked, nowSeconds)}`,
   ].join('\n')
 }
 
@@ -90,23 +113,23 @@ export const runRevokeCommand = (argv: readonly string[], env: NodeJS.ProcessEnv
   if ((token === undefined) === (sub === undefined)) return usage('give exactly one of --token and --sub')
   if (sub?.trim() === '') return usage('--sub must not be empty')
   const dataDir = dataDirFrom(values.data, env)
-  const claims = token === undefined ? null : readToken(token)
-  if (claims !== null && !claims.ok) return usage(claims.error)
-  const jti = claims?.value.jti
-  if (claims !== null && jti === undefined) {
-    console.error(
-      `chorus relay revoke: this token has no id (it was minted before the relay recorded tokens), so it cannot be revoked alone.\n` +
-        `Revoke every token of its user instead: npm run relay -- revoke --data ${dataDir} --sub ${claims.value.sub}`,
-    )
-    return 1
+  let target: Target = { kind: 'user', user: sub ?? '' }
+  if (token !== undefined) {
+    const read = readToken(token, dataDir)
+    if (!read.ok) {
+      if (read.error.usage) return usage(read.error.message)
+      console.error(`chorus relay revoke: ${read.error.message}`)
+      return 1
+    }
+    target = read.value
   }
   const nowSeconds = Math.floor(Date.now() / 1000)
   try {
     console.log(
       withTokenRegistry(dataDir, { mustExist: true }, (registry) =>
-        claims !== null && jti !== undefined
-          ? revokeToken(registry, { ...claims.value, jti }, nowSeconds)
-          : revokeUser(registry, sub ?? '', nowSeconds),
+        target.kind === 'token'
+          ? revokeToken(registry, target.token, nowSeconds)
+          : revokeUser(registry, target.user, nowSeconds),
       ),
     )
     return 0

@@ -37,19 +37,13 @@ export const formatTokens = (
     ]),
   )
 
-export const revocationSetOf = (revocations: readonly Revocation[]): RevocationSet => {
-  const set = createRevocationSet()
-  for (const revocation of revocations) set.add(revocation)
-  return set
-}
-
 /** The registry as text: the token table, then one line per user revocation. */
 export const formatRegistry = (
   tokens: readonly TokenRecord[],
   revocations: readonly Revocation[],
   nowSeconds: number,
 ): string => {
-  const revoked = revocationSetOf(revocations)
+  const revoked = createRevocationSet(revocations)
   const parts = [tokens.length === 0 ? 'No tokens recorded yet.' : formatTokens(tokens, revoked, nowSeconds)]
   const users = revocations.flatMap((r) => (r.kind === 'user' ? [r] : []))
   if (users.length > 0)

@@ -4,11 +4,7 @@ import type { Result } from '../../../shared/errors'
 import { TOKEN_PARAM } from '../../../shared/protocol/messages'
 import { isMediaHash } from '../../../shared/course/content'
 import { describeMediaTypes, sniffMediaType } from '../../../shared/media/media-types'
-import {
-  MAX_MISSING_QUERY,
-  parseMediaPath,
-  type MediaRoute,
-} from '../../../shared/protocol/media'
+import { MAX_MISSING_QUERY, parseMediaPath, type MediaRoute } from '../../../shared/protocol/media'
 import { canWrite } from '../../../shared/protocol/rooms'
 import type { TokenClaims } from '../../../shared/protocol/token'
 import { OPEN_CLAIMS } from '../admission'

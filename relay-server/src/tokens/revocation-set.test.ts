@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest'
-import { createRevocationSet, revokes, tokenStatus } from './revocation-set'
+import { createRevocationSet, tokenStatus } from './revocation-set'
 
 const ada = { tokenId: 'a1', user: 'ada', issuedAt: 1_000 }
 
 describe('revocations', () => {
-  it('match one token by id, or every token of a user issued at or before the revocation', () => {
-    const byId = { seq: 1, at: 5_000, kind: 'token', tokenId: 'a1' } as const
-    const byUser = { seq: 2, at: 1_000, kind: 'user', user: 'ada' } as const
-    expect(revokes(byId, ada)).toBe(true)
-    expect(revokes(byId, { ...ada, tokenId: 'a2' })).toBe(false)
-    expect(revokes(byId, { ...ada, tokenId: undefined })).toBe(false)
-    expect(revokes(byUser, ada)).toBe(true)
-    expect(revokes(byUser, { ...ada, tokenId: undefined, issuedAt: 0 })).toBe(true)
-    expect(revokes(byUser, { ...ada, issuedAt: 1_001 })).toBe(false)
-    expect(revokes(byUser, { ...ada, user: 'bo' })).toBe(false)
+  it('cover one token by id, or every token of a user issued at or before the revocation', () => {
+    const byId = createRevocationSet([{ seq: 1, at: 5_000, kind: 'token', tokenId: 'a1' }])
+    const byUser = createRevocationSet([{ seq: 2, at: 1_000, kind: 'user', user: 'ada' }])
+    expect(byId.covers(ada)).toBe(true)
+    expect(byId.covers({ ...ada, tokenId: 'a2' })).toBe(false)
+    expect(byId.covers({ ...ada, tokenId: undefined })).toBe(false)
+    expect(byUser.covers(ada)).toBe(true)
+    expect(byUser.covers({ ...ada, tokenId: undefined, issuedAt: 0 })).toBe(true)
+    expect(byUser.covers({ ...ada, issuedAt: 1_001 })).toBe(false)
+    expect(byUser.covers({ ...ada, user: 'bo' })).toBe(false)
   })
 
-  it('are kept as a set that covers what any revocation in it covers, the latest per user winning', () => {
+  it('grow as revocations are added, the latest per user winning', () => {
     const set = createRevocationSet()
     expect(set.covers(ada)).toBe(false)
     set.add({ seq: 1, at: 2_000, kind: 'user', user: 'ada' })

@@ -26,25 +26,23 @@ export interface RevocableToken {
   readonly issuedAt: number
 }
 
-export const revokes = (revocation: Revocation, token: RevocableToken): boolean =>
-  revocation.kind === 'token'
-    ? token.tokenId === revocation.tokenId
-    : token.user === revocation.user && token.issuedAt <= revocation.at
-
 export interface RevocationSet {
   add(revocation: Revocation): void
+  /** Whether any revocation added covers the token: its id, or its user at or after its issue time. */
   covers(token: RevocableToken): boolean
 }
 
-/** Every revocation seen, kept as a set of token ids and, per user, the latest revocation time. */
-export const createRevocationSet = (): RevocationSet => {
+/** The revocations seen, kept as a set of token ids and, per user, the latest revocation time. */
+export const createRevocationSet = (revocations: Iterable<Revocation> = []): RevocationSet => {
   const tokens = new Set<string>()
   const users = new Map<string, number>()
+  const add = (revocation: Revocation): void => {
+    if (revocation.kind === 'token') tokens.add(revocation.tokenId)
+    else users.set(revocation.user, Math.max(revocation.at, users.get(revocation.user) ?? -Infinity))
+  }
+  for (const revocation of revocations) add(revocation)
   return {
-    add: (revocation) => {
-      if (revocation.kind === 'token') tokens.add(revocation.tokenId)
-      else users.set(revocation.user, Math.max(revocation.at, users.get(revocation.user) ?? -Infinity))
-    },
+    add,
     covers: (token) =>
       (token.tokenId !== undefined && tokens.has(token.tokenId)) ||
       token.issuedAt <= (users.get(token.user) ?? -Infinity),

@@ -28,7 +28,8 @@ const describe = (revocation: Revocation) =>
 /**
  * Keeps the relay's view of the token registry's revocations current: read in full at start, then only those
  * newer than the last seen, before every token check and every REVOCATION_POLL_MS. Each new revocation closes
- * the open connections it covers with 4410. A registry that cannot be read keeps the revocations already read.
+ * the open connections it covers with 4410. A registry unreadable at start throws; one unreadable later leaves
+ * the revocations already read in force.
  */
 export const watchRevocations = (
   dataDir: string,
@@ -36,10 +37,19 @@ export const watchRevocations = (
   log: Logger,
 ): RevocationWatch => {
   const registry = openTokenRegistry(dataDir, { busyTimeoutMs: 0 })
-  const revoked = createRevocationSet()
-  let lastSeq = 0
+  let loaded: Revocation[]
+  try {
+    // Unreadable at start, the registry stops the relay from starting rather than let revoked tokens in.
+    loaded = registry.revocationsAfter(0)
+  } catch (error) {
+    registry.close()
+    throw error
+  }
+  const revoked = createRevocationSet(loaded)
+  let lastSeq = loaded.at(-1)?.seq ?? 0
   let readFailing = false
-  // A connection admitted while a revocation was being read may join `connections` just after the sweep.
+  // A connection whose token passed the check joins `connections` a few steps later; should a revocation be read
+  // in between, the sweep misses it, so the next poll sweeps once more.
   let sweepAgain = false
 
   const closeRevoked = (): number => {
@@ -82,9 +92,6 @@ export const watchRevocations = (
     )
   }
 
-  const loaded = read()
-  for (const revocation of loaded) revoked.add(revocation)
-  lastSeq = loaded.at(-1)?.seq ?? 0
   log.info({ event: 'revocations-loaded', count: loaded.length }, 'token revocations loaded')
 
   const timer = setInterval(() => {

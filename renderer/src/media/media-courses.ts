@@ -6,8 +6,11 @@ import type { ChorusDb } from '../storage/db'
  * so a lesson could name another course's blob; only a course associated with a blob uploads, exports, saves or
  * previews it. Call inside a transaction that includes `db.mediaCourses`.
  */
-export const associateMedia = (db: ChorusDb, courseId: CourseId, hashes: Iterable<string>): Promise<unknown> =>
-  db.mediaCourses.bulkPut([...hashes].map((hash) => ({ hash, courseId })))
+export const associateMedia = (
+  db: ChorusDb,
+  courseId: CourseId,
+  hashes: Iterable<string>,
+): Promise<unknown> => db.mediaCourses.bulkPut([...hashes].map((hash) => ({ hash, courseId })))
 
 /** The hashes of every blob associated with the course. */
 export const courseMediaHashes = async (db: ChorusDb, courseId: CourseId): Promise<string[]> =>

@@ -43,7 +43,9 @@ describe('media limits', () => {
   it('refuses a file of another kind than asked for, SVG and HTML whatever they are called, and an empty file', () => {
     const wrong = checkMediaFile({ name: 'song.mp3', size: 10 }, mediaSample('mp3'), 'image')
     expect(wrong.ok).toBe(false)
-    expect(!wrong.ok && wrong.message).toMatch(/^“song.mp3” is not an image Chorus can use\. Choose a PNG, JPG/)
+    expect(!wrong.ok && wrong.message).toMatch(
+      /^“song.mp3” is not an image Chorus can use\. Choose a PNG, JPG/,
+    )
     const svg = checkMediaFile({ name: 'logo.svg', size: 10 }, SCRIPTED_SVG, null)
     expect(!svg.ok && svg.message).toMatch(/or a video or audio file\.$/)
     expect(checkMediaFile({ name: 'logo.png', size: 10 }, SCRIPTED_SVG, 'image').ok).toBe(false)

@@ -54,7 +54,8 @@ export const checkMediaFile = (
   const name = file.name === '' ? 'The file' : `“${file.name}”`
   if (file.size === 0) return { ok: false, message: `${name} is empty.` }
   const type = sniffMediaType(head)
-  const kind = type === null ? null : expected === null ? type.kinds[0] : type.kinds.find((k) => k === expected)
+  const kind =
+    type === null ? null : expected === null ? type.kinds[0] : type.kinds.find((k) => k === expected)
   if (type === null || kind === undefined || kind === null) {
     const wanted = expected ?? 'image'
     return {

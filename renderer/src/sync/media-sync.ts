@@ -266,7 +266,10 @@ export function startMediaSync({ db, doc, endpoint, connection, onTransfers }: M
   let ownedKeys = ''
   const owned = liveQuery(() => db.mediaCourses.where('courseId').equals(courseId).primaryKeys()).subscribe({
     next: (keys) => {
-      const key = keys.map(([hash]) => hash).sort().join()
+      const key = keys
+        .map(([hash]) => hash)
+        .sort()
+        .join()
       if (key !== ownedKeys) settle(true)
       ownedKeys = key
     },

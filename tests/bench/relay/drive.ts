@@ -9,7 +9,8 @@ const DELIVERY_TIMEOUT_MS = 20_000
 /** Lets the relay settle (allocations, GC) before its memory is read. */
 const SETTLE_MS = 500
 
-export type TokenFor = (room: string) => Promise<string>
+/** A token for one client of a room: each client has its own, as real users do (the relay caps connections per token). */
+export type TokenFor = (room: string, client: number) => Promise<string>
 
 /** Retained RSS (after a forced GC), and a CPU clock that leaves out the CPU those forced GCs cost. */
 const meter = (server: BenchServer) => {
@@ -56,11 +57,10 @@ export const runUpdates = async (
   let expected = 0
   for (let room = 0; room < scenario.rooms; room++) {
     const name = roomName(scenario.key, room)
-    const token = await tokenFor(name)
     for (let client = 0; client < scenario.clientsPerRoom; client++) {
       const id = room * scenario.clientsPerRoom + client
       const worker = id % workers.length
-      perWorker[worker]?.push({ id, room: name, token })
+      perWorker[worker]?.push({ id, room: name, token: await tokenFor(name, client) })
       const shape = scenario.writes(room, client)
       if (shape === null) continue
       plans.push({ worker, clientId: id, ...shape })
@@ -126,7 +126,7 @@ export const runJoin = async (
   if (seeder === undefined) throw new Error('no workers')
   const joiners = rest.length > 0 ? rest : [seeder]
   const room = roomName(scenario.key, 0)
-  const token = await tokenFor(room)
+  const token = await tokenFor(room, 0)
   const clock = meter(server)
   const rssBaseBytes = await clock.retainedRss()
   const cpuStart = clock.cpu()
@@ -160,7 +160,7 @@ export const runJoin = async (
     const result = await worker.call({
       op: 'join',
       url: server.url,
-      client: { id: -2 - i, room, token },
+      client: { id: -2 - i, room, token: await tokenFor(room, i + 1) },
       expectChars: chars,
     })
     latencyMs.push(result.ms)

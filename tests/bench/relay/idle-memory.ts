@@ -64,21 +64,38 @@ const childrenOf = (pid: number): number[] =>
     })
     .map(Number)
 
-/** The process that runs the relay under npm (and whatever npm starts in between): the one with no children. */
+/**
+ * The node process that runs the relay under npm: the deepest process whose arguments name the relay's entry point
+ * (a launcher such as tsx's names it too, and starts the real one as its child).
+ */
 const relayProcess = (root: number): number => {
-  let pid = root
-  for (let children = childrenOf(pid); children.length > 0; children = childrenOf(pid)) {
-    if (children.length > 1) throw new Error(`process ${pid} has several children: ${children.join(', ')}`)
-    pid = children[0] as number
+  const namesRelay = (pid: number): boolean =>
+    readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+      .split('\0')
+      .some((arg) => arg.endsWith('relay-server/src/cli/index.ts'))
+  let found: number | null = null
+  const queue = [root]
+  for (let pid = queue.shift(); pid !== undefined; pid = queue.shift()) {
+    if (namesRelay(pid)) found = pid
+    queue.push(...childrenOf(pid))
   }
-  return pid
+  if (found === null) throw new Error(`no relay process under ${root}`)
+  return found
 }
 
-const stopper = (child: ChildProcess, signalled: () => number) => {
+const STOP_GRACE_MS = 10_000
+
+/** SIGTERM to the server process; its process group is killed if it has not exited within STOP_GRACE_MS. */
+const stopper = (child: ChildProcess, server: () => number) => {
   const exited = new Promise<void>((done) => child.once('exit', () => done()))
   return async (): Promise<void> => {
-    process.kill(signalled(), 'SIGTERM')
+    process.kill(server(), 'SIGTERM')
+    const timer = setTimeout(
+      () => child.pid !== undefined && process.kill(-child.pid, 'SIGKILL'),
+      STOP_GRACE_MS,
+    )
     await exited
+    clearTimeout(timer)
   }
 }
 
@@ -90,6 +107,7 @@ const startOurs = async (gcHook: boolean): Promise<Server> => {
     cwd: REPO,
     env: operatorEnv(gcHook, { CHORUS_RELAY_SECRET: SECRET }),
     stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
   })
   await waitForHealth(port, child)
   if (child.pid === undefined) throw new Error('npm has no pid')
@@ -104,6 +122,7 @@ const startReference = async (gcHook: boolean): Promise<Server> => {
     cwd: REPO,
     env: operatorEnv(gcHook, { HOST: '127.0.0.1', PORT: String(port), YPERSISTENCE: undefined }),
     stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
   })
   await waitForHealth(port, child)
   const pid = child.pid
@@ -233,7 +252,9 @@ const main = async (): Promise<void> => {
   try {
     const specs = await clientSpecs(workers)
     for (const gcHook of passes) {
-      console.log(gcHook ? '\nWith a forced-GC hook (NODE_OPTIONS):' : '\nAs started by an operator (no GC forced):')
+      console.log(
+        gcHook ? '\nWith a forced-GC hook (NODE_OPTIONS):' : '\nAs started by an operator (no GC forced):',
+      )
       for (let round = 0; round < rounds; round++) {
         const order: Kind[] = round % 2 === 0 ? ['ours', 'reference'] : ['reference', 'ours']
         for (const kind of order) console.log(format(await measure(kind, gcHook, workers, specs)))

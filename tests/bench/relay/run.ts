@@ -36,9 +36,9 @@ const main = async (): Promise<void> => {
     `Relay benchmark: ${scenarios.length} scenario(s), ${WORKERS} client worker processes, Node ${process.version}, ` +
       `servers run with MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX}`,
   )
-  const tokenFor = (room: string): Promise<string> =>
+  const tokenFor = (room: string, client: number): Promise<string> =>
     mintToken(SECRET, {
-      user: `bench-${room}`,
+      user: `bench-${room}-${client}`,
       name: 'bench',
       course: room,
       role: 'author',

@@ -2,6 +2,7 @@ import type * as Y from 'yjs'
 import type { LessonId } from '../../../../shared/course/types'
 import { err, ok, type Result } from '../../../../shared/errors'
 import { exportInputFromDoc } from '../../../../shared/export/from-doc'
+import { exportableMedia } from '../../../../shared/export/media-files'
 import { renderPreviewDocument } from '../../../../shared/export/preview'
 import type { MediaBlob } from '../../../../shared/export/types'
 import type { ChorusDb } from '../../storage/db'
@@ -64,7 +65,8 @@ export async function preparePreview(
   const used = [...usedMediaHashes(input.lessons.values())]
   const media = new Map(
     used.flatMap((hash) => {
-      const blob = stored.get(hash)
+      // As the export does: only media by their bytes, labelled as what they are.
+      const blob = exportableMedia(stored.get(hash))
       return blob ? [[hash, blob] as const] : []
     }),
   )
