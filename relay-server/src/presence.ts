@@ -9,7 +9,7 @@ export interface StoredPresence {
   clock: number
   /** The token user who first announced this id in the room: only that user's connections may change it. */
   readonly owner: string
-  /** The state's JSON text as relayed (checked, identity set); null once removed. Never re-serialised. */
+  /** The state's JSON text as relayed (checked, identity set); null once removed. Sent on as it is. */
   json: string | null
   /**
    * The connection that set the state; only its leaving removes it. A client that reconnects before the relay
@@ -43,7 +43,7 @@ const forgetRemoved = (presence: RoomPresence): void => {
 export interface Announcer {
   /** The token's `sub`. */
   readonly user: string
-  /** The token's display name, written with `user` into its states' identity fields; null in `--open` mode, where states stay as sent. */
+  /** The token's display name, set with `user` into its states' identity fields; null in `--open` mode (as sent). */
   readonly name: string | null
 }
 

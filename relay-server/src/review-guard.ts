@@ -24,7 +24,7 @@ export const judgeReviewUpdate = (
   from: Peer,
   update: DecodedUpdate,
 ): Outcome | null => {
-  if (parseRoomName(room.name)?.kind !== 'review' || room.name !== '') return null
+  if (parseRoomName(room.name)?.kind !== 'review') return null
   const verdict = checkReviewUpdate(room.doc, update, { id: from.user, role: from.role })
   if (verdict.ok) return null
   const { kind, reason } = verdict.error

@@ -188,6 +188,12 @@ test('an author builds a lesson of blocks that survives a reload and exports to 
   await insertFile(page, 'Image', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hi') })
   await expect(page.getByRole('alert')).toContainText('“notes.txt” is not an image Chorus can use.')
   await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click()
+  // An SVG (a document that can run scripts) renamed .png and declared image/png: its bytes give it away.
+  const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
+  await insertFile(page, 'Image', { name: 'logo.png', mimeType: 'image/png', buffer: svg })
+  await expect(page.getByRole('alert')).toContainText('“logo.png” is not an image Chorus can use.')
+  await expect(images(page)).toHaveCount(2)
+  await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click()
   await expectSaved(page)
 
   // After a reload everything is there, and the images render from their stored blobs.
