@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import type { LessonId } from '../../shared/course/types'
 import { CloseCode } from '../../shared/protocol/close-codes'
 import type { Role } from '../../shared/protocol/token'
