@@ -17,8 +17,9 @@ export const createInviteForwarder = (): InviteForwarder => {
   let target: BrowserWindow | undefined
 
   const flush = (): void => {
-    if (!target || target.isDestroyed() || target.webContents.isLoading()) return
+    if (waiting.length === 0 || !target || target.isDestroyed() || target.webContents.isLoading()) return
     for (const link of waiting.splice(0)) target.webContents.send(IPC.inviteLink, link)
+    // The question about the link is in this window: bring it forward.
     if (target.isMinimized()) target.restore()
     target.focus()
   }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import type { CourseId } from '../../shared/course/types'
-import { IPC, readInviteLinkMessage } from '../../shared/ipc'
 import { formatInvite } from '../../shared/protocol/invite'
 import { inviteLinkFromArgv, inviteLinkFromUrl } from './invite-links'
 
@@ -42,20 +41,5 @@ describe('chorus:// links handed to the desktop app', () => {
     expect(inviteLinkFromArgv(['/opt/Chorus/chorus'])).toBeNull()
     expect(inviteLinkFromArgv(['/opt/Chorus/chorus', 'chorus://join?relay=x'])).toBeNull()
     expect(inviteLinkFromArgv(['/opt/Chorus/chorus', '--inspect', 'https://example.com/#/join?x'])).toBeNull()
-  })
-})
-
-describe(`the ${IPC.inviteLink} message, checked again by the preload`, () => {
-  it('passes a chorus:// invite link', () => {
-    expect(readInviteLinkMessage(link)).toBe(link)
-  })
-
-  it.each([
-    ['an object', { link }],
-    ['a web invite', formatInvite(invite, 'https://chorus.example.org/')],
-    ['a malformed invite', 'chorus://join?relay=ws%3A%2F%2Fx&course=AbC123xyz'],
-    ['an oversized string', `${link}&${'x'.repeat(9000)}`],
-  ])('drops %s', (_label, value) => {
-    expect(readInviteLinkMessage(value)).toBeNull()
   })
 })

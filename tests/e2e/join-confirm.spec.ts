@@ -123,7 +123,7 @@ test('an invite naming another relay asks first; Cancel and Escape leave the cou
   // A relay outside loopback and private networks over ws:// gets a warning (and Cancel, so nothing is tried).
   await page.goto(await webInvite('ws://relay.example.org:8080', courseId, baseURL))
   await expect(dialog.getByRole('note', { name: 'Unencrypted connection' })).toContainText(
-    'not encrypted: anyone on the network between you and relay.example.org:8080',
+    'Anyone on the network between you and relay.example.org:8080 can read the course',
   )
   await dialog.getByRole('button', { name: 'Cancel' }).click()
   await expect(dialog).toBeHidden()
@@ -149,9 +149,12 @@ test('a desktop chorus:// link goes through the same confirmation, also for a co
   const courseId = decodeURIComponent(/#\/course\/([^/]+)/.exec(page.url())?.[1] ?? '') as CourseId
   const quietB = relayB.logs.length
 
-  await desktop.openInviteLink(
-    formatInvite({ relay: relayAddress(relayB), courseId, token: await tokenFor(courseId, 'author') }),
-  )
+  const chorusLink = formatInvite({
+    relay: relayAddress(relayB),
+    courseId,
+    token: await tokenFor(courseId, 'author'),
+  })
+  await desktop.openInviteLink(chorusLink)
   const dialog = joinConfirmation(page)
   await expect(dialog.getByText('Only on this device')).toBeVisible()
   await expect(dialog).toHaveAccessibleDescription(/“Made on the desktop” is on this device only/)
@@ -159,8 +162,20 @@ test('a desktop chorus:// link goes through the same confirmation, also for a co
   await page.keyboard.press('Enter')
   await expect(dialog).toBeHidden()
 
+  // A pasted invite asks the same question.
+  await page.goto('/#/')
+  await page.getByRole('button', { name: 'Join shared course' }).click()
+  const paste = page.getByRole('dialog', { name: 'Join shared course' })
+  await paste.getByRole('textbox', { name: 'Invite link' }).fill(chorusLink)
+  await paste.getByRole('button', { name: 'Join' }).click()
+  await expect(dialog.getByRole('definition').filter({ hasText: relayHost(relayB) })).toBeVisible()
+  await expect(dialog.getByText('Only on this device')).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+
   expect(await storedRelayLink(page, courseId)).toBeUndefined()
-  await expect(connection(page)).toHaveCount(0)
+  await page.getByRole('link', { name: 'Made on the desktop' }).click()
   await expect(page.getByRole('button', { name: 'Share…' })).toBeVisible()
+  await expect(connection(page)).toHaveCount(0)
   expect(relayB.logs.slice(quietB)).toEqual([])
 })

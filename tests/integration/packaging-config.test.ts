@@ -21,6 +21,24 @@ describe('electron-builder.yml', () => {
     })
   })
 
+  it('flips the Electron fuses that close the packaged app to other code', async () => {
+    const config = load(await readFile(join(root, 'electron-builder.yml'), 'utf8')) as Record<string, unknown>
+    expect(config.asar).toBe(true)
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+    })
+  })
+
+  it('registers the chorus:// scheme the app handles', async () => {
+    const config = load(await readFile(join(root, 'electron-builder.yml'), 'utf8')) as Record<string, unknown>
+    expect(config.protocols).toEqual([{ name: 'Chorus invite', schemes: ['chorus'] }])
+  })
+
   it('uses an app icon large enough for every platform', async () => {
     const png = await readFile(join(root, 'build/icon.png'))
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')

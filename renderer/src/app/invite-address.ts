@@ -12,10 +12,10 @@ export const inviteLinkOfHash = (hash: string): string | null =>
 
 /** Takes an invite out of the current address, leaving the library's address in its place. */
 export const takeInviteFromAddress = (): string | null => {
-  const { hash, href } = window.location
+  const { hash, pathname, search } = window.location
   const link = inviteLinkOfHash(hash)
   if (link === null) return null
-  window.history.replaceState(window.history.state, '', `${href.slice(0, href.length - hash.length)}#/`)
+  window.history.replaceState(window.history.state, '', `${pathname}${search}#/`)
   return link
 }
 

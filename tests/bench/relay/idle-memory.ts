@@ -5,7 +5,8 @@
  * every client sending one small update per 10 s. VmRSS of the server process is read before connecting and after
  * STEADY_MS of steady state, without forcing a collection: that is what a host's memory graph shows. A second pass
  * starts both servers with a forced-GC hook (through NODE_OPTIONS, so `npm run relay` still starts ours) and reads
- * RSS after two collections, as `npm run bench:relay` does. Options: `--rounds N` (default 2), `--no-gc`, `--gc-only`.
+ * RSS after two collections, as `npm run bench:relay` does. Options: `--rounds N` (default 2), `--no-gc`, `--gc-only`, `--server ours|reference`,
+ * `--env KEY=VALUE` to try a setting on both servers (e.g. `--env MALLOC_ARENA_MAX=2`).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
@@ -42,13 +43,25 @@ interface Server {
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms))
 const rssOf = (pid: number): number => readUsage(pid).rssBytes
 
+/** `--env KEY=VALUE` (repeatable): set for both servers, to try a setting; NODE_OPTIONS given so adds to the GC hook. */
+const extraEnv = (): Record<string, string> => {
+  const pairs: Record<string, string> = {}
+  process.argv.forEach((arg, i) => {
+    const pair = arg === '--env' ? process.argv[i + 1] : undefined
+    const at = pair?.indexOf('=') ?? -1
+    if (pair !== undefined && at > 0) pairs[pair.slice(0, at)] = pair.slice(at + 1)
+  })
+  return pairs
+}
+
 /** Environment as an operator's shell has it: none of the benchmark's allocator tuning. */
-const operatorEnv = (gcHook: boolean, extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv => {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extra }
+const operatorEnv = (gcHook: boolean, own: NodeJS.ProcessEnv): NodeJS.ProcessEnv => {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...own }
   delete env.MALLOC_ARENA_MAX
   delete env.NODE_OPTIONS
-  if (gcHook) env.NODE_OPTIONS = GC_HOOK
-  return env
+  const extra = extraEnv()
+  const nodeOptions = [gcHook ? GC_HOOK : '', extra.NODE_OPTIONS ?? ''].join(' ').trim()
+  return { ...env, ...extra, ...(nodeOptions === '' ? {} : { NODE_OPTIONS: nodeOptions }) }
 }
 
 const childrenOf = (pid: number): number[] =>
@@ -141,9 +154,10 @@ const collectedRss = async (pid: number): Promise<number> => {
 interface Result {
   readonly kind: Kind
   readonly baseBytes: number
+  /** One second after the last client synced, before any update. */
+  readonly connectedBytes: number
+  readonly everyTenSeconds: readonly number[]
   readonly steadyBytes: number
-  readonly steadyMinBytes: number
-  readonly steadyMaxBytes: number
   readonly collected: { readonly baseBytes: number; readonly steadyBytes: number } | null
 }
 
@@ -189,6 +203,8 @@ const measure = async (
     await Promise.all(
       workers.map((worker, i) => worker.call({ op: 'connect', url: server.url, clients: specs[i] ?? [] })),
     )
+    await sleep(SAMPLE_EVERY_MS)
+    const connectedBytes = rssOf(server.pid)
     const writing = Promise.all(
       workers.map((worker, i) => worker.call({ op: 'write', plans: writePlans(specs[i] ?? []) })),
     )
@@ -199,16 +215,15 @@ const measure = async (
       samples.push(rssOf(server.pid))
     }
     const steadyBytes = rssOf(server.pid)
-    const lastHalf = samples.slice(Math.floor(samples.length / 2))
     const collectedSteady = gcHook ? await collectedRss(server.pid) : null
     await writing
     await Promise.all(workers.map((worker) => worker.call({ op: 'reset' })))
     return {
       kind,
       baseBytes,
+      connectedBytes,
+      everyTenSeconds: samples.filter((_, i) => (i + 1) % 10 === 0),
       steadyBytes,
-      steadyMinBytes: Math.min(...lastHalf),
-      steadyMaxBytes: Math.max(...lastHalf),
       collected:
         collectedBase === null || collectedSteady === null
           ? null
@@ -223,9 +238,10 @@ const kb = (bytes: number): string => (bytes / 1024 / CONNECTIONS).toFixed(1)
 const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1)
 
 const format = (r: Result): string => {
+  const perConnection = (bytes: number): string => kb(bytes - r.baseBytes)
   const plain =
-    `${r.kind.padEnd(9)} RSS ${mb(r.baseBytes)} → ${mb(r.steadyBytes)} MB: ${kb(r.steadyBytes - r.baseBytes)} KB/conn ` +
-    `(last 30 s: ${kb(r.steadyMinBytes - r.baseBytes)}–${kb(r.steadyMaxBytes - r.baseBytes)})`
+    `${r.kind.padEnd(9)} RSS ${mb(r.baseBytes)} → ${mb(r.steadyBytes)} MB: ${perConnection(r.steadyBytes)} KB/conn ` +
+    `(connected: ${perConnection(r.connectedBytes)}; every 10 s: ${r.everyTenSeconds.map(perConnection).join(' ')})`
   if (r.collected === null) return plain
   const { baseBytes, steadyBytes } = r.collected
   return `${plain}; after forced GC ${mb(baseBytes)} → ${mb(steadyBytes)} MB: ${kb(steadyBytes - baseBytes)} KB/conn`
@@ -239,14 +255,18 @@ const optionValue = (name: string, fallback: number): number => {
 const main = async (): Promise<void> => {
   if (process.platform !== 'linux') throw new Error('reads /proc: Linux only')
   const rounds = optionValue('--rounds', 2)
+  const serverAt = process.argv.indexOf('--server')
+  const only = serverAt === -1 ? undefined : process.argv[serverAt + 1]
   const passes = process.argv.includes('--no-gc')
     ? [false]
     : process.argv.includes('--gc-only')
       ? [true]
       : [false, true]
+  const extra = Object.entries(extraEnv()).map(([key, value]) => `${key}=${value}`)
   console.log(
     `Idle memory: ${ROOMS} rooms × ${CLIENTS_PER_ROOM} clients, one update per ${UPDATE_EVERY_MS / 1000} s each, ` +
-      `RSS after ${STEADY_MS / 1000} s steady; Node ${process.version}; ${rounds} round(s)`,
+      `RSS after ${STEADY_MS / 1000} s steady; Node ${process.version}; ${rounds} round(s)` +
+      (extra.length > 0 ? `; both servers with ${extra.join(' ')}` : ''),
   )
   const workers = startWorkers(WORKERS)
   try {
@@ -257,7 +277,8 @@ const main = async (): Promise<void> => {
       )
       for (let round = 0; round < rounds; round++) {
         const order: Kind[] = round % 2 === 0 ? ['ours', 'reference'] : ['reference', 'ours']
-        for (const kind of order) console.log(format(await measure(kind, gcHook, workers, specs)))
+        for (const kind of order.filter((k) => only === undefined || k === only))
+          console.log(format(await measure(kind, gcHook, workers, specs)))
       }
     }
   } finally {

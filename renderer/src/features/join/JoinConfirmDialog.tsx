@@ -59,6 +59,7 @@ export function JoinConfirmDialog({ db, invite, onJoined, onCancel }: JoinConfir
   const [failure, setFailure] = useState<string | null>(null)
   const [joining, setJoining] = useState(false)
   const problemId = useId()
+  const warningId = useId()
 
   useEffect(() => {
     let left = false
@@ -113,10 +114,10 @@ export function JoinConfirmDialog({ db, invite, onJoined, onCancel }: JoinConfir
         </dl>
       )}
       {plan?.unencrypted && (
-        <p className="join-warning" role="note" aria-label="Unencrypted connection">
-          This connection is not encrypted: anyone on the network between you and {plan.relay.host} can read
-          the course and your access token, and change what you receive. Continue only on a network you trust,
-          or ask for a wss:// invite.
+        <p className="join-warning" role="note" aria-labelledby={warningId}>
+          <strong id={warningId}>Unencrypted connection.</strong> Anyone on the network between you and{' '}
+          {plan.relay.host} can read the course and your access token, and change what you receive. Continue
+          only on a network you trust, or ask for a wss:// invite.
         </p>
       )}
       <FieldProblem id={problemId} problem={failure} />

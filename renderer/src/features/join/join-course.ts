@@ -11,6 +11,7 @@ const PLACEHOLDER_TITLE = 'Shared course'
 /**
  * Adds a shared course to the library (an empty document the relay fills once the course opens) and remembers
  * how to reach it. Joining a course already here only replaces its relay and token: its content stays.
+ * Called only once the user confirmed the join (JoinConfirmDialog): it points the course at the invite's relay.
  */
 export async function joinCourse(db: ChorusDb, invite: Invite): Promise<CourseId> {
   const existing = await getLibraryEntry(db, invite.courseId)
