@@ -46,6 +46,8 @@ export interface Connection extends Peer, Buckets, CapKeys {
   /** Cleared by each heartbeat, set by any frame or pong; still clear at the next heartbeat means dead. */
   alive: boolean
   droppedWrites: number
+  /** Frames that arrived past the message or byte rate (each pausing reading); the first is logged. */
+  framesOverRate: number
   /** The latest sync step 1 waiting for its turn (see connection-limits.ts); a timer answers it. */
   pendingStateVector: Uint8Array | null
 }
@@ -170,7 +172,14 @@ function onMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
   c.alive = true
   const frame = isBinary ? asBytes(data) : null
   const wait = chargeMessage(c, c.env.limits, frame?.byteLength ?? 0, performance.now())
-  if (wait > 0) pauseReading(this, wait)
+  if (wait > 0) {
+    if (c.framesOverRate++ === 0)
+      c.env.log.info(
+        { event: 'rate-limited', ...who(c), pauseMs: wait },
+        'over the message or byte rate: reading paused until it refills (logged once per connection)',
+      )
+    pauseReading(this, wait)
+  }
   endIfRefused(
     c,
     frame === null
@@ -243,7 +252,13 @@ function onClose(this: WebSocket, code: number): void {
   c.env.rooms.leave(c.room, c)
   c.env.onClose(c)
   c.env.log.info(
-    { event: 'connection-closed', ...who(c), code, droppedWrites: c.droppedWrites },
+    {
+      event: 'connection-closed',
+      ...who(c),
+      code,
+      droppedWrites: c.droppedWrites,
+      framesOverRate: c.framesOverRate,
+    },
     'connection closed',
   )
 }
@@ -297,6 +312,7 @@ export const attachConnection = (
     writable: canWrite(claims.role, ref.kind),
     alive: true,
     droppedWrites: 0,
+    framesOverRate: 0,
     unsentAllowance: 0,
     // Spelled out rather than spread: one fixed shape for every connection.
     messageTokens: buckets.messageTokens,

@@ -312,5 +312,6 @@ describe('rate limits', () => {
     // 1,900 past the burst at 250 a second, less the last read's worth: ~6 s. Unlimited, ~1.5 s here.
     expect(elapsed).toBeGreaterThan(3_500)
     expect(author.ws.readyState).toBe(author.ws.OPEN)
+    expect(relay.logs.filter((line) => line.event === 'rate-limited')).toMatchObject([{ role: 'author' }])
   })
 })
