@@ -52,6 +52,26 @@ describe('readConfig', () => {
     })
   })
 
+  it('bounds what one connection may cost, by default and by flag or environment', () => {
+    expect(readConfig([], env)).toMatchObject({
+      value: {
+        limits: {
+          maxUnsentBytes: 8 * 1024 * 1024,
+          maxMessagesPerSecond: 200,
+          messageBurst: 2_000,
+          maxBytesPerSecond: 4 * 1024 * 1024,
+          byteBurst: 32 * 1024 * 1024,
+          maxTokenRoomConnections: 16,
+          maxAddressConnections: 256,
+          loopbackExempt: true,
+        },
+      },
+    })
+    expect(
+      readConfig(['--max-token-room-connections', '4'], { ...env, CHORUS_RELAY_MAX_UNSENT_BYTES: '1048576' }),
+    ).toMatchObject({ value: { limits: { maxTokenRoomConnections: 4, maxUnsentBytes: 1024 * 1024 } } })
+  })
+
   it('never opens up without the explicit flag', () => {
     expect(readConfig([], {})).toMatchObject({ ok: false, error: expect.stringContaining('--open') })
     expect(readConfig([], { CHORUS_RELAY_OPEN: '1' })).toMatchObject({ ok: false })

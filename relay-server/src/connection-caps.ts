@@ -40,17 +40,24 @@ export const createConnectionCaps = (limits: Limits) => {
       room: string,
       tokenKey: string | null,
     ): { ok: true; value: CapKeys } | { ok: false; error: Refusal } {
-      const addressKey = address === undefined || (limits.loopbackExempt && isLoopback(address)) ? null : address
+      const addressKey =
+        address === undefined || (limits.loopbackExempt && isLoopback(address)) ? null : address
       if (addressKey !== null && (byAddress.get(addressKey) ?? 0) >= limits.maxAddressConnections)
         return {
           ok: false,
           error: { code: CloseCode.TooManyForAddress, reason: 'too many connections from this address' },
         }
       const tokenKeyInRoom = tokenKey === null ? null : `${room} ${tokenKey}`
-      if (tokenKeyInRoom !== null && (byTokenInRoom.get(tokenKeyInRoom) ?? 0) >= limits.maxTokenRoomConnections)
+      if (
+        tokenKeyInRoom !== null &&
+        (byTokenInRoom.get(tokenKeyInRoom) ?? 0) >= limits.maxTokenRoomConnections
+      )
         return {
           ok: false,
-          error: { code: CloseCode.TooManyForToken, reason: 'this token has too many connections to this room' },
+          error: {
+            code: CloseCode.TooManyForToken,
+            reason: 'this token has too many connections to this room',
+          },
         }
       return {
         ok: true,

@@ -1,7 +1,8 @@
 /**
  * Settings and sharing, through a real relay: a first run gets a made-up name and is told where to change it;
  * a course made on this device is shared by pasting an invite for its id (an invite for another course is refused);
- * a name or colour changed in Settings shows at once to a co-author.
+ * the invite the Share dialog asks for carries this device's user id and name; in a shared course co-authors see
+ * the invite's name (identity is the relay's), not a name changed later in Settings.
  */
 import { expect, test, type Page } from '@playwright/test'
 import { newCourseId } from '../../shared/course/ids'
@@ -30,7 +31,7 @@ async function saveSettings(page: Page, name: string, colour: string): Promise<v
   await expect(dialog).toBeHidden()
 }
 
-test('a local course is shared by invite, and settings show live to co-authors', async ({
+test('a local course is shared by an invite for this user, and co-authors see the invite’s name', async ({
   browser,
   baseURL,
 }) => {
@@ -38,10 +39,12 @@ test('a local course is shared by invite, and settings show live to co-authors',
   await dana.goto(baseURL ?? '')
   // First run: a made-up name, and where to change it.
   await expect(
-    dana.getByText(/^Co-authors see you as Author \d{4}\. Change your name and colour in Settings\.$/),
+    dana.getByText(
+      /^Co-authors see you as Author \d{4}, and in a shared course by the name on your invite\. Change your name and colour in Settings\.$/,
+    ),
   ).toBeVisible()
   await saveSettings(dana, 'Dana Field', '#15803d')
-  await expect(dana.getByText('Co-authors see you as Dana Field.', { exact: false })).toBeVisible()
+  await expect(dana.getByText('Co-authors see you as Dana Field,', { exact: false })).toBeVisible()
 
   await createCourse(dana, 'Made here first')
   await addSection(dana, 'Basics')
@@ -52,15 +55,22 @@ test('a local course is shared by invite, and settings show live to co-authors',
   await dana.getByRole('button', { name: 'Share…' }).click()
   const share = dana.getByRole('dialog', { name: 'Share this course' })
   await expect(share.getByText(courseId, { exact: true })).toBeVisible()
-  await expect(
-    share.getByText(`npm run relay -- token --course ${courseId} --role author --name NAME --invite URL`, {
-      exact: true,
-    }),
-  ).toBeVisible()
+  const command = share.getByText(
+    new RegExp(
+      `^npm run relay -- token --course ${courseId} --role author --name 'Dana Field' --user (\\S+) --invite URL$`,
+    ),
+  )
+  await expect(command).toBeVisible()
+  const danaId = /--user (\S+)/.exec((await command.textContent()) ?? '')?.[1] ?? ''
   await expect(share.getByRole('button', { name: 'Copy course id' })).toBeVisible()
 
+  // Minted as the dialog's command says: for Dana's device user id, under her name.
   const inviteFor = async (course: CourseId) =>
-    formatInvite({ relay: relayAddress(relay), courseId: course, token: await tokenFor(course, 'author') })
+    formatInvite({
+      relay: relayAddress(relay),
+      courseId: course,
+      token: await tokenFor(course, 'author', { user: danaId, name: 'Dana Field' }),
+    })
   const field = share.getByRole('textbox', { name: 'Invite link for this course' })
   const other = newCourseId()
   await field.fill(await inviteFor(other))
@@ -79,11 +89,14 @@ test('a local course is shared by invite, and settings show live to co-authors',
   expect(onRelay.meta.title).toBe('Made here first')
   expect(onRelay.sections.flatMap((s) => s.lessons.map((l) => l.title))).toEqual(['Erosion'])
 
-  // A co-author sees Dana, and her new name and colour as soon as she saves them.
+  // A co-author sees Dana under her invite's name; a name changed later in Settings does not override it.
   const eli = await joinAs(browser, { relay, courseId, title: 'Made here first', user: 'eli', baseURL })
   const online = eli.getByRole('list', { name: 'People online' })
   await expect(online.getByRole('listitem').filter({ hasText: 'Dana Field' })).toBeVisible()
   await saveSettings(dana, 'Dana F. Okafor', '#9333ea')
-  await expect(online.getByRole('listitem').filter({ hasText: 'Dana F. Okafor' })).toBeVisible()
-  await expect(online.getByRole('listitem').filter({ hasText: 'Dana Field' })).toHaveCount(0)
+  await expect(
+    dana.getByRole('list', { name: 'People online' }).getByRole('listitem').filter({ hasText: '(you)' }),
+  ).toHaveText('Dana Field (you)')
+  await expect(online.getByRole('listitem').filter({ hasText: 'Dana Field' })).toBeVisible()
+  await expect(online.getByRole('listitem').filter({ hasText: 'Dana F. Okafor' })).toHaveCount(0)
 })

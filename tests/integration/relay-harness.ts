@@ -157,13 +157,13 @@ export const killRelays = async (): Promise<void> => {
 export const tokenFor = (
   course: string,
   role: Role,
-  options: { secret?: string; user?: string; ttlSeconds?: number; nowSeconds?: number } = {},
+  options: { secret?: string; user?: string; name?: string; ttlSeconds?: number; nowSeconds?: number } = {},
 ): Promise<string> =>
   mintToken(
     options.secret ?? SECRET,
     {
       user: options.user ?? `${role}-user`,
-      name: `${role} tester`,
+      name: options.name ?? `${role} tester`,
       course,
       role,
       ttlSeconds: options.ttlSeconds ?? 3600,

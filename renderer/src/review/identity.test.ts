@@ -81,7 +81,7 @@ describe('readCourseIdentity', () => {
     },
   )
 
-  it('prefers the display name the user chose, as presence shows it', async () => {
+  it('in a shared course, names the user as their invite does, as the relay shows them to others', async () => {
     const db = freshDb()
     const id = await createCourse(db, { title: 'Shared' })
     await joined(
@@ -90,7 +90,18 @@ describe('readCourseIdentity', () => {
       await token({ sub: 'u-42', name: 'Jo from the invite', course: '*', role: 'reviewer' }),
     )
     await writeSetting(db, 'displayName', '  Jo  ')
-    expect(await readCourseIdentity(db, id)).toEqual({ me: { id: 'u-42', name: 'Jo' }, role: 'reviewer' })
+    expect(await readCourseIdentity(db, id)).toEqual({
+      me: { id: 'u-42', name: 'Jo from the invite' },
+      role: 'reviewer',
+    })
+  })
+
+  it('falls back to the chosen display name for an invite without a name', async () => {
+    const db = freshDb()
+    const id = await createCourse(db, { title: 'Shared' })
+    await joined(db, id, await token({ sub: 'u-42', name: ' ', course: '*', role: 'reviewer' }))
+    await writeSetting(db, 'displayName', '  Jo  ')
+    expect((await readCourseIdentity(db, id)).me).toEqual({ id: 'u-42', name: 'Jo' })
   })
 
   it('reads an unreadable token, or one for another course, as a viewer’s', async () => {

@@ -41,8 +41,8 @@ const nameOf = (...candidates: readonly (string | undefined)[]): string =>
   candidates.map((name) => name?.trim() ?? '').find((name) => name !== '') ?? DEFAULT_NAME
 
 /**
- * A shared course: the user id and role its relay token grants; the name the user chose in the settings (what
- * co-authors see in presence) or else the one on the invite. A course on this device only: the local user, its
+ * A shared course: the user id, name and role its relay token grants — the relay shows co-authors the invite's
+ * name whatever the app says, so the app shows the same (the settings name only if the invite has none). A course on this device only: the local user, its
  * author. A link whose token cannot be read, or is for another course, grants nothing the relay would accept,
  * so it reads as a viewer's: the relay would drop any change anyway.
  */
@@ -50,7 +50,7 @@ export async function readCourseIdentity(db: ChorusDb, courseId: CourseId): Prom
   const [link, displayName] = await Promise.all([getRelayLink(db, courseId), readSetting(db, 'displayName')])
   const claims = link === undefined ? null : readTokenClaims(link.token)
   if (claims !== null && coversCourse(claims.course, courseId)) {
-    return { me: { id: claims.sub, name: nameOf(displayName, claims.name) }, role: claims.role }
+    return { me: { id: claims.sub, name: nameOf(claims.name, displayName) }, role: claims.role }
   }
   const me = { id: await localUserId(db), name: nameOf(displayName) }
   return { me, role: link === undefined ? 'author' : 'viewer' }

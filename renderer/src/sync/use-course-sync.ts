@@ -3,7 +3,8 @@ import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import type { CourseId } from '../../../shared/course/types'
 import type { ChorusDb } from '../storage/db'
-import { connectCourse, fixedConnection, type ConnectionSource } from './course-sync'
+import { readTokenClaims } from '../review/token-claims'
+import { connectCourse, fixedConnection, type ConnectionSource, type SyncUser } from './course-sync'
 import { startMediaSync } from './media-sync'
 import { mediaTransferFeed } from './media-transfer-feed'
 import { getRelayLink, onRelayLinkSaved } from './relay-links'
@@ -43,8 +44,18 @@ export const useCourseSync = (db: ChorusDb, courseId: CourseId, doc: Y.Doc): Cou
       if (left) return
       setShared(link !== undefined)
       if (link === undefined) return
-      const sync = connectCourse({ doc, relayUrl: link.relayUrl, courseId, token: link.token, user })
-      const stopUser = onSyncUserSaved(sync.setUser)
+      // The relay shows co-authors the invite's name whatever a client announces: announce the same, so this
+      // device's own entry in "People online" agrees with what everyone else sees. The colour stays the user's.
+      const invitedName = readTokenClaims(link.token)?.name.trim() || null
+      const asInvited = (chosen: SyncUser): SyncUser => ({ ...chosen, name: invitedName ?? chosen.name })
+      const sync = connectCourse({
+        doc,
+        relayUrl: link.relayUrl,
+        courseId,
+        token: link.token,
+        user: asInvited(user),
+      })
+      const stopUser = onSyncUserSaved((saved) => sync.setUser(asInvited(saved)))
       setConnection(sync)
       setProvider(sync.provider)
       const media = startMediaSync({

@@ -88,7 +88,11 @@ export async function joinIn(context: BrowserContext, options: JoinOptions): Pro
   const baseURL = options.baseURL ?? ''
   if (options.displayName !== undefined)
     await storeProfile(page, baseURL, { displayName: options.displayName, colour: options.colour })
-  const token = await tokenFor(options.courseId, options.role ?? 'author', { user: options.user })
+  // The invite carries the person's name, as an admin mints it: the relay shows co-authors that name.
+  const token = await tokenFor(options.courseId, options.role ?? 'author', {
+    user: options.user,
+    name: options.displayName ?? options.user,
+  })
   await page.goto(
     formatInvite({ relay: relayAddress(options.relay), courseId: options.courseId, token }, baseURL),
   )

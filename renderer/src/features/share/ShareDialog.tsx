@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { CourseId } from '../../../../shared/course/types'
 import type { Invite } from '../../../../shared/protocol/invite'
+import { useCourseIdentity } from '../../review/use-course-identity'
 import type { ChorusDb } from '../../storage/db'
 import { Dialog } from '../../ui/Dialog'
 import { DialogActions } from '../../ui/DialogActions'
@@ -25,7 +26,9 @@ export function ShareDialog({ db, courseId, onClose }: ShareDialogProps) {
   const [confirming, setConfirming] = useState<Invite | null>(null)
   const inputId = useId()
   const problemId = useId()
-  const command = inviteCommand(courseId)
+  const identity = useCourseIdentity(db, courseId)
+  // Until the device's user id is read, the command cannot be complete; it is shown once it can.
+  const command = identity.status === 'known' ? inviteCommand(courseId, identity.identity.me) : null
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -64,13 +67,20 @@ export function ShareDialog({ db, courseId, onClose }: ShareDialogProps) {
           </dd>
           <dt>Command for the relay admin</dt>
           <dd>
-            <code>{command}</code>
-            <CopyButton text={command} what="command" />
+            {command === null ? (
+              <span className="quiet">Reading your user id…</span>
+            ) : (
+              <>
+                <code>{command}</code>
+                <CopyButton text={command} what="command" />
+              </>
+            )}
           </dd>
         </dl>
         <p className="quiet">
-          NAME is your display name, URL the relay’s ws:// or wss:// address. Use --role reviewer or viewer
-          for people who should not edit.
+          URL is the relay’s ws:// or wss:// address. The invite carries your user id, so the comments you
+          wrote before sharing stay yours, and the name co-authors will see. Co-authors get invites of their
+          own: use --role reviewer or viewer for people who should not edit.
         </p>
       </div>
       <form className="dialog-form" onSubmit={submit} noValidate>

@@ -7,9 +7,15 @@ const here = 'localCourse01' as CourseId
 const token = 'aaa.bbb.ccc'
 
 describe('sharing a local course', () => {
-  it('shows the exact command that mints an author invite for it', () => {
-    expect(inviteCommand(here)).toBe(
-      'npm run relay -- token --course localCourse01 --role author --name NAME --invite URL',
+  it('shows the exact command that mints an author invite for it, for this user under their name', () => {
+    expect(inviteCommand(here, { id: 'device-user-1', name: 'Dana Field' })).toBe(
+      "npm run relay -- token --course localCourse01 --role author --name 'Dana Field' --user device-user-1 --invite URL",
+    )
+  })
+
+  it('quotes a name so that the shell passes it as one word', () => {
+    expect(inviteCommand(here, { id: 'u1', name: "Seán O'Neill" })).toContain(
+      `--name 'Seán O'\\''Neill' --user u1`,
     )
   })
 
