@@ -56,3 +56,29 @@ export type UpgradeStatus = (typeof UpgradeStatus)[keyof typeof UpgradeStatus]
 /** Whether a stock client should stop reconnecting; pass as the provider's `shouldReconnect` (negated). */
 export const isPermanentClose = (code: number): boolean =>
   code === CloseCode.MessageTooBig || (code >= 4400 && code < 4500)
+
+/**
+ * What a person should do after the relay ended their connection for good (a permanent close): shown by the app,
+ * so it says the cause in plain words and the next step. Their work stays saved on their device in every case.
+ */
+export const refusalAdvice = (code: number): string => {
+  switch (code) {
+    case CloseCode.TokenExpired:
+      return 'Your invite has expired. Ask whoever runs the relay for a new invite, then join with it.'
+    case CloseCode.TokenRevoked:
+      return 'Your access was revoked by whoever runs the relay. Ask them for a new invite if you still need it.'
+    case CloseCode.ChangeNotAllowed:
+      return 'The relay refused a change you may not make (such as someone else’s comment). Ask whoever runs the relay for an invite under your own user id.'
+    case CloseCode.TooManyForToken:
+      return 'This invite is open in too many windows at once. Close some of them, then reopen the course.'
+    case CloseCode.PresenceTooLarge:
+    case CloseCode.MalformedMessage:
+    case CloseCode.UnknownMessageType:
+    case CloseCode.MessageTooBig:
+      return 'The relay could not accept what this app sent. Update Chorus, then reopen the course.'
+    case CloseCode.ProtocolMismatch:
+      return 'This app and the relay speak different versions. Update Chorus (or ask for the relay to be updated).'
+    default:
+      return `The relay refused the connection (code ${code}). Reopen the course; if it happens again, tell whoever runs the relay.`
+  }
+}

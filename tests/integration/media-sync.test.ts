@@ -44,8 +44,9 @@ afterAll(() => killRelays())
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex')
 
 /** A connection status the test switches, with the subscribe/getStatus shape of CourseSync. */
-const statusSwitch = (initial: ConnectionStatus['kind']) => {
-  let status = { kind: initial, unacknowledged: 0 } as ConnectionStatus
+type LiveKind = Exclude<ConnectionStatus['kind'], 'refused'>
+const statusSwitch = (initial: LiveKind) => {
+  let status: ConnectionStatus = { kind: initial, unacknowledged: 0 }
   const listeners = new Set<(status: ConnectionStatus) => void>()
   return {
     getStatus: () => status,
@@ -53,8 +54,8 @@ const statusSwitch = (initial: ConnectionStatus['kind']) => {
       listeners.add(listener)
       return () => void listeners.delete(listener)
     },
-    set(kind: ConnectionStatus['kind']) {
-      status = { ...status, kind }
+    set(kind: LiveKind) {
+      status = { kind, unacknowledged: status.unacknowledged }
       listeners.forEach((listener) => listener(status))
     },
   }

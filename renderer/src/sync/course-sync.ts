@@ -5,12 +5,22 @@ import { isPermanentClose } from '../../../shared/protocol/close-codes'
 import { roomName, type RoomKind } from '../../../shared/protocol/rooms'
 import { trackUnacknowledged } from './unacked-tracker'
 
-/** What the header shows about the relay. The local copy works the same in every state. */
-export interface ConnectionStatus {
-  readonly kind: 'offline' | 'connecting' | 'synced'
-  /** Local changes the relay is not known to hold yet (see unacked-changes.ts). */
-  readonly unacknowledged: number
-}
+/**
+ * What the header shows about the relay. The local copy works the same in every state. `refused`: the relay ended
+ * the connection for good (a permanent close code, e.g. a revoked invite); the app does not retry and says why.
+ */
+export type ConnectionStatus =
+  | {
+      readonly kind: 'offline' | 'connecting' | 'synced'
+      /** Local changes the relay is not known to hold yet (see unacked-changes.ts). */
+      readonly unacknowledged: number
+    }
+  | { readonly kind: 'refused'; readonly unacknowledged: number; readonly code: number }
+
+const sameStatus = (a: ConnectionStatus, b: ConnectionStatus): boolean =>
+  a.kind === b.kind &&
+  a.unacknowledged === b.unacknowledged &&
+  (a.kind !== 'refused' || (b.kind === 'refused' && a.code === b.code))
 
 export interface SyncUser {
   readonly name: string
@@ -81,20 +91,28 @@ export function connectCourse({
   // Once a connection was lost, retries count as offline: Chromium holds a retry "connecting" for many seconds
   // after failures, and until one gets through co-authors see nothing of this device's changes.
   let lost = false
-  const current = (): ConnectionStatus => ({ kind: kindOf(provider, lost), unacknowledged: unacked.count() })
+  let refusedWith: number | null = null
+  const current = (): ConnectionStatus =>
+    refusedWith !== null
+      ? { kind: 'refused', code: refusedWith, unacknowledged: unacked.count() }
+      : { kind: kindOf(provider, lost), unacknowledged: unacked.count() }
   let status = current()
   const update = (): void => {
     const next = current()
-    if (next.kind === status.kind && next.unacknowledged === status.unacknowledged) return
+    if (sameStatus(next, status)) return
     status = next
     listeners.forEach((listener) => listener(status))
   }
   const onStatus = (event: { status: string }): void => {
-    if (event.status === 'connected') lost = false
+    if (event.status === 'connected') {
+      lost = false
+      refusedWith = null
+    }
     update()
   }
-  const onClose = (): void => {
+  const onClose = (event: CloseEvent | null): void => {
     lost = true
+    if (event !== null && isPermanentClose(event.code)) refusedWith = event.code
     update()
   }
   provider.on('status', onStatus)
@@ -124,7 +142,7 @@ export function connectCourse({
   }
 }
 
-const kindOf = (provider: WebsocketProvider, lost: boolean): ConnectionStatus['kind'] => {
+const kindOf = (provider: WebsocketProvider, lost: boolean): 'offline' | 'connecting' | 'synced' => {
   if (provider.wsconnected) return provider.synced ? 'synced' : 'connecting'
   // Between retries the relay is unreachable: that is offline, even though a retry is scheduled.
   return provider.wsconnecting && !lost ? 'connecting' : 'offline'

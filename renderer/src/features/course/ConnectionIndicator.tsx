@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react'
+import { refusalAdvice } from '../../../../shared/protocol/close-codes'
 import type { ConnectionSource, ConnectionStatus } from '../../sync/course-sync'
 import { useShownCount } from '../../sync/use-shown-count'
 
@@ -10,6 +11,7 @@ const LABELS = {
   offline: 'Offline',
   connecting: 'Connecting…',
   synced: 'Synced',
+  refused: 'Not syncing',
 } as const satisfies Record<ConnectionStatus['kind'], string>
 
 const changes = (count: number): string =>
@@ -30,6 +32,9 @@ export function ConnectionIndicator({ connection }: ConnectionIndicatorProps) {
     >
       {LABELS[status.kind]}
       {count > 0 && ` · ${changes(count)}`}
+      {status.kind === 'refused' && (
+        <span className="connection-advice"> · {refusalAdvice(status.code)}</span>
+      )}
     </p>
   )
 }
