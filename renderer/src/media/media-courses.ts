@@ -15,3 +15,14 @@ export const associateMedia = (
 /** The hashes of every blob associated with the course. */
 export const courseMediaHashes = async (db: ChorusDb, courseId: CourseId): Promise<string[]> =>
   (await db.mediaCourses.where('courseId').equals(courseId).toArray()).map((row) => row.hash)
+
+/**
+ * The author pasted (or dropped) blocks naming these blobs into this course, e.g. an image copied from another of
+ * their courses: a deliberate act on this device, so the blobs this device holds become the course's too and travel
+ * with it (uploads, exports). A co-author's edit arriving through the relay never comes this way.
+ */
+export const adoptPastedMedia = (db: ChorusDb, courseId: CourseId, hashes: Iterable<string>): Promise<void> =>
+  db.transaction('rw', db.media, db.mediaCourses, async () => {
+    const held = (await db.media.bulkGet([...new Set(hashes)])).flatMap((row) => (row ? [row.hash] : []))
+    await associateMedia(db, courseId, held)
+  })

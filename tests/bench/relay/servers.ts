@@ -114,6 +114,14 @@ const launch = async (
   }
 }
 
+/** The node arguments of package.json's `relay` script (`node <flags> --import tsx <entry>`), so both start alike. */
+const relayScriptArgs = (): string[] => {
+  const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts: { relay: string } }
+  const [command, ...args] = manifest.scripts.relay.split(/\s+/)
+  if (command !== 'node') throw new Error(`package.json's relay script no longer starts with node: ${command}`)
+  return args
+}
+
 /** Our relay as `npm run relay` runs it: tokens checked, every update stored in SQLite before it is relayed. */
 export const startOurs = async (secret: string): Promise<BenchServer> => {
   const port = await freePort()
@@ -122,9 +130,7 @@ export const startOurs = async (secret: string): Promise<BenchServer> => {
     'ours',
     [
       ...GC_ON_SIGNAL,
-      '--import',
-      'tsx',
-      'relay-server/src/cli/index.ts',
+      ...relayScriptArgs(),
       '--port',
       String(port),
       '--data',

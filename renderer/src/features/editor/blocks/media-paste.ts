@@ -1,6 +1,20 @@
 import { Extension } from '@tiptap/core'
+import type { Slice } from '@tiptap/pm/model'
 import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state'
+import { isMediaHash } from '../../../../../shared/course/content'
+import { adoptPastedMedia } from '../../../media/media-courses'
 import { insertMediaFiles, mediaFilesIn } from './insert-media'
+import { mediaScopeOf } from './media-scope'
+
+/** The blobs that pasted blocks (Chorus's own markup, e.g. copied from another course) name by hash. */
+const hashesIn = (slice: Slice): string[] => {
+  const hashes: string[] = []
+  slice.content.descendants((node) => {
+    const hash: unknown = node.attrs.hash
+    if (typeof hash === 'string' && isMediaHash(hash)) hashes.push(hash)
+  })
+  return hashes
+}
 
 /**
  * Image, video and audio files pasted or dropped into a lesson become local media blocks. Pasted web content
@@ -14,6 +28,16 @@ export const MediaPaste = Extension.create({
       new Plugin({
         key: new PluginKey('chorusMediaPaste'),
         props: {
+          transformPasted: (slice) => {
+            const hashes = hashesIn(slice)
+            if (hashes.length > 0 && editor.isEditable) {
+              const scope = mediaScopeOf(editor)
+              adoptPastedMedia(scope.db, scope.courseId, hashes).catch((cause: unknown) =>
+                console.warn('[media] could not add pasted media to the course', cause),
+              )
+            }
+            return slice
+          },
           handlePaste: (_view, event) => {
             const files = mediaFilesIn(event.clipboardData)
             if (files.length === 0 || !editor.isEditable) return false
