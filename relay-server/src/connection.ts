@@ -1,18 +1,19 @@
 import type { Duplex } from 'node:stream'
 import type { RawData, WebSocket } from 'ws'
-import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol/close-codes'
-import { decodeClientMessage, encodeSyncStep1 } from '../../shared/protocol/codec'
+import { decodeClientMessage } from '../../shared/protocol/codec'
 import { isEmptyUpdate } from '../../shared/protocol/messages'
 import { canWrite, type RoomRef } from '../../shared/protocol/rooms'
 import type { Role, TokenClaims } from '../../shared/protocol/token'
 import { OPEN_CLAIMS } from './admission'
 import type { Limits } from './config'
 import type { CapKeys, ConnectionCaps } from './connection-caps'
-import { chargeMessage, fullBuckets, pauseReading, takeStep1, type Buckets } from './connection-limits'
+import { chargeMessage, fullBuckets, pauseReading, type Buckets } from './connection-limits'
+import { endIfRefused, guarded, who } from './connection-outcome'
 import type { Logger } from './log'
-import { sendTo, type Peer, type PeerEnv, type Room } from './room'
+import type { Peer, PeerEnv, Room } from './room'
 import type { Outcome, Rooms } from './rooms'
+import { requestSyncStep1 } from './sync-step1-requests'
 
 /** What every connection of one relay shares. */
 export interface ConnectionEnv extends PeerEnv {
@@ -58,7 +59,6 @@ const bySocket = new WeakMap<object, Connection>()
 /** How long a connection closed for its backlog has to take the close frame before its socket is destroyed. */
 const BACKLOG_CLOSE_GRACE_MS = 1_000
 
-const who = (c: Connection) => ({ conn: c.id, room: c.room.name, user: c.user, role: c.role })
 const asBytes = (data: RawData): Uint8Array =>
   Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data
 
@@ -97,73 +97,6 @@ const handle = (c: Connection, frame: Uint8Array): Outcome => {
     default:
       return message satisfies never
   }
-}
-
-/**
- * Answers a sync step 1 now if the connection and its room may afford it; otherwise keeps the state vector
- * (only the latest: a newer one supersedes it) and answers when they can, since the app still needs its answer.
- */
-const requestSyncStep1 = (c: Connection, stateVector: Uint8Array): Outcome => {
-  const waiting = c.pendingStateVector !== null
-  c.pendingStateVector = stateVector
-  if (waiting) return ok
-  const wait = takeStep1(c, c.env.limits, performance.now())
-  if (wait > 0) {
-    setTimeout(answerPendingStep1, wait, c.socket)
-    return ok
-  }
-  return answerSyncStep1(c)
-}
-
-const answerSyncStep1 = (c: Connection): Outcome => {
-  const stateVector = c.pendingStateVector
-  if (stateVector === null) return ok
-  const answered = c.env.rooms.answerSyncStep1(c.room, c, stateVector)
-  if (!answered.ok) return answered
-  if (answered.value > 0) {
-    // The room has spent its encoding budget; the connection keeps its turn.
-    setTimeout(answerPendingStep1, answered.value, c.socket)
-    return ok
-  }
-  c.pendingStateVector = null
-  // The protocol has no acknowledgement: our state vector after the answer tells the client which of its
-  // changes the relay now holds. Stock clients reply with a (usually empty) step 2, which costs nothing.
-  sendTo(c, encodeSyncStep1(Y.encodeStateVector(c.room.doc)))
-  return ok
-}
-
-function answerPendingStep1(socket: WebSocket): void {
-  const c = bySocket.get(socket)
-  if (c === undefined || socket.readyState !== OPEN || c.pendingStateVector === null) return
-  const wait = takeStep1(c, c.env.limits, performance.now())
-  if (wait > 0) {
-    setTimeout(answerPendingStep1, wait, socket)
-    return
-  }
-  endIfRefused(c, guarded(c, answerSyncStep1))
-}
-
-/** Runs a step of handling; an unexpected throw ends only this connection. */
-const guarded = (c: Connection, step: (c: Connection) => Outcome): Outcome => {
-  try {
-    return step(c)
-  } catch (error) {
-    c.env.log.error(
-      { event: 'internal-error', ...who(c), err: error instanceof Error ? error.stack : String(error) },
-      'unexpected error handling a frame',
-    )
-    return { ok: false, error: { code: CloseCode.InternalError, reason: 'internal error' } }
-  }
-}
-
-const endIfRefused = (c: Connection, outcome: Outcome): void => {
-  if (outcome.ok) return
-  c.env.log.warn(
-    { event: 'bad-message', ...who(c), code: outcome.error.code, reason: outcome.error.reason },
-    'closing connection after a bad message',
-  )
-  // The WebSocket spec caps a close reason at 123 bytes.
-  c.socket.close(outcome.error.code, outcome.error.reason.slice(0, 120))
 }
 
 function onMessage(this: WebSocket, data: RawData, isBinary: boolean): void {

@@ -116,9 +116,12 @@ const launch = async (
 
 /** The node arguments of package.json's `relay` script (`node <flags> --import tsx <entry>`), so both start alike. */
 const relayScriptArgs = (): string[] => {
-  const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts: { relay: string } }
+  const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
+    scripts: { relay: string }
+  }
   const [command, ...args] = manifest.scripts.relay.split(/\s+/)
-  if (command !== 'node') throw new Error(`package.json's relay script no longer starts with node: ${command}`)
+  if (command !== 'node')
+    throw new Error(`package.json's relay script no longer starts with node: ${command}`)
   return args
 }
 
@@ -128,14 +131,7 @@ export const startOurs = async (secret: string): Promise<BenchServer> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'chorus-bench-'))
   return launch(
     'ours',
-    [
-      ...GC_ON_SIGNAL,
-      ...relayScriptArgs(),
-      '--port',
-      String(port),
-      '--data',
-      dataDir,
-    ],
+    [...GC_ON_SIGNAL, ...relayScriptArgs(), '--port', String(port), '--data', dataDir],
     { CHORUS_RELAY_SECRET: secret },
     port,
   )
