@@ -271,7 +271,13 @@ export const createRooms = ({
       if (applied.dropped !== null && !presenceDropLogged.has(from)) {
         presenceDropLogged.add(from)
         log.warn(
-          { event: 'presence-dropped', conn: from.id, room: room.name, user: from.user, reason: applied.dropped },
+          {
+            event: 'presence-dropped',
+            conn: from.id,
+            room: room.name,
+            user: from.user,
+            reason: applied.dropped,
+          },
           'presence entries dropped (logged once per connection)',
         )
       }

@@ -46,7 +46,7 @@ describe('sniffMediaType', () => {
     expect(sniffMediaType(text('%PDF-1.7'))).toBeNull()
     expect(sniffMediaType(new Uint8Array(0))).toBeNull()
     let state = 12345
-    const random = Uint8Array.from({ length: 512 }, () => ((state = (state * 1103515245 + 12345) >>> 0) >>> 24))
+    const random = Uint8Array.from({ length: 512 }, () => (state = (state * 1103515245 + 12345) >>> 0) >>> 24)
     random[0] = 0x00 // not a 0xff sync byte, nor any signature's first byte
     expect(sniffMediaType(random)).toBeNull()
   })

@@ -127,14 +127,12 @@ describe('library', () => {
     const factory = new IDBFactory()
     const name = 'chorus-migrate'
     const old = new Dexie(name, { indexedDB: factory, IDBKeyRange })
-    old
-      .version(1)
-      .stores({
-        courses: 'id, updatedAt',
-        updates: '++seq, courseId',
-        media: 'hash, courseId',
-        settings: 'key',
-      })
+    old.version(1).stores({
+      courses: 'id, updatedAt',
+      updates: '++seq, courseId',
+      media: 'hash, courseId',
+      settings: 'key',
+    })
     old.version(2).stores({ relayLinks: 'courseId' })
     old.version(3).stores({ reviewUpdates: '++seq, courseId' })
     const course = (id: string, ...hashes: string[]) => {
