@@ -31,6 +31,9 @@ test('clients ride out a SIGKILLed relay and a newcomer sees everything afterwar
   browser,
   baseURL,
 }) => {
+  // Three joins, a relay process killed and started again, and reconnect back-off: more than the default minute
+  // on a busy machine.
+  test.setTimeout(120_000)
   const join = (user: string) => joinAs(browser, { relay, ...course, user, baseURL })
   const ann = await join('ann')
   const ben = await join('ben')

@@ -1,12 +1,16 @@
 /**
- * `npm run bench:relay:idle`: memory per connection at 2,000 mostly idle connections, measured the way an operator
- * would: our relay started exactly as `npm run relay` starts it (npm → the relay's node process, default flags, no
+ * `npm run bench:relay:idle`: memory per connection at 2,000 mostly idle connections, measured as an operator would
+ * see it: our relay started exactly as `npm run relay` starts it (npm, then the relay's node process, no
  * MALLOC_ARENA_MAX), the reference through its bin script, 400 rooms × 5 stock y-websocket clients (a token each),
- * every client sending one small update per 10 s. VmRSS of the server process is read before connecting and after
- * STEADY_MS of steady state, without forcing a collection: that is what a host's memory graph shows. A second pass
- * starts both servers with a forced-GC hook (through NODE_OPTIONS, so `npm run relay` still starts ours) and reads
- * RSS after two collections, as `npm run bench:relay` does. Options: `--rounds N` (default 2), `--no-gc`, `--gc-only`, `--server ours|reference`,
- * `--env KEY=VALUE` to try a setting on both servers (e.g. `--env MALLOC_ARENA_MAX=2`).
+ * each client sending one small update per 10 s. The server's VmRSS is read before connecting, one second after the
+ * last client synced ("connected") and every second of STEADY_MS of steady state, without forcing a collection:
+ * that is what a host's memory graph shows, and where V8's young generation, grown to its full size by the traffic,
+ * counts in full (`npm run bench:relay` collects garbage before each reading and does not see it). A second pass
+ * starts both servers with a forced-GC hook (through NODE_OPTIONS, so npm still starts ours) and also reads RSS
+ * after two collections. Linux only (reads /proc).
+ *
+ * Options: `--rounds N` (default 2), `--no-gc` or `--gc-only` (one pass), `--server ours|reference`, and
+ * `--env KEY=VALUE` (repeatable) to try a setting on both servers, e.g. `--env MALLOC_ARENA_MAX=2`.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
@@ -43,7 +47,7 @@ interface Server {
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms))
 const rssOf = (pid: number): number => readUsage(pid).rssBytes
 
-/** `--env KEY=VALUE` (repeatable): set for both servers, to try a setting; NODE_OPTIONS given so adds to the GC hook. */
+/** The `--env KEY=VALUE` pairs; a NODE_OPTIONS given so is added to the GC hook's. */
 const extraEnv = (): Record<string, string> => {
   const pairs: Record<string, string> = {}
   process.argv.forEach((arg, i) => {
@@ -98,11 +102,11 @@ const relayProcess = (root: number): number => {
 
 const STOP_GRACE_MS = 10_000
 
-/** SIGTERM to the server process; its process group is killed if it has not exited within STOP_GRACE_MS. */
-const stopper = (child: ChildProcess, server: () => number) => {
+/** SIGTERM to the server process; the launched process group is killed if it has not exited within STOP_GRACE_MS. */
+const stopper = (child: ChildProcess, server: number) => {
   const exited = new Promise<void>((done) => child.once('exit', () => done()))
   return async (): Promise<void> => {
-    process.kill(server(), 'SIGTERM')
+    process.kill(server, 'SIGTERM')
     const timer = setTimeout(
       () => child.pid !== undefined && process.kill(-child.pid, 'SIGKILL'),
       STOP_GRACE_MS,
@@ -115,8 +119,7 @@ const stopper = (child: ChildProcess, server: () => number) => {
 const startOurs = async (gcHook: boolean): Promise<Server> => {
   const port = await freePort()
   const dataDir = mkdtempSync(join(tmpdir(), 'chorus-idle-'))
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
-  const child = spawn(npm, ['run', '--silent', 'relay', '--', '--port', String(port), '--data', dataDir], {
+  const child = spawn('npm', ['run', '--silent', 'relay', '--', '--port', String(port), '--data', dataDir], {
     cwd: REPO,
     env: operatorEnv(gcHook, { CHORUS_RELAY_SECRET: SECRET }),
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -125,8 +128,8 @@ const startOurs = async (gcHook: boolean): Promise<Server> => {
   await waitForHealth(port, child)
   if (child.pid === undefined) throw new Error('npm has no pid')
   const pid = relayProcess(child.pid)
-  // SIGTERM to the relay itself: npm and tsx pass it on unreliably, and the relay's exit ends them.
-  return { pid, url: `ws://127.0.0.1:${port}`, stop: stopper(child, () => pid) }
+  // SIGTERM to the relay itself: npm does not reliably pass it on, and the relay's exit ends npm.
+  return { pid, url: `ws://127.0.0.1:${port}`, stop: stopper(child, pid) }
 }
 
 const startReference = async (gcHook: boolean): Promise<Server> => {
@@ -140,7 +143,7 @@ const startReference = async (gcHook: boolean): Promise<Server> => {
   await waitForHealth(port, child)
   const pid = child.pid
   if (pid === undefined) throw new Error('reference has no pid')
-  return { pid, url: `ws://127.0.0.1:${port}`, stop: stopper(child, () => pid) }
+  return { pid, url: `ws://127.0.0.1:${port}`, stop: stopper(child, pid) }
 }
 
 const collectedRss = async (pid: number): Promise<number> => {
@@ -234,17 +237,17 @@ const measure = async (
   }
 }
 
-const kb = (bytes: number): string => (bytes / 1024 / CONNECTIONS).toFixed(1)
+const kbPerConnection = (bytes: number): string => (bytes / 1024 / CONNECTIONS).toFixed(1)
 const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1)
 
 const format = (r: Result): string => {
-  const perConnection = (bytes: number): string => kb(bytes - r.baseBytes)
+  const perConnection = (bytes: number): string => kbPerConnection(bytes - r.baseBytes)
   const plain =
     `${r.kind.padEnd(9)} RSS ${mb(r.baseBytes)} → ${mb(r.steadyBytes)} MB: ${perConnection(r.steadyBytes)} KB/conn ` +
     `(connected: ${perConnection(r.connectedBytes)}; every 10 s: ${r.everyTenSeconds.map(perConnection).join(' ')})`
   if (r.collected === null) return plain
   const { baseBytes, steadyBytes } = r.collected
-  return `${plain}; after forced GC ${mb(baseBytes)} → ${mb(steadyBytes)} MB: ${kb(steadyBytes - baseBytes)} KB/conn`
+  return `${plain}; after forced GC ${mb(baseBytes)} → ${mb(steadyBytes)} MB: ${kbPerConnection(steadyBytes - baseBytes)} KB/conn`
 }
 
 const optionValue = (name: string, fallback: number): number => {
@@ -253,7 +256,7 @@ const optionValue = (name: string, fallback: number): number => {
 }
 
 const main = async (): Promise<void> => {
-  if (process.platform !== 'linux') throw new Error('reads /proc: Linux only')
+  if (process.platform !== 'linux') throw new Error('this benchmark reads /proc: Linux only')
   const rounds = optionValue('--rounds', 2)
   const serverAt = process.argv.indexOf('--server')
   const only = serverAt === -1 ? undefined : process.argv[serverAt + 1]
