@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { CourseId } from '../../../shared/course/types'
 import type { ChorusDb } from '../storage/db'
+import { useRelayLinkVersion } from '../sync/use-relay-link-version'
 import { readCourseIdentity, type CourseIdentity } from './identity'
 
 export type IdentityState =
@@ -9,24 +10,33 @@ export type IdentityState =
   /** Storage could not say who the user is: nothing is offered that records a person (commenting). */
   | { readonly status: 'unknown' }
 
-/** Who this user is in the course and what their role allows, read once per opened course. */
+const LOADING: IdentityState = { status: 'loading' }
+
+/**
+ * Who this user is in the course and what their role allows, read when the course opens and again when its relay
+ * link is saved (sharing it, or joining it anew, makes the user the invite's). While that second read runs, the
+ * previous answer stays: the course view is not torn down and rebuilt in the middle of sharing.
+ */
 export function useCourseIdentity(db: ChorusDb, courseId: CourseId): IdentityState {
-  const [state, setState] = useState<IdentityState>({ status: 'loading' })
+  const [read, setRead] = useState<{ readonly courseId: CourseId; readonly state: IdentityState } | null>(
+    null,
+  )
+  const linkVersion = useRelayLinkVersion(courseId)
   useEffect(() => {
     let left = false
-    setState({ status: 'loading' })
+    const settle = (state: IdentityState): void => {
+      if (!left) setRead({ courseId, state })
+    }
     readCourseIdentity(db, courseId).then(
-      (identity) => {
-        if (!left) setState({ status: 'known', identity })
-      },
+      (identity) => settle({ status: 'known', identity }),
       (cause: unknown) => {
         console.warn(`[review] could not tell who the user is in course ${courseId}`, cause)
-        if (!left) setState({ status: 'unknown' })
+        settle({ status: 'unknown' })
       },
     )
     return () => {
       left = true
     }
-  }, [db, courseId])
-  return state
+  }, [db, courseId, linkVersion])
+  return read?.courseId === courseId ? read.state : LOADING
 }

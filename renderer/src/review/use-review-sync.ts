@@ -4,15 +4,17 @@ import type { CourseId } from '../../../shared/course/types'
 import type { ChorusDb } from '../storage/db'
 import { connectCourse, type ConnectionStatus } from '../sync/course-sync'
 import { getRelayLink } from '../sync/relay-links'
+import { useRelayLinkVersion } from '../sync/use-relay-link-version'
 
 /**
  * Syncs the course's review document with its `<courseId>/review` room while mounted, with the same relay and
- * token as the content. Pass the document only once it is loaded from this device: the relay only adds to it.
+ * token as the content, and follows a link saved while the course is open (shared from here, say) at once. Pass the document only once it is loaded from this device: the relay only adds to it.
  * Offline, comments go on being stored locally and the provider sends them when the relay is back.
  * Returns how the comments stand with the relay; null for a course that is not shared.
  */
 export function useReviewSync(db: ChorusDb, courseId: CourseId, doc: Y.Doc | null): ConnectionStatus | null {
   const [status, setStatus] = useState<ConnectionStatus | null>(null)
+  const linkVersion = useRelayLinkVersion(courseId)
   useEffect(() => {
     setStatus(null)
     if (doc === null) return
@@ -41,6 +43,6 @@ export function useReviewSync(db: ChorusDb, courseId: CourseId, doc: Y.Doc | nul
       left = true
       stop()
     }
-  }, [db, courseId, doc])
+  }, [db, courseId, doc, linkVersion])
   return status
 }

@@ -7,8 +7,9 @@ import { readTokenClaims } from '../review/token-claims'
 import { connectCourse, fixedConnection, type ConnectionSource, type SyncUser } from './course-sync'
 import { startMediaSync } from './media-sync'
 import { mediaTransferFeed } from './media-transfer-feed'
-import { getRelayLink, onRelayLinkSaved } from './relay-links'
+import { getRelayLink } from './relay-links'
 import { loadSyncUser, onSyncUserSaved } from './sync-user'
+import { useRelayLinkVersion } from './use-relay-link-version'
 
 export interface CourseSyncState {
   /** Null for a course that is not shared (or while its link is being read). */
@@ -27,12 +28,7 @@ export const useCourseSync = (db: ChorusDb, courseId: CourseId, doc: Y.Doc): Cou
   const [connection, setConnection] = useState<ConnectionSource | null>(null)
   const [provider, setProvider] = useState<WebsocketProvider | null>(null)
   const [shared, setShared] = useState<boolean | null>(null)
-  const [linkVersion, setLinkVersion] = useState(0)
-
-  useEffect(
-    () => onRelayLinkSaved((saved) => saved === courseId && setLinkVersion((version) => version + 1)),
-    [courseId],
-  )
+  const linkVersion = useRelayLinkVersion(courseId)
 
   useEffect(() => {
     let left = false
