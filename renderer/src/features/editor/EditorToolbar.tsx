@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/react'
 import { useState, type KeyboardEvent, type ReactNode } from 'react'
 import { InsertMenu } from './blocks/InsertMenu'
 import { LinkIcon } from './LinkIcon'
+import { NumberedListIcon } from './NumberedListIcon'
 import { ToolbarButton } from './ToolbarButton'
 import { useToolbarState } from './use-toolbar-state'
 
@@ -35,7 +36,7 @@ export function EditorToolbar({ editor, editable, onLink }: EditorToolbarProps) 
 
   const tools: readonly Tool[] = [
     {
-      label: 'Heading 1',
+      label: 'H1 heading',
       hint: 'Heading 1',
       icon: 'H1',
       pressed: state.heading1,
@@ -43,7 +44,7 @@ export function EditorToolbar({ editor, editable, onLink }: EditorToolbarProps) 
       run: () => chain().toggleHeading({ level: 1 }).run(),
     },
     {
-      label: 'Heading 2',
+      label: 'H2 heading',
       hint: 'Heading 2',
       icon: 'H2',
       pressed: state.heading2,
@@ -51,7 +52,7 @@ export function EditorToolbar({ editor, editable, onLink }: EditorToolbarProps) 
       run: () => chain().toggleHeading({ level: 2 }).run(),
     },
     {
-      label: 'Heading 3',
+      label: 'H3 heading',
       hint: 'Heading 3',
       icon: 'H3',
       pressed: state.heading3,
@@ -96,7 +97,7 @@ export function EditorToolbar({ editor, editable, onLink }: EditorToolbarProps) 
     {
       label: 'Numbered list',
       hint: 'Numbered list',
-      icon: '1≡',
+      icon: <NumberedListIcon />,
       pressed: state.orderedList,
       enabled: editable,
       run: () => chain().toggleOrderedList().run(),

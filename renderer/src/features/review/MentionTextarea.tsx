@@ -95,7 +95,6 @@ export function MentionTextarea({
         autoFocus={autoFocus}
         aria-autocomplete="list"
         aria-controls={open ? listId : undefined}
-        aria-expanded={open}
         aria-activedescendant={open ? `${listId}-${activeIndex}` : undefined}
         onChange={(event) => (onChange(event.target.value), track(event.target))}
         onSelect={(event) => track(event.currentTarget)}
