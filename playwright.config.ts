@@ -4,7 +4,8 @@ const webPort = Number(process.env.CHORUS_WEB_PORT ?? 5183)
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  timeout: 60_000,
+  // Many specs join a shared course as two or three people (each join asks and syncs) and restart relays.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
