@@ -109,7 +109,11 @@ test('a reviewer and a viewer read the course, cannot change it and are told why
   await expect(lessonBody(author)).toBeEditable()
 
   // The open thread comes from the review room and is counted in the outline and the export dialog.
-  await expect(lessonRow(author, 'Erosion').getByRole('img', { name: '1 open comment' })).toBeVisible()
+  const badge = lessonRow(author, 'Erosion').getByRole('img', { name: '1 open comment' })
+  await expect(badge).toBeVisible()
+  // A drawn bubble and the count: no emoji, which shows as an empty box where no emoji font is installed.
+  await expect(badge).toHaveText('1')
+  await expect(badge.locator('svg')).toHaveCount(1)
   await author.getByRole('button', { name: 'Export…' }).click()
   const exportDialog = author.getByRole('dialog', { name: 'Export course' })
   await expect(exportDialog).toContainText('1 open comment — comments are not included in the export.')
