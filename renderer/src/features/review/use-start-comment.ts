@@ -12,6 +12,14 @@ export interface StartComment {
   readonly start: () => void
 }
 
+/**
+ * ProseMirror learns of a selection the browser changed (Shift+arrows) from a `selectionchange` event that arrives
+ * after the key: a shortcut pressed right after the last arrow would otherwise comment on the selection one
+ * character short. Its DOM observer's flush reads the page's selection now; it is not in the typings, hence the shape.
+ */
+const readPendingSelection = (editor: Editor): void =>
+  (editor.view as unknown as { domObserver?: { flush(): void } }).domObserver?.flush()
+
 /** Commenting on the lesson's selection; works in a read-only editor, since reviewers comment without editing. */
 export function useStartComment(editor: Editor, fragment: XmlFragment): StartComment {
   const session = useReviewSession()
@@ -37,6 +45,7 @@ export function useStartComment(editor: Editor, fragment: XmlFragment): StartCom
   // Anchored to the selection as it is at the press, not as it was at the last render.
   const start = useCallback(() => {
     if (reason !== null || lessonId === null) return
+    readPendingSelection(editor)
     const { from, to } = editor.state.selection
     const current = draftFromRange(fragment, lessonId, from, to)
     if (current !== null) startDraft?.(current)
