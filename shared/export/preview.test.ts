@@ -43,6 +43,8 @@ describe('renderPreviewDocument', () => {
     expect(page.value).toContain(`<img src="blob:preview/${HASH}" alt="x">`)
     expect(page.value).toContain('"runtime":"standalone"')
     expect(page.value).toContain('<html lang="de">')
+    // The app's "Close preview" is the one way out: the package's Exit is left out.
+    expect(page.value).not.toContain('id="chorus-exit"')
   })
 
   it('cannot be broken out of by course text', async () => {

@@ -15,6 +15,13 @@ export const renderPreviewDocument = async (
 ): Promise<Result<string>> => {
   const plan = await planCourse(input, mediaUrl)
   return plan.ok
-    ? ok(renderPlayerDocument(plan.value, { runtime: 'standalone', assets: 'inline', startLessonId }))
+    ? ok(
+        renderPlayerDocument(plan.value, {
+          runtime: 'standalone',
+          assets: 'inline',
+          startLessonId,
+          exitButton: false,
+        }),
+      )
     : plan
 }

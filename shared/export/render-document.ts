@@ -12,6 +12,11 @@ export interface PlayerDocumentOptions {
   readonly assets: 'files' | 'inline'
   /** The lesson to open first when no LMS bookmark says otherwise; packages leave it out and open lesson 1. */
   readonly startLessonId?: string
+  /**
+   * Whether the page has its own Exit button (default true): a package needs one to end the LMS session; the learner
+   * preview leaves it out, since the app's "Close preview" is its one way out.
+   */
+  readonly exitButton?: boolean
 }
 
 export const PLAYER_SCRIPT_FILE = 'player.js'
@@ -78,8 +83,7 @@ ${styles}
 <header class="bar">
 <button type="button" class="toc-toggle" id="chorus-toc-toggle" aria-controls="chorus-toc">Contents</button>
 <h1>${esc(meta.title)}</h1>
-<button type="button" id="chorus-exit">Exit</button>
-</header>
+${options.exitButton === false ? '' : '<button type="button" id="chorus-exit">Exit</button>\n'}</header>
 <div class="status" id="chorus-status" role="status"></div>
 <div class="body">
 <nav class="toc" id="chorus-toc" aria-label="Course contents"><ol>${renderToc(plan)}</ol></nav>

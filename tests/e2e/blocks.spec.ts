@@ -108,6 +108,25 @@ test('an author builds a lesson of blocks that survives a reload and exports to 
   })
   await single.getByRole('textbox', { name: 'Feedback when correct' }).fill('Red is primary.')
   await single.getByRole('textbox', { name: 'Feedback when incorrect' }).fill('Only red is.')
+  // Every field keeps a visible label once it is filled (placeholders as labels vanished), named by that label.
+  const filled = [
+    ['Question prompt', 'Which colour is primary?'],
+    ['Choice 1', 'Red'],
+    ['Choice 2', 'Green'],
+    ['Choice 3', 'Orange'],
+    ['Feedback when correct', 'Red is primary.'],
+    ['Feedback when incorrect', 'Only red is.'],
+  ] as const
+  for (const [label, value] of filled) {
+    await expect(single.getByLabel(label, { exact: true })).toHaveValue(value)
+    await expect(single.locator('label').getByText(label, { exact: true })).toBeVisible()
+  }
+  await expect(single.locator('label').getByText('Question type', { exact: true })).toBeVisible()
+  // The type select looks like the other fields, not like the browser's default control.
+  const fontOf = (field: Locator) => field.evaluate((el) => getComputedStyle(el).fontFamily)
+  expect(await fontOf(single.getByLabel('Question type'))).toBe(
+    await fontOf(single.getByLabel('Choice 1', { exact: true })),
+  )
   await single.getByRole('button', { name: 'Remove choice 3' }).click()
   await expect(single.getByRole('textbox', { name: /^Choice \d$/ })).toHaveCount(2)
   await expect(single.getByRole('list', { name: 'Problems with this question' })).toHaveCount(0)

@@ -92,7 +92,7 @@ test('an offline author and an online one both edit the same lesson and outline,
   await lessonTitle.press('Enter')
   await renameInOutline(ben, 'lesson', 'Compost', 'Composting')
   // Every change waits for the relay, and says so.
-  await expect(connection(ben)).toHaveText(/^Offline · \d+ changes? not yet on the relay$/)
+  await expect(connection(ben)).toHaveText('Offline · changes not yet on the relay')
   const pending = Number(await connection(ben).getAttribute('data-unacknowledged'))
   expect(pending).toBeGreaterThan(2)
 

@@ -133,6 +133,25 @@ test('the learner preview runs the course in the export’s player under the app
   await expect(question.locator('.feedback:not([hidden])')).toHaveText(/^(Correct|Not quite)\./)
   await expect(frame.getByRole('status')).toContainText('1 of 6 questions answered')
 
+  // The learner tries again, by keyboard: the choices and feedback reset, and the new answer is checked.
+  const tryAgain = question.getByRole('button', { name: 'Try again' })
+  await expect(tryAgain).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(question.locator('.feedback:not([hidden])')).toHaveCount(0)
+  await expect(tryAgain).toBeHidden()
+  const radios = question.getByRole('radio')
+  await expect(radios.first()).toBeFocused()
+  for (const radio of await radios.all()) await expect(radio).not.toBeChecked()
+  await page.keyboard.press('ArrowDown')
+  await expect(radios.nth(1)).toBeChecked()
+  await question.getByRole('button', { name: 'Check answer' }).press('Enter')
+  await expect(question.locator('.feedback:not([hidden])')).toHaveText(/^(Correct|Not quite)\./)
+  await expect(radios.nth(1)).toBeDisabled()
+  await expect(frame.getByRole('status')).toContainText('1 of 6 questions answered')
+
+  // One way out: the app's "Close preview"; the package's Exit is not in the preview.
+  await expect(frame.getByRole('button', { name: 'Exit' })).toHaveCount(0)
+
   await frame.getByRole('button', { name: 'Next' }).click()
   await expect(position).toHaveText('Lesson 3 of 8')
   await expect(frame.getByRole('heading', { name: 'Customers and billing accounts' })).toBeVisible()

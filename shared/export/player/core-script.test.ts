@@ -258,6 +258,20 @@ describe('a session against scorm-again', () => {
     expect(resumed.state).toEqual(session.state)
   })
 
+  it('records the latest answer: one checked after "Try again" replaces the first and sets the score', () => {
+    const api = new Scorm12API({ logLevel: 5, autocommit: false })
+    const data = course(2, 2)
+    const session = core.createSession(data, core.connect('scorm12', windowChain({ API: api })), () => 0)
+    session.answer(0, [1])
+    session.answer(1, [1])
+    expect(api.cmi.core.score.raw).toBe('50')
+    session.answer(0, [0])
+    expect(session.state.answers[0]).toEqual([0])
+    expect(api.cmi.core.score.raw).toBe('100')
+    session.answer(0, [])
+    expect(session.state.answers[0]).toEqual([0])
+  })
+
   it('opens at the start lesson when the LMS holds no bookmark, and at the bookmark when it does', () => {
     const data = course(5, 0, 4, { start: 'lesson3' })
     const fresh = new Scorm12API({ logLevel: 5, autocommit: false })

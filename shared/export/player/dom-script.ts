@@ -1,6 +1,6 @@
 /**
- * The player's page wiring: shows one lesson at a time, checks knowledge-check answers, keeps the header's
- * progress line current, and ends the session on Exit or pagehide. All decisions are ChorusCore's
+ * The player's page wiring: shows one lesson at a time, checks knowledge-check answers and lets the learner try
+ * again, keeps the header's progress line current, and ends the session on Exit or pagehide. All decisions are ChorusCore's
  * (core-script.ts); this part only reads and writes the DOM that render-document.ts produced.
  * Plain ES2015 for the same reasons as the core.
  */
@@ -51,6 +51,20 @@ export const domScript = String.raw`
     showStatus();
   }
 
+  // "Try again" lets the learner answer anew; the answer recorded so far (and reported to the LMS) stands until
+  // the next check replaces it, so leaving halfway through a retry changes nothing.
+  function tryAgainButton(form) {
+    var button = form.querySelector('.try-again');
+    if (button) return button;
+    button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'try-again';
+    button.textContent = 'Try again';
+    button.hidden = true;
+    form.querySelector('.check').insertAdjacentElement('afterend', button);
+    return button;
+  }
+
   function showAnswer(form, index) {
     var chosen = session.state.answers[index];
     if (!chosen) return;
@@ -60,15 +74,33 @@ export const domScript = String.raw`
       inputs[i].disabled = true;
     }
     var correct = session.isCorrect(index);
+    form.classList.remove('is-correct', 'is-incorrect');
     form.classList.add(correct ? 'is-correct' : 'is-incorrect');
-    form.querySelector('.feedback-' + (correct ? 'correct' : 'incorrect')).hidden = false;
+    form.querySelector('.feedback-correct').hidden = !correct;
+    form.querySelector('.feedback-incorrect').hidden = correct;
     form.querySelector('.check').disabled = true;
+    tryAgainButton(form).hidden = false;
+  }
+
+  function askAgain(form) {
+    var inputs = form.querySelectorAll('input');
+    for (var i = 0; i < inputs.length; i++) {
+      inputs[i].checked = false;
+      inputs[i].disabled = false;
+    }
+    form.classList.remove('is-correct', 'is-incorrect');
+    form.querySelector('.feedback-correct').hidden = true;
+    form.querySelector('.feedback-incorrect').hidden = true;
+    form.querySelector('.check').disabled = false;
+    tryAgainButton(form).hidden = true;
+    if (inputs[0]) inputs[0].focus();
   }
 
   var forms = root.querySelectorAll('form.question');
   for (var f = 0; f < forms.length; f++) {
     (function (form) {
       var index = Number(form.getAttribute('data-question'));
+      tryAgainButton(form).addEventListener('click', function () { askAgain(form); });
       showAnswer(form, index);
       form.addEventListener('submit', function (event) {
         event.preventDefault();
@@ -78,6 +110,8 @@ export const domScript = String.raw`
         if (selected.length === 0) return;
         session.answer(index, selected);
         showAnswer(form, index);
+        // The check button is now disabled: keep the keyboard user in the question, on the way to answer again.
+        tryAgainButton(form).focus();
         showStatus();
       });
     })(forms[f]);
@@ -102,7 +136,9 @@ export const domScript = String.raw`
     session.finish(navRequest);
     root.classList.add('ended');
   }
-  document.getElementById('chorus-exit').addEventListener('click', function () { end(true); });
+  // The learner preview has no Exit (the app's "Close preview" is its one way out).
+  var exit = document.getElementById('chorus-exit');
+  if (exit) exit.addEventListener('click', function () { end(true); });
   document.addEventListener('visibilitychange', function () {
     if (document.visibilityState === 'hidden') session.save();
   });

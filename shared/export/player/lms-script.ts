@@ -134,8 +134,9 @@ export const lmsFunctions = String.raw`
         state.viewed[index] = true;
         session.save();
       },
+      /** Records the learner's latest answer: one checked after "Try again" replaces the one before. */
       answer: function (index, selected) {
-        if (ended || state.answers[index] || !selected || selected.length === 0) return;
+        if (ended || !selected || selected.length === 0) return;
         state.answers[index] = selected.slice().sort(function (a, b) { return a - b; });
         session.save();
       },

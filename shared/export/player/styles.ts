@@ -6,8 +6,8 @@ body { margin: 0; font: 17px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, s
 .chorus { min-height: 100vh; display: flex; flex-direction: column; }
 .bar { position: sticky; top: 0; z-index: 2; display: flex; align-items: center; gap: 12px; padding: 10px 16px; background: #fff; border-bottom: 1px solid #dde1e8; }
 .bar h1 { flex: 1; margin: 0; font-size: 18px; line-height: 1.3; }
-.bar button, .pager button, .question .check { font: inherit; font-size: 15px; padding: 6px 14px; border-radius: 6px; border: 1px solid #b8c0cc; background: #fff; color: inherit; cursor: pointer; }
-.bar button:hover, .pager button:hover:not(:disabled) { background: #eef1f5; }
+.bar button, .pager button, .question .check, .question .try-again { font: inherit; font-size: 15px; padding: 6px 14px; border-radius: 6px; border: 1px solid #b8c0cc; background: #fff; color: inherit; cursor: pointer; }
+.bar button:hover, .pager button:hover:not(:disabled), .question .try-again:hover { background: #eef1f5; }
 button:disabled { opacity: 0.5; cursor: default; }
 .status { padding: 6px 16px; font-size: 14px; color: #4a5263; background: #eef1f5; }
 .body { flex: 1; display: flex; align-items: flex-start; }
@@ -38,6 +38,7 @@ button:disabled { opacity: 0.5; cursor: default; }
 .question legend { font-weight: 600; margin-bottom: 8px; }
 .question .hint { margin: 0 0 4px; font-size: 14px; color: #4a5263; }
 .question .choice { display: flex; gap: 8px; align-items: baseline; padding: 4px 0; }
+.question .try-again { margin-left: 8px; }
 .question .feedback { margin: 12px 0 0; padding: 8px 12px; border-radius: 6px; }
 .question .feedback-correct { background: #eaf7ef; }
 .question .feedback-incorrect { background: #fdecec; }

@@ -14,10 +14,11 @@ const LABELS = {
   refused: 'Not syncing',
 } as const satisfies Record<ConnectionStatus['kind'], string>
 
-const changes = (count: number): string =>
-  `${count} ${count === 1 ? 'change' : 'changes'} not yet on the relay`
-
-/** Whether co-authors see this device's changes, and how many they do not yet. Edits are saved locally in every state. */
+/**
+ * Whether co-authors see this device's changes yet. Edits are saved locally in every state. The number of pending
+ * changes (one per keystroke or command) stays in `data-unacknowledged` for tests and diagnostics; it is not shown,
+ * because "38 changes" after one sentence means nothing to a writer.
+ */
 export function ConnectionIndicator({ connection }: ConnectionIndicatorProps) {
   const status = useSyncExternalStore(connection.subscribe, connection.getStatus)
   const count = useShownCount(status)
@@ -31,7 +32,7 @@ export function ConnectionIndicator({ connection }: ConnectionIndicatorProps) {
       title={count > 0 ? 'Saved on this device; sent to the relay when it can be reached.' : undefined}
     >
       {LABELS[status.kind]}
-      {count > 0 && ` · ${changes(count)}`}
+      {count > 0 && ' · changes not yet on the relay'}
       {status.kind === 'refused' && (
         <span className="connection-advice"> · {refusalAdvice(status.code)}</span>
       )}

@@ -1,7 +1,8 @@
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import type { ChorusError } from '../../../../shared/errors'
 import type { ChorusDb, LibraryEntry } from '../../storage/db'
 import type { CourseFileImport } from '../files/use-course-file-import'
+import { ImportDocumentButton } from '../import/ImportDocumentButton'
 import { IdentityNote } from '../settings/IdentityNote'
 import { SettingsButton } from '../settings/SettingsButton'
 import { deleteCourse } from '../../storage/library'
@@ -34,6 +35,7 @@ export function LibraryView({ db, onNewCourse, onJoinCourse, courseFiles }: Libr
   const library = useLibrary(db)
   const now = useNow(30_000)
   const [query, setQuery] = useState('')
+  const filterId = useId()
   const [pending, setPending] = useState<Pending | null>(null)
   const [failure, setFailure] = useState<ChorusError | null>(null)
 
@@ -52,24 +54,32 @@ export function LibraryView({ db, onNewCourse, onJoinCourse, courseFiles }: Libr
 
   return (
     <main className="library">
+      {/* The title and the actions share the top row; the notes run full width under them, so they never squeeze
+          the buttons onto several lines. */}
       <header className="library-header">
-        <div>
+        <div className="library-header-row">
           <h1 className="library-title">Your courses</h1>
-          <p className="library-subtitle">Saved on this device. Chorus works offline.</p>
-          <IdentityNote db={db} />
+          <div className="library-actions">
+            <button
+              type="button"
+              className="button"
+              onClick={courseFiles.openFile}
+              disabled={courseFiles.busy}
+            >
+              Open course file…
+            </button>
+            <ImportDocumentButton db={db} target={{ kind: 'new-course' }} />
+            <button type="button" className="button" onClick={onJoinCourse}>
+              Join shared course
+            </button>
+            <SettingsButton db={db} />
+            <button type="button" className="button button-primary" onClick={onNewCourse}>
+              New course
+            </button>
+          </div>
         </div>
-        <div className="library-actions">
-          <button type="button" className="button" onClick={courseFiles.openFile} disabled={courseFiles.busy}>
-            Open course file…
-          </button>
-          <button type="button" className="button" onClick={onJoinCourse}>
-            Join shared course
-          </button>
-          <SettingsButton db={db} />
-          <button type="button" className="button button-primary" onClick={onNewCourse}>
-            New course
-          </button>
-        </div>
+        <p className="library-subtitle">Saved on this device. Chorus works offline.</p>
+        <IdentityNote db={db} />
       </header>
 
       {failure && <ErrorNotice error={failure} onDismiss={() => setFailure(null)} />}
@@ -81,11 +91,14 @@ export function LibraryView({ db, onNewCourse, onJoinCourse, courseFiles }: Libr
 
       {entries.length > 0 && (
         <>
+          <label className="field-label" htmlFor={filterId}>
+            Filter courses
+          </label>
           <input
+            id={filterId}
             type="search"
             className="text-input library-filter"
-            aria-label="Filter courses"
-            placeholder="Filter by title"
+            placeholder="Part of a title"
             value={query}
             onChange={(event) => setQuery(event.target.value)}
           />

@@ -1,6 +1,7 @@
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react'
 import type { CalloutTone } from '../../../../../shared/course/content'
 import { canEditLesson } from '../read-only-lesson'
+import { BlockSelectField } from './BlockSelectField'
 
 const TONES: Readonly<Record<CalloutTone, string>> = { info: 'Info', tip: 'Tip', warning: 'Warning' }
 
@@ -18,17 +19,12 @@ export function CalloutView({ node, editor, updateAttributes }: ReactNodeViewPro
     >
       <div className="block-bar" contentEditable={false}>
         {canEditLesson(editor) ? (
-          <select
-            aria-label="Callout tone"
+          <BlockSelectField
+            label="Callout tone"
             value={tone}
-            onChange={(event) => updateAttributes({ tone: toneOf(event.currentTarget.value) })}
-          >
-            {(Object.keys(TONES) as CalloutTone[]).map((t) => (
-              <option key={t} value={t}>
-                {TONES[t]}
-              </option>
-            ))}
-          </select>
+            options={TONES}
+            onChange={(next) => updateAttributes({ tone: next })}
+          />
         ) : (
           <span className="block-kind">{TONES[tone]}</span>
         )}

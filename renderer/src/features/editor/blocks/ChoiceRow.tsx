@@ -28,7 +28,13 @@ export function ChoiceRow({
 }: ChoiceRowProps) {
   return (
     <li className="block-choice">
-      <label className="block-choice-correct" title="Correct answer">
+      {fixed ? (
+        <span className="block-choice-text">{choice.text}</span>
+      ) : (
+        <BlockTextField label={`Choice ${number}`} value={choice.text} inline onChange={onText} />
+      )}
+      {/* The name says which choice; it contains the visible "Correct", so speech users can say what they see. */}
+      <label className="block-choice-correct">
         <input
           type={many ? 'checkbox' : 'radio'}
           name={group}
@@ -36,27 +42,18 @@ export function ChoiceRow({
           checked={choice.correct}
           onChange={(event) => onCorrect(event.currentTarget.checked)}
         />
+        <span aria-hidden="true">Correct</span>
       </label>
-      {fixed ? (
-        <span className="block-choice-text">{choice.text}</span>
-      ) : (
-        <>
-          <BlockTextField
-            label={`Choice ${number}`}
-            value={choice.text}
-            placeholder={`Choice ${number}`}
-            onChange={onText}
-          />
-          <button
-            type="button"
-            className="block-icon-button"
-            aria-label={`Remove choice ${number}`}
-            title="Remove choice"
-            onClick={onRemove}
-          >
-            ×
-          </button>
-        </>
+      {!fixed && (
+        <button
+          type="button"
+          className="block-icon-button"
+          aria-label={`Remove choice ${number}`}
+          title="Remove choice"
+          onClick={onRemove}
+        >
+          ×
+        </button>
       )}
     </li>
   )

@@ -27,7 +27,6 @@ export function PlayableView({ node, editor, updateAttributes, deleteNode }: Rea
           <BlockTextField
             label={`${name} title`}
             value={title}
-            placeholder={`${name} title`}
             onChange={(next) => updateAttributes({ title: next })}
           />
           <button type="button" className="block-remove" onClick={deleteNode}>

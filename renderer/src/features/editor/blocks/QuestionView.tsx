@@ -1,7 +1,8 @@
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react'
 import { useId } from 'react'
-import type { QuestionAttrs, QuestionKind } from '../../../../../shared/course/content'
+import type { QuestionAttrs } from '../../../../../shared/course/content'
 import { canEditLesson } from '../read-only-lesson'
+import { BlockSelectField } from './BlockSelectField'
 import { BlockTextField } from './BlockTextField'
 import { ChoiceRow } from './ChoiceRow'
 import {
@@ -16,9 +17,7 @@ import {
 } from './question-model'
 import { QuestionReadOnly } from './QuestionReadOnly'
 
-const KINDS = Object.keys(QUESTION_KIND_NAMES) as QuestionKind[]
-
-/** The question block in the editor: every part of the question is a labelled control. */
+/** The question block in the editor: every part of the question is a control with a visible label. */
 export function QuestionView({ node, editor, updateAttributes, deleteNode }: ReactNodeViewProps) {
   const group = useId()
   const q = readQuestion(node.attrs)
@@ -30,17 +29,12 @@ export function QuestionView({ node, editor, updateAttributes, deleteNode }: Rea
     <NodeViewWrapper className="block block-question" role="group" aria-label="Question">
       <div className="block-bar">
         <span className="block-kind">Knowledge check</span>
-        <select
-          aria-label="Question type"
+        <BlockSelectField
+          label="Question type"
           value={q.kind}
-          onChange={(event) => save(withKind(q, event.currentTarget.value as QuestionKind))}
-        >
-          {KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {QUESTION_KIND_NAMES[kind]}
-            </option>
-          ))}
-        </select>
+          options={QUESTION_KIND_NAMES}
+          onChange={(kind) => save(withKind(q, kind))}
+        />
         <button type="button" className="block-remove" onClick={deleteNode}>
           Remove question
         </button>
@@ -82,14 +76,12 @@ export function QuestionView({ node, editor, updateAttributes, deleteNode }: Rea
         <BlockTextField
           label="Feedback when correct"
           value={q.feedbackCorrect}
-          placeholder="Feedback when correct"
           multiline
           onChange={(feedbackCorrect) => save({ ...q, feedbackCorrect })}
         />
         <BlockTextField
           label="Feedback when incorrect"
           value={q.feedbackIncorrect}
-          placeholder="Feedback when incorrect"
           multiline
           onChange={(feedbackIncorrect) => save({ ...q, feedbackIncorrect })}
         />

@@ -2,7 +2,7 @@ import { Extension } from '@tiptap/core'
 import type { Slice } from '@tiptap/pm/model'
 import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state'
 import { isMediaHash } from '../../../../../shared/course/content'
-import { adoptPastedMedia } from '../../../media/media-courses'
+import { adoptPastedMedia } from '../../../media/media-store'
 import { insertMediaFiles, mediaFilesIn } from './insert-media'
 import { mediaScopeOf } from './media-scope'
 
