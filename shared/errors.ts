@@ -15,6 +15,10 @@ export type ErrorCode =
   | 'file-too-large'
   /** A course file carrying media that are not an allowed type by their bytes (shared/media/media-types.ts). */
   | 'file-media-refused'
+  /** An imported document that is password-protected (or a Word 97–2003 file, the same container). */
+  | 'file-encrypted'
+  /** An imported file that is not a .docx, a Markdown file or a .zip of Markdown. */
+  | 'file-unsupported'
   | 'file-write-failed'
   | 'export-failed'
   | 'invalid-argument'

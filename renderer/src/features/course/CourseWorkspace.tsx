@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 import { findLesson } from '../../../../shared/course/read'
 import type { CourseId, LessonId } from '../../../../shared/course/types'
 import type { ChorusError } from '../../../../shared/errors'
-import type { Route } from '../../app/route'
+import type { Route } from '../../navigation/route'
 import { contentAccess } from '../../review/content-access'
 import { ReviewProblemNotice } from '../../review/ReviewProblemNotice'
 import { ReviewSessionProvider } from '../../review/ReviewSessionProvider'
@@ -15,12 +15,13 @@ import { CourseSettingsButton } from '../course-settings/CourseSettingsButton'
 import { LessonPane } from '../editor/LessonPane'
 import { ExportButton } from '../export/ExportButton'
 import { SaveCopyButton } from '../files/SaveCopyButton'
+import { ImportDocumentButton } from '../import/ImportDocumentButton'
 import { OutlinePane } from '../outline/OutlinePane'
 import { PreviewButton } from '../preview/PreviewButton'
 import { CommentsPanel } from '../review/CommentsPanel'
 import { ReviewUiProvider } from '../review/ReviewUiProvider'
 import { SettingsButton } from '../settings/SettingsButton'
-import { ShareButton } from '../share/ShareButton'
+import { ShareButton } from '../join/ShareButton'
 import { CourseHeader } from './CourseHeader'
 import { NoLessonSelected } from './NoLessonSelected'
 import { ReadOnlyBanner } from './ReadOnlyBanner'
@@ -83,6 +84,9 @@ export function CourseWorkspace({
                   lessonId={found ? found.lesson.id : null}
                 />
                 <SaveCopyButton db={db} doc={store.doc} />
+                {!readOnly && (
+                  <ImportDocumentButton db={db} target={{ kind: 'course', courseId, doc: store.doc }} />
+                )}
                 <ExportButton db={db} doc={store.doc} />
                 {sync.shared === false && <ShareButton db={db} courseId={courseId} />}
                 <SettingsButton db={db} />
