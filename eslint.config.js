@@ -3,6 +3,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
+import { rendererLayers } from './eslint-renderer-layers.js'
 
 /** The folders are the runtime contract: each part may import shared/, never another part. */
 const forbidParts = (...parts) => ({
@@ -23,6 +24,7 @@ export default tseslint.config(
     ignores: [
       'out/**',
       'dist-web/**',
+      'relay-server/dist/**',
       'dist-web-*/**',
       'node_modules/**',
       'test-results/**',
@@ -51,11 +53,30 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, chorus: { rules: { 'renderer-layers': rendererLayers } } },
     rules: {
       ...forbidParts('electron', 'relay-server'),
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
+      'chorus/renderer-layers': 'error',
+    },
+  },
+  {
+    // One owner of media rows: media/media-store.ts (tests may set up and inspect rows).
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    ignores: [
+      'renderer/src/media/**',
+      'renderer/src/**/*.test.{ts,tsx}',
+      'renderer/src/storage/store-test-support.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='db'][property.name=/^(media|mediaCourses)$/]",
+          message: 'Media rows are read and written only through media/media-store.ts.',
+        },
+      ],
     },
   },
   { files: ['electron/**/*.ts'], rules: forbidParts('renderer', 'relay-server') },

@@ -3,7 +3,7 @@
  * input here before acting. Pure functions: tested in Node.
  */
 import { err, ok, type Result } from '../../shared/errors'
-import type { SaveFileArgs } from '../../shared/ipc'
+import type { InvokeArgs, InvokeChannel, SaveFileArgs } from '../../shared/ipc'
 import { isExternalHttpUrl, type FileFilter } from '../../shared/platform'
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024
@@ -60,3 +60,10 @@ export const parseExternalUrl = (value: unknown): Result<string> =>
   typeof value === 'string' && value.length < 8192 && isExternalHttpUrl(value)
     ? ok(value)
     : err('invalid-argument', 'Only http and https links can be opened in the browser.')
+
+/** The check of each invoke channel's argument, typed by the contract: a validator of another type fails here. */
+export const invokeValidators = {
+  'chorus:save-file': parseSaveFileArgs,
+  'chorus:open-file': parseFilters,
+  'chorus:open-external': parseExternalUrl,
+} as const satisfies { readonly [C in InvokeChannel]: (raw: unknown) => Result<InvokeArgs<C>> }

@@ -1,9 +1,35 @@
 import { ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
-import { IPC } from '../../shared/ipc'
+import { INVOKE_METHODS, runHandler, type InvokeChannel, type InvokeHandlers } from '../../shared/ipc'
 import { openFileWithDialog, saveFileWithDialog } from './files'
-import { parseExternalUrl, parseFilters, parseSaveFileArgs } from './ipc-validation'
+import { invokeValidators } from './ipc-validation'
 
-/** One validated handler per channel; only the app's own window may call them. */
+/**
+ * One handler per channel of the contract (shared/ipc.ts InvokeContract), typed by it: a channel without a
+ * handler here, or a handler answering with another type, does not compile. Each checks its argument first.
+ */
+export const ipcHandlers: InvokeHandlers<BrowserWindow> = {
+  'chorus:save-file': {
+    parse: invokeValidators['chorus:save-file'],
+    refuse: (error) => ({ ok: false, error }),
+    handle: (window, args) => saveFileWithDialog(window, args),
+  },
+  'chorus:open-file': {
+    parse: invokeValidators['chorus:open-file'],
+    refuse: (error) => ({ ok: false, error }),
+    handle: (window, filters) => openFileWithDialog(window, filters),
+  },
+  'chorus:open-external': {
+    parse: invokeValidators['chorus:open-external'],
+    // Anything but an http(s) link is ignored, as a click on it would be.
+    refuse: () => undefined,
+    handle: async (_window, url) => {
+      await shell.openExternal(url)
+      return undefined
+    },
+  },
+}
+
+/** Registers every handler; only the app's own window may call them. */
 export const registerIpcHandlers = (getWindow: () => BrowserWindow | undefined): void => {
   const senderWindow = (event: IpcMainInvokeEvent): BrowserWindow => {
     const window = getWindow()
@@ -11,22 +37,9 @@ export const registerIpcHandlers = (getWindow: () => BrowserWindow | undefined):
       throw new Error('IPC from an unknown sender was refused.')
     return window
   }
-
-  ipcMain.handle(IPC.saveFile, async (event, raw: unknown) => {
-    const window = senderWindow(event)
-    const args = parseSaveFileArgs(raw)
-    return args.ok ? saveFileWithDialog(window, args.value) : args
-  })
-
-  ipcMain.handle(IPC.openFile, async (event, raw: unknown) => {
-    const window = senderWindow(event)
-    const filters = parseFilters(raw)
-    return filters.ok ? openFileWithDialog(window, filters.value) : filters
-  })
-
-  ipcMain.handle(IPC.openExternal, async (event, raw: unknown) => {
-    senderWindow(event)
-    const url = parseExternalUrl(raw)
-    if (url.ok) await shell.openExternal(url.value)
-  })
+  const register = <C extends InvokeChannel>(channel: C): void =>
+    ipcMain.handle(channel, (event, raw: unknown) =>
+      runHandler(ipcHandlers[channel], senderWindow(event), raw),
+    )
+  for (const channel of Object.values(INVOKE_METHODS)) register(channel)
 }

@@ -1,5 +1,13 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { DESKTOP_API_KEY, IPC, readInviteLinkMessage, type ChorusDesktopApi } from '../../shared/ipc'
+import {
+  DESKTOP_API_KEY,
+  IPC,
+  readInviteLinkMessage,
+  type ChorusDesktopApi,
+  type InvokeArgs,
+  type InvokeChannel,
+  type InvokeResult,
+} from '../../shared/ipc'
 import { MENU_COMMANDS, type MenuCommand } from '../../shared/platform'
 
 const isMenuCommand = (value: unknown): value is MenuCommand => MENU_COMMANDS.includes(value as MenuCommand)
@@ -14,11 +22,15 @@ ipcRenderer.on(IPC.inviteLink, (_event, message: unknown) => {
   else if (waitingInvites.length < 5) waitingInvites.push(link)
 })
 
+/** The one call into main, typed by the contract (shared/ipc.ts InvokeContract). */
+const invoke = <C extends InvokeChannel>(channel: C, args: InvokeArgs<C>): Promise<InvokeResult<C>> =>
+  ipcRenderer.invoke(channel, args)
+
 // Functions only: the renderer never sees ipcRenderer itself.
 const api: ChorusDesktopApi = {
-  saveFile: (args) => ipcRenderer.invoke(IPC.saveFile, args),
-  openFile: (filters) => ipcRenderer.invoke(IPC.openFile, filters),
-  openExternal: (url) => ipcRenderer.invoke(IPC.openExternal, url),
+  saveFile: (args) => invoke(IPC.saveFile, args),
+  openFile: (filters) => invoke(IPC.openFile, filters),
+  openExternal: (url) => invoke(IPC.openExternal, url),
   onMenuCommand: (listener) => {
     const forward = (_event: Electron.IpcRendererEvent, command: unknown) => {
       if (isMenuCommand(command)) listener(command)

@@ -87,7 +87,8 @@ export const SERVE_USAGE = `Usage: npm run relay -- [--host 127.0.0.1] [--port 1
   [--max-presence-bytes N] [--room-idle-ms N] [--compact-every N] [--store-retry-ms N] [--log-level info] [--open]
 Each flag can also be set as an environment variable, e.g. --max-connections as ${envName('max-connections')}.
 Tokens are checked with ${'CHORUS_RELAY_SECRET'} (required). --open disables tokens for local experiments only.
-Other commands (each with --help): token (mint a token or invite), tokens (list them), revoke (revoke one or a user's).`
+Other commands (each with --help): token (mint a token or invite), tokens (list them), revoke (revoke one or a user's),
+export (a stored course as a SCORM or web zip).`
 
 const options = {
   ...Object.fromEntries(

@@ -1,5 +1,5 @@
 import { encodePresenceUpdate, type PresenceEntry } from './presence-frame'
-import { withIdentity } from './presence-identity'
+import { withIdentity } from '../../shared/protocol/presence'
 
 /** A connection may announce this many client ids; a stock client announces one (its document's). */
 export const MAX_CLIENT_IDS_PER_CONNECTION = 4

@@ -11,15 +11,19 @@ import { attachConnection, createConnectionEnv, type Connection } from './connec
 import { createConnectionCaps } from './connection-caps'
 import { startHeartbeat } from './heartbeat'
 import type { Logger } from './log'
-import { openMediaStore } from './media/media-store'
 import { createMediaRoutes } from './media/routes'
 import { createRooms } from './rooms'
-import { openSqliteStore } from './store/sqlite'
+import { openStores, type StoreKind } from './store/open-stores'
 import { watchRevocations } from './tokens/revocation-watch'
+import { relayVersion } from './version'
 
 export interface Health {
   readonly status: 'ok' | 'closing'
+  /** relay-server/package.json's version, built into the bundle. */
+  readonly version: string
   readonly protocol: number
+  /** Where the relay keeps its data. */
+  readonly store: StoreKind
   readonly rooms: number
   readonly connections: number
   /** Seconds since the relay started. */
@@ -53,12 +57,13 @@ function destroySocket(this: Duplex): void {
 /** Opens the store at once (throws if it cannot); the network waits for `listen()`. */
 export const createRelay = (config: RelayConfig, log: Logger): Relay => {
   const started = Date.now()
-  const store = openSqliteStore(config.dataDir, {
+  const version = relayVersion()
+  const stores = openStores(config, {
     onBackgroundError: (err) =>
       log.error({ event: 'checkpoint-failed', err }, 'background checkpoint failed'),
   })
   const rooms = createRooms({
-    store,
+    store: stores.rooms,
     log,
     limits: config.limits,
     roomIdleMs: config.roomIdleMs,
@@ -66,7 +71,6 @@ export const createRelay = (config: RelayConfig, log: Logger): Relay => {
     storeRetryMs: config.storeRetryMs,
     guardReviews: config.auth.mode === 'token',
   })
-  const media = openMediaStore(config.dataDir)
   const connections = new Set<Connection>()
   const env = createConnectionEnv(rooms, log, config.limits, createConnectionCaps(config.limits), (c) =>
     connections.delete(c),
@@ -85,13 +89,15 @@ export const createRelay = (config: RelayConfig, log: Logger): Relay => {
 
   const health = (): Health => ({
     status: closing ? 'closing' : 'ok',
+    version,
     protocol: PROTOCOL_VERSION,
+    store: stores.kind,
     ...rooms.stats(),
     uptime: Math.round((Date.now() - started) / 1000),
   })
 
   const handleMedia = createMediaRoutes({
-    store: media,
+    store: stores.media,
     log,
     maxBytes: config.limits.maxMediaBytes,
     verifier: () => verify,
@@ -197,9 +203,9 @@ export const createRelay = (config: RelayConfig, log: Logger): Relay => {
         await new Promise((resolve) => setTimeout(resolve, 20))
       for (const ws of sockets) ws.terminate()
       rooms.closeAll()
-      await store.close()
+      // Media requests still in flight end here, before the media store closes under them.
       server.closeAllConnections()
-      media.close()
+      await stores.close()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       log.info({ event: 'relay-closed' }, 'relay closed')
     },

@@ -45,3 +45,42 @@ export const parseTokenClaims = (payload: unknown): TokenClaims | null => {
     ...(nonEmpty(jti) ? { jti } : {}),
   }
 }
+
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+
+/** Bytes of a base64url text (padding optional); throws on a character outside the alphabet. */
+const base64UrlBytes = (text: string): Uint8Array => {
+  const digits = text.replace(/=+$/, '')
+  const bytes = new Uint8Array(Math.floor((digits.length * 6) / 8))
+  let bits = 0
+  let value = 0
+  let at = 0
+  for (const char of digits) {
+    const digit = BASE64URL.indexOf(char)
+    if (digit < 0) throw new Error(`not base64url: ${char}`)
+    value = ((value << 6) | digit) & 0xffff
+    bits += 6
+    if (bits >= 8) {
+      bits -= 8
+      bytes[at++] = (value >> bits) & 0xff
+    }
+  }
+  return bytes
+}
+
+/**
+ * What a relay token says about its holder, read without checking the signature: the app only needs to know
+ * whom to show and which controls to offer, while the relay, which holds the secret, enforces the role.
+ * Anyone can write a token that claims any role, so nothing that decides what leaves a device may depend on it:
+ * which relay receives a course is decided by the user's answer to the join confirmation alone.
+ * Null for anything that is not a JWT carrying every Chorus claim.
+ */
+export function readTokenClaims(token: string): TokenClaims | null {
+  const [, payload, signature] = token.split('.')
+  if (payload === undefined || signature === undefined) return null
+  try {
+    return parseTokenClaims(JSON.parse(new TextDecoder().decode(base64UrlBytes(payload))) as unknown)
+  } catch {
+    return null
+  }
+}

@@ -29,7 +29,7 @@ test('the library header keeps its buttons on one row, each on one line, at 1280
   await page.setViewportSize({ width: 1280, height: 800 })
   await page.goto('/')
   const header = page.locator('header.library-header')
-  const names = ['Open course file…', 'Join shared course', 'Settings', 'New course']
+  const names = ['Open course file…', 'Import document…', 'Join shared course', 'Settings', 'New course']
   for (const name of names) await expect(header.getByRole('button', { name, exact: true })).toBeVisible()
   const boxes = await Promise.all(
     names.map(async (name) => {

@@ -3,11 +3,11 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { SCORM12_SCHEMA_FILES } from '../../shared/export/manifest-scorm12'
 import { SCORM2004_SCHEMA_FILES } from '../../shared/export/manifest-scorm2004'
-import { BUNDLE_PATH, renderBundle } from '../../relay-server/src/export-cli/bundle-schemas'
+import { BUNDLE_PATH, renderBundle } from '../../build/bundle-schemas'
 import { SCHEMAS } from './export-package-support'
 
 describe('the schema files packages carry', () => {
-  it('bundled.ts holds exactly the .xsd files beside it (else run relay-server/src/export-cli/bundle-schemas.ts)', async () => {
+  it('bundled.ts holds exactly the .xsd files beside it (else run build/bundle-schemas.ts)', async () => {
     expect(await readFile(BUNDLE_PATH, 'utf8')).toBe(await renderBundle())
   })
 

@@ -1,11 +1,12 @@
 /**
- * Shared pieces of the relay integration tests: the real relay as a child process on a free loopback port,
+ * Shared pieces of the relay integration tests: the real relay — the bundle an operator ships,
+ * relay-server/dist/chorus-relay.mjs, built by relay-bundle-setup.ts — as a child process on a free loopback port,
  * stock y-websocket clients, raw sockets for hostile input, and tokens signed with the test secret.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
@@ -17,7 +18,12 @@ import type { Role } from '../../shared/protocol/token'
 
 export const REPO = resolve(import.meta.dirname, '../..')
 export const SECRET = 'integration-test-secret-that-is-long-enough-0123'
-const ENTRY = join(REPO, 'relay-server/src/cli/index.ts')
+/** relay-server/package.json's version, which the bundle reports on /healthz. */
+export const RELAY_VERSION = (
+  JSON.parse(readFileSync(join(REPO, 'relay-server/package.json'), 'utf8')) as { version: string }
+).version
+/** The built relay (`npm run relay:build`), not its TypeScript sources. */
+export const BUNDLE = join(REPO, 'relay-server/dist/chorus-relay.mjs')
 
 export interface LogLine {
   readonly event?: string
@@ -43,13 +49,13 @@ const running = new Set<ChildProcess>()
 
 export const tempDir = (): string => mkdtempSync(join(tmpdir(), 'chorus-relay-test-'))
 
-/** Runs the CLI as a user would (`node --import tsx …`); resolves with the process and its output once it exits. */
+/** Runs the CLI as an operator would (`node dist/chorus-relay.mjs …`); resolves with its output once it exits. */
 export const runCli = (
   args: readonly string[],
   env: Record<string, string | undefined>,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> =>
   new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
+    const child = spawn(process.execPath, [BUNDLE, ...args], {
       cwd: REPO,
       env: { ...process.env, CHORUS_RELAY_SECRET: undefined, ...env },
     })
@@ -61,13 +67,21 @@ export const runCli = (
   })
 
 export const startRelay = async (
-  options: { dataDir?: string; port?: number; args?: readonly string[]; env?: Record<string, string> } = {},
+  options: {
+    dataDir?: string
+    port?: number
+    args?: readonly string[]
+    env?: Record<string, string>
+    /** Another copy of the bundle (e.g. a deployed one), run from its own directory. */
+    bundle?: string
+  } = {},
 ): Promise<RelayProcess> => {
   const dataDir = options.dataDir ?? tempDir()
+  const bundle = options.bundle ?? BUNDLE
+  if (!existsSync(bundle))
+    throw new Error(`${bundle} is missing: \`npm run relay:build\` failed or never ran`)
   const args = [
-    '--import',
-    'tsx',
-    ENTRY,
+    bundle,
     '--host',
     '127.0.0.1',
     '--port',
@@ -77,7 +91,7 @@ export const startRelay = async (
     ...(options.args ?? []),
   ]
   const child = spawn(process.execPath, args, {
-    cwd: REPO,
+    cwd: options.bundle === undefined ? REPO : dirname(dirname(bundle)),
     env: { ...process.env, CHORUS_RELAY_SECRET: SECRET, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -7,6 +7,7 @@ import {
   health,
   killRelays,
   openRaw,
+  RELAY_VERSION,
   startRelay,
   tokenFor,
   waitFor,
@@ -45,6 +46,8 @@ describe('relay sync', () => {
     await waitFor(() => a.text.toString() === 'Hello from A. And B.', 5000, 'A to see B')
     expect(await health(relay.url)).toMatchObject({
       status: 'ok',
+      version: RELAY_VERSION,
+      store: 'sqlite',
       rooms: 1,
       connections: 2,
       protocol: 1,

@@ -1,3 +1,4 @@
+import { runRelayExport } from '../export-cli/relay-export'
 import { serve } from '../main'
 import { runRevokeCommand } from './revoke'
 import { runTokenCommand } from './token'
@@ -10,6 +11,11 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   token: runTokenCommand,
   tokens: runTokensCommand,
   revoke: runRevokeCommand,
+  export: (argv, env) =>
+    runRelayExport(argv, env, {
+      out: (line) => process.stdout.write(`${line}\n`),
+      err: (line) => process.stderr.write(`${line}\n`),
+    }),
 }
 
 const run = async (argv: readonly string[]): Promise<number | null> => {

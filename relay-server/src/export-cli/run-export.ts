@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises'
+import type * as Y from 'yjs'
 import { decodeCourseFile } from '../../../shared/course-file/decode'
 import { migrate } from '../../../shared/course/migrate'
 import type { ChorusError } from '../../../shared/errors'
 import { exportCourse } from '../../../shared/export/export-course'
 import { exportInputFromDoc } from '../../../shared/export/from-doc'
-import type { ExportProgress } from '../../../shared/export/types'
+import type { ExportFormat, ExportProgress, MediaBlob } from '../../../shared/export/types'
 import { parseExportArgs, USAGE } from './args'
 import { writeFileAtomic } from './write-atomic'
 
@@ -14,9 +15,9 @@ export interface CliOutput {
 }
 
 /** Exit codes: 0 done, 1 the export failed, 2 the command line was wrong. */
-const fail = (io: CliOutput, error: ChorusError, exitCode = 1): number => {
+export const fail = (io: CliOutput, error: ChorusError, exitCode = 1, usage = USAGE): number => {
   io.err(`chorus export: ${error.message} [${error.code}]`)
-  if (error.code === 'invalid-argument') io.err(USAGE)
+  if (error.code === 'invalid-argument') io.err(usage)
   return exitCode
 }
 
@@ -60,12 +61,35 @@ export const runExport = async (argv: readonly string[], io: CliOutput): Promise
   const { doc, media } = decoded.value
   migrate(doc)
 
-  io.err(`Exporting "${decoded.value.header.title}" as ${format}…`)
+  return exportToZip(io, {
+    doc,
+    media,
+    title: decoded.value.header.title,
+    format,
+    out,
+    mediaSource: 'the course file',
+  })
+}
+
+export interface ExportJob {
+  readonly doc: Y.Doc
+  readonly media: ReadonlyMap<string, MediaBlob>
+  readonly title: string
+  readonly format: ExportFormat
+  readonly out: string
+  /** Where missing media would have come from, for the warning: "the course file", "the relay's store". */
+  readonly mediaSource: string
+}
+
+/** Exports a (migrated) course document and writes the zip atomically; returns the exit code. */
+export const exportToZip = async (io: CliOutput, job: ExportJob): Promise<number> => {
+  const { doc, media, title, format, out } = job
+  io.err(`Exporting "${title}" as ${format}…`)
   const exported = await exportCourse(exportInputFromDoc(doc, media), format, progressPrinter(io))
   if (!exported.ok) return fail(io, exported.error)
   for (const hash of exported.value.missingMedia) {
     io.err(
-      `  warning: media ${hash.slice(0, 12)}… is used by a lesson but not in the course file; it shows as missing.`,
+      `  warning: media ${hash.slice(0, 12)}… is used by a lesson but not in ${job.mediaSource}; it shows as missing.`,
     )
   }
 

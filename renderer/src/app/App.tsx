@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, useSyncExternalStore } from 'react'
 import type { ChorusError } from '../../../shared/errors'
 import { CourseView } from '../features/course/CourseView'
 import { useCourseFileImport } from '../features/files/use-course-file-import'
+import { FirstRunDialog } from '../features/first-run/FirstRunDialog'
 import { JoinConfirmDialog } from '../features/join/JoinConfirmDialog'
 import { JoinDialog } from '../features/join/JoinDialog'
 import type { InviteInbox } from '../features/join/invite-inbox'
@@ -51,6 +52,7 @@ export function App({ invites }: AppProps) {
           ))}
         </div>
       )}
+      {route.kind === 'library' && <FirstRunDialog db={db} />}
       {route.kind === 'library' ? (
         <LibraryView
           db={db}

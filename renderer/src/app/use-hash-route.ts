@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react'
-import { parseRoute, routeHash, type Route } from './route'
+import { parseRoute, routeHash, type Route } from '../navigation/route'
 
 const subscribe = (onChange: () => void) => {
   window.addEventListener('hashchange', onChange)

@@ -8,7 +8,7 @@ import { createCourse } from '../storage/library'
 import { readSetting, writeSetting } from '../storage/settings'
 import { saveRelayLink } from '../sync/relay-links'
 import { DEFAULT_NAME, localUserId, readCourseIdentity } from './identity'
-import { readTokenClaims } from './token-claims'
+import { readTokenClaims } from '../../../shared/protocol/token'
 
 const freshDb = (): ChorusDb =>
   openChorusDb('chorus-identity-test', { indexedDB: new IDBFactory(), IDBKeyRange })

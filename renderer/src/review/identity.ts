@@ -7,7 +7,8 @@ import type { ChorusDb } from '../storage/db'
 import { readSetting, type SettingKey } from '../storage/settings'
 import { storage } from '../storage/storage-error'
 import { getRelayLink } from '../sync/relay-links'
-import { readTokenClaims } from './token-claims'
+import { UNNAMED } from '../sync/sync-user'
+import { readTokenClaims } from '../../../shared/protocol/token'
 
 /** Who this user is in one course and what the course lets them do. */
 export interface CourseIdentity {
@@ -16,7 +17,7 @@ export interface CourseIdentity {
 }
 
 /** The name comments show when neither the settings nor an invite give one. */
-export const DEFAULT_NAME = 'Anonymous author'
+export const DEFAULT_NAME = UNNAMED
 
 const USER_ID_KEY: SettingKey = 'userId'
 const USER_ID_LENGTH = 22

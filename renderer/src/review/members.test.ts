@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { LessonId } from '../../../shared/course/types'
 import type { CommentId, Person, ThreadId, ThreadSnapshot } from '../../../shared/review/types'
-import { memberOf, reviewMembers } from './members'
+import { currentName, memberOf, reviewMembers } from './members'
 
 const person = (id: string, name: string): Person => ({ id, name })
 
@@ -49,5 +49,14 @@ describe('memberOf', () => {
     expect(memberOf({ member: { id: '', name: 'Ada' } })).toBeNull()
     expect(memberOf({ member: { id: 7, name: 'Ada' } })).toBeNull()
     expect(memberOf({ member: 'Ada' })).toBeNull()
+  })
+})
+
+describe('currentName', () => {
+  it('shows a member by their current name (the invite’s), else by the name stored with the comment', () => {
+    const members = [person('rita', 'Rita'), person('ada', 'Ada Lovelace')]
+    expect(currentName(person('rita', 'Ricky Local'), members)).toBe('Rita')
+    expect(currentName(person('ben', 'Ben Okri'), members)).toBe('Ben Okri')
+    expect(currentName(person('ada', 'Ada'), [person('ada', '  ')])).toBe('Ada')
   })
 })

@@ -26,3 +26,11 @@ export function reviewMembers(
   }
   return [...members.values()]
 }
+
+/**
+ * The name to show for a person a comment or thread names: a member's current one (in a shared course, the name on
+ * their invite) over the one stored when it was written — a comment written before sharing shows the name its
+ * writer is known by now — else the stored one.
+ */
+export const currentName = (person: Person, members: readonly Person[]): string =>
+  members.find((member) => member.id === person.id)?.name.trim() || person.name

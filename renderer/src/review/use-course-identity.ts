@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { CourseId } from '../../../shared/course/types'
 import type { ChorusDb } from '../storage/db'
+import { onSyncUserSaved } from '../sync/sync-user'
 import { useRelayLinkVersion } from '../sync/use-relay-link-version'
 import { readCourseIdentity, type CourseIdentity } from './identity'
 
@@ -14,7 +15,8 @@ const LOADING: IdentityState = { status: 'loading' }
 
 /**
  * Who this user is in the course and what their role allows, read when the course opens and again when its relay
- * link is saved (sharing it, or joining it anew, makes the user the invite's). While that second read runs, the
+ * link is saved (sharing it, or joining it anew, makes the user the invite's) or a name is saved (first run or
+ * Settings: where no invite names the user, comments and mentions use it at once). While a new read runs, the
  * previous answer stays: the course view is not torn down and rebuilt in the middle of sharing.
  */
 export function useCourseIdentity(db: ChorusDb, courseId: CourseId): IdentityState {
@@ -22,6 +24,8 @@ export function useCourseIdentity(db: ChorusDb, courseId: CourseId): IdentitySta
     null,
   )
   const linkVersion = useRelayLinkVersion(courseId)
+  const [nameVersion, setNameVersion] = useState(0)
+  useEffect(() => onSyncUserSaved(() => setNameVersion((version) => version + 1)), [])
   useEffect(() => {
     let left = false
     const settle = (state: IdentityState): void => {
@@ -37,6 +41,6 @@ export function useCourseIdentity(db: ChorusDb, courseId: CourseId): IdentitySta
     return () => {
       left = true
     }
-  }, [db, courseId, linkVersion])
+  }, [db, courseId, linkVersion, nameVersion])
   return read?.courseId === courseId ? read.state : LOADING
 }

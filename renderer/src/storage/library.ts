@@ -3,7 +3,7 @@ import { createCourse as initialiseCourse } from '../../../shared/course/command
 import { newCourseId } from '../../../shared/course/ids'
 import { readCourse } from '../../../shared/course/read'
 import type { CourseId } from '../../../shared/course/types'
-import { courseMediaHashes } from '../media/media-courses'
+import { mediaTables, releaseCourseMedia } from '../media/media-store'
 import type { ChorusDb, LibraryEntry } from './db'
 import { chorusFailure, storage } from './storage-error'
 
@@ -36,31 +36,17 @@ export async function deleteCourse(db: ChorusDb, id: CourseId): Promise<void> {
   await storage(() =>
     db.transaction(
       'rw',
-      [db.courses, db.updates, db.reviewUpdates, db.media, db.mediaCourses, db.relayLinks],
+      [db.courses, db.updates, db.reviewUpdates, ...mediaTables(db), db.relayLinks],
       async () => {
         await db.courses.delete(id)
         // The token is a credential: it leaves with the course.
         await db.relayLinks.delete(id)
         await db.updates.where('courseId').equals(id).delete()
         await db.reviewUpdates.where('courseId').equals(id).delete()
-        await releaseMedia(db, id)
+        await releaseCourseMedia(db, id)
       },
     ),
   )
-}
-
-/**
- * Ends the course's associations with its media and deletes each blob no other course is associated with. A
- * blob another course also stored (one image pasted into two courses is stored once) stays, and its row names
- * that course from then on. Runs inside deleteCourse's transaction.
- */
-async function releaseMedia(db: ChorusDb, id: CourseId): Promise<void> {
-  const hashes = await courseMediaHashes(db, id)
-  await db.mediaCourses.where('courseId').equals(id).delete()
-  for (const hash of hashes) {
-    const heir = await db.mediaCourses.where('hash').equals(hash).first()
-    await (heir === undefined ? db.media.delete(hash) : db.media.update(hash, { courseId: heir.courseId }))
-  }
 }
 
 /**

@@ -2,7 +2,9 @@ import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import type { CourseId } from '../../../shared/course/types'
 import { isPermanentClose } from '../../../shared/protocol/close-codes'
+import { USER_FIELD, type PresenceUser } from '../../../shared/protocol/presence'
 import { roomName, type RoomKind } from '../../../shared/protocol/rooms'
+import { keepPresenceLive } from './presence-liveness'
 import { trackUnacknowledged } from './unacked-tracker'
 
 /**
@@ -36,8 +38,11 @@ export interface CourseSyncOptions {
   /** Which of the course's rooms: its content (the default) or its review comments. */
   readonly kind?: RoomKind
   readonly token: string
-  /** Shown to others through this connection's awareness; presence uses the content room's only. */
-  readonly user?: SyncUser
+  /**
+   * Shown to others through this connection's awareness, with the user id the relay will set from the token (so
+   * this device works out everyone's colours as the others do); presence uses the content room's only.
+   */
+  readonly user?: PresenceUser
 }
 
 /**
@@ -59,7 +64,7 @@ export const fixedConnection = (status: ConnectionStatus): ConnectionSource => (
 export interface CourseSync extends ConnectionSource {
   readonly provider: WebsocketProvider
   /** Shows a new name or colour to co-authors at once. */
-  setUser(user: SyncUser): void
+  setUser(user: PresenceUser): void
   /** Stops syncing; the document stays open and keeps saving locally. */
   destroy(): void
 }
@@ -82,9 +87,11 @@ export function connectCourse({
     // A refused token or an oversized update will be refused again: stop instead of hammering the relay.
     shouldReconnect: (event) => !isPermanentClose(event.code),
   })
-  const setUser = ({ name, colour }: SyncUser): void =>
-    provider.awareness.setLocalStateField('user', { name, colour })
+  const setUser = ({ id, name, colour }: PresenceUser): void =>
+    provider.awareness.setLocalStateField(USER_FIELD, { ...(id === undefined ? {} : { id }), name, colour })
   if (user) setUser(user)
+  // Only the room that shows presence renews it: a co-author whose network died leaves within seconds.
+  const stopLiveness = user ? keepPresenceLive(provider.awareness) : () => {}
   const unacked = trackUnacknowledged(provider, doc)
 
   const listeners = new Set<(status: ConnectionStatus) => void>()
@@ -133,6 +140,7 @@ export function connectCourse({
       listeners.clear()
       stopCounting()
       stopFollowingNetwork()
+      stopLiveness()
       unacked.destroy()
       provider.off('status', onStatus)
       provider.off('sync', update)

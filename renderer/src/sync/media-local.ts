@@ -1,20 +1,20 @@
 import { sha256Hex } from '../../../shared/course-file/sha256'
 import type { CourseId } from '../../../shared/course/types'
 import { sniffMediaType } from '../../../shared/media/media-types'
-import { associateMedia, courseMediaHashes } from '../media/media-courses'
+import { courseMediaHashes, readMedia, storeCheckedMedia } from '../media/media-store'
 import type { ChorusDb, MediaRow } from '../storage/db'
 import { storage } from '../storage/storage-error'
 
 /**
- * The blobs this course may use on this device (media-courses.ts): the only ones it uploads, and those it need
- * not download. A blob stored here by another course is not among them, even if a lesson names it: the course
- * gets it from its own relay, or not at all. Keys only: a course full of video is not read to learn this.
+ * The blobs this course may use on this device (media/media-store.ts): the only ones it uploads, and those it
+ * need not download. A blob stored here by another course is not among them, even if a lesson names it: the
+ * course gets it from its own relay, or not at all. Keys only: a course full of video is not read to learn this.
  */
 export const localMediaHashes = async (db: ChorusDb, courseId: CourseId): Promise<Set<string>> =>
   new Set(await storage(() => courseMediaHashes(db, courseId)))
 
 export const readLocalMedia = (db: ChorusDb, hash: string): Promise<MediaRow | undefined> =>
-  storage(() => db.media.get(hash))
+  readMedia(db, hash)
 
 export type StoreOutcome = 'stored' | 'held' | 'corrupt' | 'not-media'
 
@@ -33,12 +33,5 @@ export async function storeVerifiedMedia(
   if ((await sha256Hex(bytes)) !== hash) return 'corrupt'
   const type = sniffMediaType(bytes)
   if (type === null) return 'not-media'
-  return storage(() =>
-    db.transaction('rw', db.media, db.mediaCourses, async () => {
-      await associateMedia(db, courseId, [hash])
-      if ((await db.media.get(hash)) !== undefined) return 'held'
-      await db.media.add({ hash, courseId, mime: type.mime, bytes, createdAt: Date.now() })
-      return 'stored'
-    }),
-  )
+  return storeCheckedMedia(db, courseId, hash, { bytes, mime: type.mime })
 }

@@ -1,10 +1,11 @@
-import { liveQuery } from 'dexie'
 import type * as Y from 'yjs'
 import { mediaReferences } from '../../../shared/course/media-refs'
 import { canWrite } from '../../../shared/protocol/rooms'
-import { readTokenClaims } from '../review/token-claims'
+import { readTokenClaims } from '../../../shared/protocol/token'
+import { watchCourseMediaHashes } from '../media/media-store'
 import type { ChorusDb } from '../storage/db'
 import type { CourseSync } from './course-sync'
+import { classifyFailure, type MediaRequest } from './media-failure'
 import { localMediaHashes, readLocalMedia, storeVerifiedMedia } from './media-local'
 import {
   askMissing,
@@ -23,6 +24,7 @@ import {
   progressed,
   type MediaTransferState,
 } from './media-transfer-state'
+import { createRetryRunner } from './retry-runner'
 
 export interface MediaSyncOptions {
   readonly db: ChorusDb
@@ -67,7 +69,7 @@ const inParallel = async <T>(items: readonly T[], task: (item: T) => Promise<boo
 
 /**
  * Carries a shared course's media blobs between this device and the relay, beside the document rather than in
- * it: uploads the blobs associated with the course (media-courses.ts) that the relay lacks (authors only) and
+ * it: uploads the blobs associated with the course (media/media-store.ts) that the relay lacks (authors only) and
  * downloads the blobs its lessons reference that are not associated with it, verifying each against its hash
  * and its type by its bytes. A blob another course stored here is downloaded too rather than borrowed: a lesson
  * naming a hash proves nothing. Runs whenever the connection becomes synced, when lesson bodies start
@@ -87,10 +89,6 @@ export function startMediaSync({ db, doc, endpoint, connection, onTransfers }: M
   const discarded = new Set<string>()
   const controller = new AbortController()
   let stopped = false
-  let running = false
-  let again = false
-  let retryMs = FIRST_RETRY_MS
-  let retryTimer: ReturnType<typeof setTimeout> | null = null
   let settleTimer: ReturnType<typeof setTimeout> | null = null
   let lastRefs = ''
   let transfers = idleTransfers
@@ -104,37 +102,25 @@ export function startMediaSync({ db, doc, endpoint, connection, onTransfers }: M
   const synced = (): boolean => connection.getStatus().kind === 'synced'
   const refsKey = (refs: ReadonlyMap<string, string>): string => [...refs.keys()].sort().join()
 
-  /** Reads a failed request; true when waiting cannot change the answer, so it is not retried. */
-  const judgeFailure = (
-    what: 'ask' | 'upload' | 'download',
-    hash: string,
-    failure: TransferFailure,
-  ): boolean => {
-    if (failure.kind === 'unreachable') {
+  /** Judges a failed request and records it for the user; true when it is not retried. */
+  const settleFailure = (what: MediaRequest, hash: string, failure: TransferFailure): boolean => {
+    const verdict = classifyFailure(what, failure)
+    if (verdict.log === 'unreachable')
       console.warn(`${LOG} relay unreachable (${what}); will retry`, {
         courseId,
         hash,
         reason: failure.reason,
       })
-      return false
-    }
-    const { status, reason } = failure
-    if (what === 'download' && status === 404) return false // Its author has not uploaded it yet.
-    console.warn(`${LOG} relay refused ${what} (${status})`, { courseId, hash, reason })
-    if (status === 401) return true // The connection is refused too; it starts media sync again if it returns.
-    if (what === 'upload' && status === 403) mayUpload = false
-    if (what === 'upload' && (status === 413 || status === 415 || status === 422)) refused.add(hash)
-    return status < 500 && status !== 429
-  }
-
-  /** Judges a failed request and records it for the user; true when it is not retried. */
-  const settleFailure = (
-    what: 'ask' | 'upload' | 'download',
-    hash: string,
-    failure: TransferFailure,
-  ): boolean => {
-    const given = judgeFailure(what, hash, failure)
-    const problem = { reason: describeFailure(what, failure), retrying: !given }
+    else if (verdict.log === 'refused' && failure.kind === 'refused')
+      console.warn(`${LOG} relay refused ${what} (${failure.status})`, {
+        courseId,
+        hash,
+        reason: failure.reason,
+      })
+    if (verdict.stopUploads) mayUpload = false
+    if (verdict.refuseBlob) refused.add(hash)
+    const given = !verdict.retry
+    const problem = { reason: describeFailure(what, failure), retrying: verdict.retry }
     if (what === 'ask') record(askFailed(transfers, problem))
     else record(failed(transfers, what === 'upload' ? 'up' : 'down', hash, problem))
     return given
@@ -210,35 +196,15 @@ export function startMediaSync({ db, doc, endpoint, connection, onTransfers }: M
     return pushed && pulled
   }
 
-  const run = async (): Promise<void> => {
-    if (stopped || !synced()) return
-    if (running) {
-      again = true
-      return
-    }
-    if (retryTimer !== null) clearTimeout(retryTimer)
-    retryTimer = null
-    running = true
-    let done = false
-    try {
-      done = await pass()
-    } catch (error) {
-      // Local storage failed; what is stored stays stored, and the next round tries again.
-      if (!stopped) console.warn(`${LOG} media sync round failed; will retry`, { courseId, error })
-    }
-    running = false
-    if (stopped) return
-    if (again) {
-      again = false
-      return void run()
-    }
-    if (done) {
-      retryMs = FIRST_RETRY_MS
-      return
-    }
-    retryTimer = setTimeout(() => void run(), retryMs)
-    retryMs = Math.min(retryMs * 2, MAX_RETRY_MS)
-  }
+  const runner = createRetryRunner({
+    round: pass,
+    canRun: () => !stopped && synced(),
+    firstRetryMs: FIRST_RETRY_MS,
+    maxRetryMs: MAX_RETRY_MS,
+    // Local storage failed; what is stored stays stored, and the next round tries again.
+    onError: (error) => console.warn(`${LOG} media sync round failed; will retry`, { courseId, error }),
+  })
+  const run = (): void => runner.run()
 
   /** After a burst of changes: `force` for a new local blob, else only if the bodies now reference other media. */
   const settle = (force: boolean): void => {
@@ -246,7 +212,7 @@ export function startMediaSync({ db, doc, endpoint, connection, onTransfers }: M
     if (settleTimer !== null) clearTimeout(settleTimer)
     settleTimer = setTimeout(() => {
       settleTimer = null
-      if (force || refsKey(mediaReferences(doc)) !== lastRefs) void run()
+      if (force || refsKey(mediaReferences(doc)) !== lastRefs) run()
     }, SETTLE_MS)
   }
 
@@ -256,26 +222,25 @@ export function startMediaSync({ db, doc, endpoint, connection, onTransfers }: M
     if (now && !wasSynced) {
       // The relay may have been restored from a backup meanwhile: ask it again rather than trust memory.
       onRelay.clear()
-      retryMs = FIRST_RETRY_MS
-      void run()
+      runner.resetBackoff()
+      run()
     }
     wasSynced = now
   })
   const onUpdate = (): void => settle(false)
   doc.on('update', onUpdate)
   let ownedKeys = ''
-  const owned = liveQuery(() => db.mediaCourses.where('courseId').equals(courseId).primaryKeys()).subscribe({
-    next: (keys) => {
-      const key = keys
-        .map(([hash]) => hash)
-        .sort()
-        .join()
+  const stopWatching = watchCourseMediaHashes(
+    db,
+    courseId,
+    (hashes) => {
+      const key = [...hashes].sort().join()
       if (key !== ownedKeys) settle(true)
       ownedKeys = key
     },
-    error: (error: unknown) => console.warn(`${LOG} cannot watch local media`, { courseId, error }),
-  })
-  void run()
+    (error) => console.warn(`${LOG} cannot watch local media`, { courseId, error }),
+  )
+  run()
 
   return {
     stop() {
@@ -283,11 +248,11 @@ export function startMediaSync({ db, doc, endpoint, connection, onTransfers }: M
       onTransfers?.(idleTransfers)
       stopped = true
       controller.abort()
-      if (retryTimer !== null) clearTimeout(retryTimer)
+      runner.stop()
       if (settleTimer !== null) clearTimeout(settleTimer)
       unsubscribe()
       doc.off('update', onUpdate)
-      owned.unsubscribe()
+      stopWatching()
     },
   }
 }

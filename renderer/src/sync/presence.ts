@@ -1,12 +1,21 @@
 import { createContext, useContext, useEffect, useState } from 'react'
+import type { Awareness } from 'y-protocols/awareness'
 import type { WebsocketProvider } from 'y-websocket'
 import type { LessonId } from '../../../shared/course/types'
-import type { SyncUser } from './course-sync'
+import {
+  LESSON_FIELD,
+  parsePresenceState,
+  parsePresenceUser,
+  USER_FIELD,
+} from '../../../shared/protocol/presence'
+import { assignColours } from './presence-colours'
+import { PRESENCE_COLOURS } from './sync-user'
 
 /** One person in the course right now, as their awareness state says. */
 export interface Peer {
   readonly clientId: number
   readonly name: string
+  /** The colour everyone sees this person in: their own choice unless someone online has it already. */
   readonly colour: string
   readonly lessonId: LessonId | null
   readonly self: boolean
@@ -17,19 +26,48 @@ export const PresenceContext = createContext<WebsocketProvider | null>(null)
 
 export const usePresenceProvider = (): WebsocketProvider | null => useContext(PresenceContext)
 
-// Awareness states come from other clients: read them as unknown and keep only well-formed fields.
-const peerOf = (clientId: number, state: Record<string, unknown>, self: boolean): Peer | null => {
-  const user = state.user as Partial<SyncUser> | undefined
-  if (typeof user?.name !== 'string' || typeof user.colour !== 'string') return null
-  const lessonId = typeof state.lessonId === 'string' ? (state.lessonId as LessonId) : null
-  return { clientId, name: user.name, colour: user.colour, lessonId, self }
+/**
+ * Whom a colour belongs to: the user id the relay sets from each token, the same on every device. A relay in
+ * open mode sets none, and then the client id, which every device also sees alike.
+ */
+const colourKey = (clientId: number, id: string | undefined): string => id ?? `client:${clientId}`
+
+interface OnlineColours {
+  readonly byClientId: ReadonlyMap<number, string>
+  readonly byKey: ReadonlyMap<string, string>
 }
 
-const peersOf = (provider: WebsocketProvider): readonly Peer[] =>
-  [...provider.awareness.getStates()]
-    .map(([clientId, state]) => peerOf(clientId, state, clientId === provider.awareness.clientID))
-    .filter((peer): peer is Peer => peer !== null)
+/** The colour of everyone online, distinct per person (see presence-colours.ts). */
+const onlineColours = (awareness: Awareness): OnlineColours => {
+  const people = [...awareness.getStates()].flatMap(([clientId, state]) => {
+    const user = parsePresenceUser((state as Record<string, unknown>)[USER_FIELD])
+    return user === null ? [] : [{ clientId, key: colourKey(clientId, user.id), chosen: user.colour }]
+  })
+  const byKey = assignColours(people, PRESENCE_COLOURS)
+  const byClientId = new Map(people.map(({ clientId, key, chosen }) => [clientId, byKey.get(key) ?? chosen]))
+  return { byClientId, byKey }
+}
+
+/** The colour to draw a caret's `user` in, as everyone sees it; for the editor's caret renderer. */
+export const caretColour = (awareness: Awareness, user: Record<string, unknown>): string => {
+  const parsed = parsePresenceUser(user)
+  if (parsed === null) return 'transparent'
+  if (parsed.id === undefined) return parsed.colour
+  return onlineColours(awareness).byKey.get(parsed.id) ?? parsed.colour
+}
+
+const peersOf = (provider: WebsocketProvider): readonly Peer[] => {
+  const colours = onlineColours(provider.awareness).byClientId
+  return [...provider.awareness.getStates()]
+    .flatMap(([clientId, state]): Peer[] => {
+      const { user, lessonId } = parsePresenceState(state)
+      if (user === null) return []
+      const self = clientId === provider.awareness.clientID
+      const colour = colours.get(clientId) ?? user.colour
+      return [{ clientId, name: user.name, colour, lessonId: lessonId as LessonId | null, self }]
+    })
     .sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name))
+}
 
 /** Everyone in the course (this user first), kept current as awareness changes. */
 export function usePeers(): readonly Peer[] {
@@ -51,6 +89,6 @@ export function usePeers(): readonly Peer[] {
 /** Tells co-authors which lesson this user has open. */
 export function useShareOpenLesson(provider: WebsocketProvider | null, lessonId: LessonId | null): void {
   useEffect(() => {
-    provider?.awareness.setLocalStateField('lessonId', lessonId)
+    provider?.awareness.setLocalStateField(LESSON_FIELD, lessonId)
   }, [provider, lessonId])
 }

@@ -10,28 +10,43 @@ export const PRESENCE_COLOURS = ['#3b6fd4', '#c2410c', '#15803d', '#9333ea', '#b
 export const MAX_NAME_LENGTH = 60
 const HEX_COLOUR = /^#[0-9a-f]{6}$/i
 
+/** The name presence shows for someone who has not given one (and whose invite names nobody). */
+export const UNNAMED = 'Anonymous author'
+
+/** What this device stores about its user: the name they gave (null until they give one) and their colour. */
+export interface LocalProfile {
+  readonly name: string | null
+  readonly colour: string
+}
+
 const listeners = new Set<(user: SyncUser) => void>()
 
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T
 
 /**
- * The name and colour co-authors see. On first run a name like "Author 4821" and a colour are made up and stored at
- * once, so co-authors see the same person after every reload until the user picks their own in Settings.
+ * The stored name and colour. A name is never made up: until the user gives one (first run asks, see
+ * features/first-run) it is null. A colour is picked and stored at once, so co-authors see the same one after
+ * every reload until the user picks their own in Settings.
  */
-export async function loadSyncUser(db: ChorusDb): Promise<SyncUser> {
-  // One transaction, so a name stored meanwhile (another tab) is never overwritten by a made-up one.
+export async function loadProfile(db: ChorusDb): Promise<LocalProfile> {
+  // One transaction, so a colour stored meanwhile (another tab) is never overwritten by a picked one.
   return storage(() =>
     db.transaction('rw', db.settings, async () => {
       const [name, colour] = await Promise.all([readSetting(db, 'displayName'), readSetting(db, 'colour')])
-      const user: SyncUser = {
-        name: name?.trim() || `Author ${1000 + Math.floor(Math.random() * 9000)}`,
+      const profile: LocalProfile = {
+        name: name?.trim() || null,
         colour: colour !== undefined && HEX_COLOUR.test(colour) ? colour : pick(PRESENCE_COLOURS),
       }
-      if (user.name !== name) await writeSetting(db, 'displayName', user.name)
-      if (user.colour !== colour) await writeSetting(db, 'colour', user.colour)
-      return user
+      if (profile.colour !== colour) await writeSetting(db, 'colour', profile.colour)
+      return profile
     }),
   )
+}
+
+/** The name and colour co-authors see where no invite names the user ({@link UNNAMED} until a name is given). */
+export async function loadSyncUser(db: ChorusDb): Promise<SyncUser> {
+  const { name, colour } = await loadProfile(db)
+  return { name: name ?? UNNAMED, colour }
 }
 
 /** Why a display name cannot be used, or null. */
@@ -56,14 +71,14 @@ export const onSyncUserSaved = (listener: (user: SyncUser) => void): (() => void
   return () => listeners.delete(listener)
 }
 
-/** The current name and colour; null while loading. */
-export function useSyncUser(db: ChorusDb): SyncUser | null {
-  const [user, setUser] = useState<SyncUser | null>(null)
+/** The stored name (null if none was given) and colour, kept current as they are saved; null while loading. */
+export function useProfile(db: ChorusDb): LocalProfile | null {
+  const [profile, setProfile] = useState<LocalProfile | null>(null)
   useEffect(() => {
     let left = false
-    const stop = onSyncUserSaved(setUser)
-    loadSyncUser(db).then(
-      (loaded) => !left && setUser((current) => current ?? loaded),
+    const stop = onSyncUserSaved(setProfile)
+    loadProfile(db).then(
+      (loaded) => !left && setProfile((current) => current ?? loaded),
       (cause: unknown) => console.warn('[settings] could not read the display name', cause),
     )
     return () => {
@@ -71,5 +86,5 @@ export function useSyncUser(db: ChorusDb): SyncUser | null {
       stop()
     }
   }, [db])
-  return user
+  return profile
 }

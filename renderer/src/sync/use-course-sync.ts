@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import type { CourseId } from '../../../shared/course/types'
+import type { PresenceUser } from '../../../shared/protocol/presence'
 import type { ChorusDb } from '../storage/db'
-import { readTokenClaims } from '../review/token-claims'
+import { readTokenClaims } from '../../../shared/protocol/token'
 import { connectCourse, fixedConnection, type ConnectionSource, type SyncUser } from './course-sync'
 import { startMediaSync } from './media-sync'
 import { mediaTransferFeed } from './media-transfer-feed'
@@ -42,8 +43,13 @@ export const useCourseSync = (db: ChorusDb, courseId: CourseId, doc: Y.Doc): Cou
       if (link === undefined) return
       // The relay shows co-authors the invite's name whatever a client announces: announce the same, so this
       // device's own entry in "People online" agrees with what everyone else sees. The colour stays the user's.
-      const invitedName = readTokenClaims(link.token)?.name.trim() || null
-      const asInvited = (chosen: SyncUser): SyncUser => ({ ...chosen, name: invitedName ?? chosen.name })
+      const claims = readTokenClaims(link.token)
+      const invitedName = claims?.name.trim() || null
+      const asInvited = (chosen: SyncUser): PresenceUser => ({
+        ...(claims === null ? {} : { id: claims.sub }),
+        name: invitedName ?? chosen.name,
+        colour: chosen.colour,
+      })
       const sync = connectCourse({
         doc,
         relayUrl: link.relayUrl,

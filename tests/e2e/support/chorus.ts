@@ -139,3 +139,14 @@ export async function controlQuota(page: Page, baseURL: string): Promise<QuotaCo
     },
   }
 }
+
+/** The question a first run asks (until a name is stored), at the top of the library. */
+export const firstRunDialog = (page: Page): Locator => page.getByRole('dialog', { name: 'What’s your name?' })
+
+/** Answers the first-run question as a new user does: types the name and saves it. */
+export async function answerFirstRun(page: Page, name: string): Promise<void> {
+  const dialog = firstRunDialog(page)
+  await dialog.getByRole('textbox', { name: 'Your name' }).fill(name)
+  await dialog.getByRole('button', { name: 'Save name' }).click()
+  await expect(dialog).toBeHidden()
+}

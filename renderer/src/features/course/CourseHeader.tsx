@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import type { Doc } from 'yjs'
 import { renameCourse } from '../../../../shared/course/commands'
-import { routeHash } from '../../app/route'
+import { routeHash } from '../../navigation/route'
 import type { CourseStore } from '../../storage/course-store'
 import type { ConnectionSource } from '../../sync/course-sync'
 import { TitleField } from '../../ui/TitleField'

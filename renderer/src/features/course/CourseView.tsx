@@ -1,6 +1,6 @@
 import type { CourseId, LessonId } from '../../../../shared/course/types'
 import type { ChorusError } from '../../../../shared/errors'
-import { routeHash, type Route } from '../../app/route'
+import { routeHash, type Route } from '../../navigation/route'
 import { openCourseStore } from '../../storage/course-store'
 import type { ChorusDb } from '../../storage/db'
 import { useOpenStore } from '../../storage/use-open-store'

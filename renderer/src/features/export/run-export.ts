@@ -6,7 +6,7 @@ import type { ExportFormat } from '../../../../shared/export/types'
 import type { Platform } from '../../../../shared/platform'
 import type { ChorusDb } from '../../storage/db'
 import { toStorageError } from '../../storage/storage-error'
-import { loadCourseMedia } from '../files/course-media'
+import { loadCourseMedia } from '../../media/media-store'
 import { progressPercent } from './export-progress'
 
 export interface ExportOutcome {

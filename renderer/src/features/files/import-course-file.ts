@@ -6,7 +6,7 @@ import { err, ok, type Result } from '../../../../shared/errors'
 import type { ChorusDb } from '../../storage/db'
 import { importCourseUpdate } from '../../storage/library'
 import { toStorageError } from '../../storage/storage-error'
-import { storeCourseMedia } from './course-media'
+import { storeCourseMedia } from '../../media/media-store'
 
 /**
  * Adds the course in a `.chorus` file to the library. A course already here is merged with the file, not

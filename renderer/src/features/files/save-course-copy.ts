@@ -6,7 +6,7 @@ import type { Platform } from '../../../../shared/platform'
 import type { ChorusDb } from '../../storage/db'
 import { toStorageError } from '../../storage/storage-error'
 import { COURSE_FILE_FILTERS, courseFileName } from './course-file-filters'
-import { loadCourseMedia } from './course-media'
+import { loadCourseMedia } from '../../media/media-store'
 
 /** Writes the open course and its media as one `.chorus` file where the user chooses. */
 export async function saveCourseCopy(

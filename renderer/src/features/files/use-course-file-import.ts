@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react'
 import type { CourseId } from '../../../../shared/course/types'
 import { ok, type ChorusError, type Result } from '../../../../shared/errors'
-import type { Route } from '../../app/route'
+import type { Route } from '../../navigation/route'
 import { usePlatform } from '../../platform/use-platform'
 import type { ChorusDb } from '../../storage/db'
 import { COURSE_FILE_FILTERS } from './course-file-filters'

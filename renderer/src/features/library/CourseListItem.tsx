@@ -1,4 +1,4 @@
-import { routeHash } from '../../app/route'
+import { routeHash } from '../../navigation/route'
 import { formatFullDate, formatRelativeTime } from '../../ui/relative-time'
 import type { LibraryEntry } from '../../storage/db'
 

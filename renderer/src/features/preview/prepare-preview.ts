@@ -7,7 +7,7 @@ import { renderPreviewDocument } from '../../../../shared/export/preview'
 import type { MediaBlob } from '../../../../shared/export/types'
 import type { ChorusDb } from '../../storage/db'
 import { toStorageError } from '../../storage/storage-error'
-import { loadCourseMedia } from '../files/course-media'
+import { loadCourseMedia } from '../../media/media-store'
 import { withEscapeToClose } from './escape-to-close'
 import { dataUrlMediaType, usedMediaHashes } from './preview-media'
 

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { CommentSnapshot, Person } from '../../../../shared/review/types'
+import { currentName } from '../../review/members'
 import { formatFullDate } from '../../ui/relative-time'
 import { CommentForm } from './CommentForm'
 import { formatWhen } from './thread-labels'
@@ -17,7 +18,7 @@ interface CommentItemProps {
 
 export function CommentItem({ comment, me, members, canChange, now, onEdit, onDelete }: CommentItemProps) {
   const [editing, setEditing] = useState(false)
-  const author = comment.author.name || 'Someone'
+  const author = currentName(comment.author, members) || 'Someone'
   return (
     <li className="comment" aria-label={`${author}’s comment`}>
       <p className="comment-byline">

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { ChorusDb } from '../../storage/db'
-import { useSyncUser } from '../../sync/sync-user'
+import { useProfile } from '../../sync/sync-user'
 import { SettingsDialog } from './SettingsDialog'
 
 interface SettingsButtonProps {
@@ -10,14 +10,16 @@ interface SettingsButtonProps {
 
 /** Opens Settings; used in the library and in every course's header. */
 export function SettingsButton({ db, className = 'button' }: SettingsButtonProps) {
-  const user = useSyncUser(db)
+  const profile = useProfile(db)
   const [open, setOpen] = useState(false)
   return (
     <>
-      <button type="button" className={className} onClick={() => setOpen(true)} disabled={user === null}>
+      <button type="button" className={className} onClick={() => setOpen(true)} disabled={profile === null}>
         Settings
       </button>
-      {open && user !== null && <SettingsDialog db={db} user={user} onClose={() => setOpen(false)} />}
+      {open && profile !== null && (
+        <SettingsDialog db={db} profile={profile} onClose={() => setOpen(false)} />
+      )}
     </>
   )
 }

@@ -1,22 +1,21 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { ChorusDb } from '../../storage/db'
 import { toStorageError } from '../../storage/storage-error'
-import type { SyncUser } from '../../sync/course-sync'
-import { PRESENCE_COLOURS, nameProblem, saveSyncUser } from '../../sync/sync-user'
+import { PRESENCE_COLOURS, nameProblem, saveSyncUser, type LocalProfile } from '../../sync/sync-user'
 import { Dialog } from '../../ui/Dialog'
 import { DialogActions } from '../../ui/DialogActions'
 import { FieldProblem } from '../../ui/FieldProblem'
 
 interface SettingsDialogProps {
   readonly db: ChorusDb
-  readonly user: SyncUser
+  readonly profile: LocalProfile
   readonly onClose: () => void
 }
 
 /** The name and colour co-authors see next to this user's caret and in "People online". */
-export function SettingsDialog({ db, user, onClose }: SettingsDialogProps) {
-  const [name, setName] = useState(user.name)
-  const [colour, setColour] = useState(user.colour)
+export function SettingsDialog({ db, profile, onClose }: SettingsDialogProps) {
+  const [name, setName] = useState(profile.name ?? '')
+  const [colour, setColour] = useState(profile.colour)
   const [problem, setProblem] = useState<string | null>(null)
   const nameId = useId()
   const colourId = useId()

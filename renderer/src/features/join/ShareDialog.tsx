@@ -6,7 +6,7 @@ import type { ChorusDb } from '../../storage/db'
 import { Dialog } from '../../ui/Dialog'
 import { DialogActions } from '../../ui/DialogActions'
 import { FieldProblem } from '../../ui/FieldProblem'
-import { JoinConfirmDialog } from '../join/JoinConfirmDialog'
+import { JoinConfirmDialog } from './JoinConfirmDialog'
 import { CopyButton } from './CopyButton'
 import { inviteCommand, inviteFor } from './share-invite'
 

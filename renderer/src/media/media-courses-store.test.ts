@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import type { CourseId } from '../../../shared/course/types'
 import { openChorusDb } from '../storage/db'
-import { adoptPastedMedia, courseMediaHashes } from './media-courses'
+import { adoptPastedMedia, courseMediaHashes } from './media-store'
 import { mediaHash, putMedia } from './media-store'
 
 const A = 'course-a' as CourseId

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { withIdentity } from './presence-identity'
+import { parsePresenceState, withIdentity } from './presence'
 
 const rita = { id: 'u-rita', name: 'Rita' }
 const rewrite = (state: unknown): unknown => {
@@ -37,5 +37,31 @@ describe('withIdentity', () => {
         '{"__proto__":{"name":"CEO"},"user":{"name":"Rita","__proto__":{"name":"CEO"},"id":"u-rita"}}',
       ),
     )
+  })
+})
+
+describe('parsePresenceState', () => {
+  it('keeps well-formed fields and reads the rest as null', () => {
+    expect(
+      parsePresenceState({
+        user: { id: 'u-ada', name: 'Ada', colour: '#c2410c', color: '#c2410c' },
+        member: { id: 'u-ada', name: 'Ada' },
+        lessonId: 'l1',
+        cursor: null,
+      }),
+    ).toEqual({
+      user: { id: 'u-ada', name: 'Ada', colour: '#c2410c' },
+      member: { id: 'u-ada', name: 'Ada' },
+      lessonId: 'l1',
+    })
+    expect(
+      parsePresenceState({ user: { name: 'Bo', colour: '#15803d', id: '' }, member: { id: '' } }),
+    ).toEqual({
+      user: { name: 'Bo', colour: '#15803d' },
+      member: null,
+      lessonId: null,
+    })
+    for (const junk of [null, 'Ada', [], { user: { name: 7, colour: '#fff' }, lessonId: 3 }])
+      expect(parsePresenceState(junk)).toEqual({ user: null, member: null, lessonId: null })
   })
 })
