@@ -134,6 +134,55 @@ describe('openCourseStore', () => {
     expect(readCourse(store.doc).sections).toHaveLength(1)
   })
 
+  it('does not compact inside a write: a keystroke is saved first, the rows are merged when the page is idle', async () => {
+    const { db } = freshDb()
+    const id = await createCourse(db, { title: 'Rivers' })
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }) // the idle moment comes when the test says
+    const store = await openStore(db, id, { compactionThreshold: 3 })
+    const lesson = startLesson(store.doc)
+    await nextStatus(store, 'saved')
+    for (const char of 'abcdef') {
+      lesson.type(char)
+      await nextStatus(store, 'saved')
+    }
+    // Saved without waiting for a merge of the course: the rows are all still there…
+    expect(await rowCount(db, id)).toBeGreaterThan(3)
+    // …until the page is idle.
+    vi.runOnlyPendingTimers()
+    vi.useRealTimers()
+    await vi.waitFor(async () => expect(await rowCount(db, id)).toBe(1))
+    expect(lesson.text()).toBe('abcdef')
+  })
+
+  it('never deletes a row another tab wrote while this one compacts', async () => {
+    const { db, reopen } = freshDb()
+    const id = await createCourse(db, { title: 'Rivers' })
+    const store = await openStore(db, id, { compactionThreshold: 6 })
+    const lesson = startLesson(store.doc)
+    await store.flush()
+
+    // Another tab, holding the course as it was, adds a section: a row this tab never loaded.
+    const other = new Y.Doc()
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(store.doc))
+    const before = Y.encodeStateVector(other)
+    addSection(other, { title: 'From the other tab' })
+    const foreignSeq = await db.updates.add({ courseId: id, update: Y.encodeStateAsUpdate(other, before) })
+
+    for (const char of '0123456789') {
+      lesson.type(char)
+      await store.flush() // compacts whenever the rows are past the threshold
+    }
+    expect(await rowCount(db, id)).toBeLessThan(6)
+    expect(await db.updates.get(foreignSeq)).toBeDefined()
+    await store.close()
+
+    const again = await openStore(reopen(), id)
+    expect(readCourse(again.doc).sections.map((section) => section.title)).toEqual(
+      expect.arrayContaining(['Basics', 'From the other tab']),
+    )
+    expect(bodyText(again.doc, lesson.lessonId)).toBe('0123456789')
+  })
+
   it('opens a course written by a newer schema read-only and never writes to it', async () => {
     const { db } = freshDb()
     const id = 'newer-course' as CourseId

@@ -28,7 +28,7 @@ export type CourseStoreOptions = StoredDocOptions
 
 /**
  * Loads a course from IndexedDB and keeps storing it: every change not loaded from storage becomes a row as
- * it happens, and the rows are merged into one once there are more than the compaction threshold.
+ * it happens, and the rows are replaced by one at an idle moment once there are more than the compaction threshold.
  */
 export async function openCourseStore(
   db: ChorusDb,

@@ -3,7 +3,7 @@ import { storage } from './storage-error'
 
 /** Every setting Chorus stores, with its type. A new setting is one line here. */
 export interface Settings {
-  /** The name shown to co-authors. */
+  /** The name shown to co-authors where no invite names the user; asked on first run, never made up. */
   readonly displayName: string
   /** The caret and presence colour, as a CSS hex colour. */
   readonly colour: string

@@ -1,12 +1,12 @@
 /**
  * What every document Chorus keeps on this device shares, whichever table holds its rows (a course's content,
- * its review comments): loading the rows into a Y.Doc, then storing each change as it happens, merging the rows
- * once they pile up, writing what is queued when the page goes away and showing any failure.
+ * its review comments): loading the rows into a Y.Doc, then storing each change as it happens, replacing the rows
+ * by one at an idle moment once they pile up, writing what is queued when the page goes away and showing any failure.
  */
 import * as Y from 'yjs'
 import { STORAGE_ORIGIN } from '../../../shared/course/origins'
 import type { CourseId } from '../../../shared/course/types'
-import { COMPACTION_THRESHOLD, compactCourseUpdates } from './compaction'
+import { COMPACTION_THRESHOLD, compactKnownRows, whenIdle } from './compaction'
 import type { ChorusDb, UpdateRow, UpdateTable } from './db'
 import { onPageLeave, type PageTargets } from './page-lifecycle'
 import { createSaveStatus, type SaveStatusSource } from './save-status'
@@ -51,23 +51,40 @@ export interface PersistDocInput {
 export const readUpdateRows = (db: ChorusDb, table: UpdateTable, courseId: CourseId): Promise<UpdateRow[]> =>
   storage(() => db[table].where('courseId').equals(courseId).toArray())
 
-/** The merge of the rows, applied with the storage origin so it is not stored again. */
+/** The last row key each loaded document was read from: every row of its course up to it is in the document. */
+const loadedUpTo = new WeakMap<Y.Doc, number>()
+
+/**
+ * The rows applied one by one in one transaction with the storage origin, so they are not stored again. Merging
+ * them first (Y.mergeUpdates) costs seconds for a long history of keystroke rows; applying them costs far less.
+ */
 export function docFromRows(rows: readonly UpdateRow[], damagedMessage: string): Y.Doc {
   const doc = new Y.Doc()
-  if (rows.length === 0) return doc
+  let last = 0
   try {
-    Y.applyUpdate(doc, Y.mergeUpdates(rows.map((row) => row.update)), STORAGE_ORIGIN)
+    Y.transact(
+      doc,
+      () => {
+        for (const row of rows) {
+          Y.applyUpdate(doc, row.update)
+          last = Math.max(last, row.seq)
+        }
+      },
+      STORAGE_ORIGIN,
+    )
   } catch (thrown) {
     doc.destroy()
     console.error('[storage] storage-failed: stored updates do not decode', thrown)
     throw chorusFailure({ code: 'storage-failed', message: damagedMessage })
   }
+  loadedUpTo.set(doc, last)
   return doc
 }
 
 /**
- * Stores every change not loaded from storage as a row as it happens, and merges the rows into one once there
- * are more than the compaction threshold. Listening starts here, so call it before changing the document.
+ * Stores every change not loaded from storage as a row as it happens, and replaces the rows by one at the next
+ * idle moment once there are more than the compaction threshold. Listening starts here, so call it before
+ * changing the document.
  */
 export function persistDoc(db: ChorusDb, input: PersistDocInput): DocPersistence {
   const { table, courseId, doc, options, alongside } = input
@@ -75,23 +92,50 @@ export function persistDoc(db: ChorusDb, input: PersistDocInput): DocPersistence
   const threshold = options.compactionThreshold ?? COMPACTION_THRESHOLD
   const status = createSaveStatus({ kind: 'saved', at: now() })
   let rowCount = input.storedRows
+  // Keys of the rows this document holds; only these may be deleted by compaction.
+  let known = { loadedUpTo: loadedUpTo.get(doc) ?? 0, written: new Set<number>() }
+  let compacting: Promise<void> | null = null
+  let cancelIdle: (() => void) | null = null
+  let stopped = false
 
-  const compact = async (): Promise<void> => {
-    try {
-      await compactCourseUpdates(db, courseId, table)
-      rowCount = 1
-    } catch (thrown) {
-      // Nothing is lost (the transaction rolled back); try again after another threshold's worth of rows.
-      rowCount = 0
-      const code = toStorageError(thrown).code
-      console.warn(`[storage] ${code}: compacting ${table} of course ${courseId} failed`, thrown)
-    }
+  const compact = (): Promise<void> => {
+    cancelIdle?.()
+    cancelIdle = null
+    compacting ??= compactKnownRows(db, courseId, table, doc, known)
+      .then(
+        (done) => {
+          if (!done) return
+          const deleted = new Set(done.deleted)
+          const written = new Set([...known.written].filter((seq) => !deleted.has(seq)))
+          known = { loadedUpTo: known.loadedUpTo, written: written.add(done.added) }
+          rowCount -= done.deleted.length - 1
+        },
+        (thrown: unknown) => {
+          // Nothing is lost (the transaction rolled back); try again after another threshold's worth of rows.
+          rowCount = 0
+          const code = toStorageError(thrown).code
+          console.warn(`[storage] ${code}: compacting ${table} of course ${courseId} failed`, thrown)
+        },
+      )
+      .finally(() => {
+        compacting = null
+      })
+    return compacting
+  }
+  // Never in the typing path: when there are too many rows, merging waits for the page to be idle.
+  const compactWhenIdle = (): void => {
+    if (stopped || compacting || cancelIdle || rowCount <= threshold) return
+    cancelIdle = whenIdle(() => {
+      cancelIdle = null
+      if (!stopped) void compact()
+    })
   }
   const writer = createUpdateWriter(
     async (update) => {
-      await db[table].add({ courseId, update })
+      const seq = await db[table].add({ courseId, update })
+      known.written.add(seq)
       rowCount++
-      if (rowCount > threshold) await compact()
+      compactWhenIdle()
     },
     status,
     now,
@@ -117,8 +161,13 @@ export function persistDoc(db: ChorusDb, input: PersistDocInput): DocPersistence
       if (problem) status.set({ kind: 'error', error: problem })
     }),
   ]
-  const stopListening = (): void => detach.forEach((stop) => stop())
-  if (rowCount > threshold) void compact()
+  const stopListening = (): void => {
+    stopped = true
+    cancelIdle?.()
+    cancelIdle = null
+    detach.forEach((stop) => stop())
+  }
+  compactWhenIdle()
 
   const finish = async (): Promise<void> => {
     // Still listening while flushing: a change that lands meanwhile (say, from a peer) is saved too.
@@ -127,13 +176,19 @@ export function persistDoc(db: ChorusDb, input: PersistDocInput): DocPersistence
       await flushAlongside()
     } while (writer.hasUnsaved())
     stopListening()
+    await compacting
     alongside?.stop()
     doc.destroy()
   }
   let closing: Promise<void> | undefined
   return {
     save: status,
-    flush: () => writer.flush(),
+    // Also does a compaction that is due, at once rather than when idle: flushing asks for storage to be settled.
+    flush: async () => {
+      await writer.flush()
+      if (rowCount > threshold) await compact()
+      else await compacting
+    },
     close() {
       closing ??= finish().catch((thrown: unknown) => {
         closing = undefined

@@ -1,26 +1,56 @@
-import type { LessonSummary } from '../../../../shared/course/types'
+import { memo } from 'react'
+import type { LessonId } from '../../../../shared/course/types'
 import { OpenThreadCount } from '../../review/OpenThreadCount'
+import type { Peer } from '../../sync/presence'
 import { LessonPresence } from './LessonPresence'
-import { displayTitle, isItem, type OutlineItem } from './outline-item'
+import { displayTitle, type OutlineItem } from './outline-item'
 import { OutlineRowLabel } from './OutlineRowLabel'
 import { RowActions } from './RowActions'
-import type { OutlineController } from './use-outline-controller'
+import type { OutlineActions } from './use-outline-controller'
+import type { DropHint } from './use-outline-drag'
+import { samePeers } from './use-peers-by-lesson'
 
 interface OutlineLessonProps {
-  readonly lesson: LessonSummary
-  readonly outline: OutlineController
+  readonly lessonId: LessonId
+  readonly storedTitle: string
+  readonly selected: boolean
+  readonly renaming: boolean
+  readonly focusRequested: boolean
+  readonly drop: DropHint['edge'] | undefined
+  readonly dragging: boolean
+  readonly canMoveUp: boolean
+  readonly canMoveDown: boolean
+  readonly readOnly: boolean
+  /** Other people with this lesson open. */
+  readonly peers: readonly Peer[]
+  readonly actions: OutlineActions
 }
 
-export function OutlineLesson({ lesson, outline }: OutlineLessonProps) {
-  const item: OutlineItem = { kind: 'lesson', id: lesson.id }
-  const title = displayTitle(lesson.title, 'lesson')
-  const selected = outline.selectedLessonId === lesson.id
+const sameProps = (a: OutlineLessonProps, b: OutlineLessonProps): boolean =>
+  (Object.keys(a) as (keyof OutlineLessonProps)[]).every((key) =>
+    key === 'peers' ? samePeers(a.peers, b.peers) : Object.is(a[key], b[key]),
+  )
 
-  // Not draggable while renaming, so dragging the pointer in the text field selects text.
-  const renaming = isItem(outline.editing, 'lesson', lesson.id)
-  const hint = outline.drag.hint
-  const drop = hint?.kind === 'lesson' && hint.id === lesson.id ? hint.edge : undefined
-  const dragging = isItem(outline.drag.dragging, 'lesson', lesson.id)
+/**
+ * One lesson row. Its props are plain values about this row and the outline's long-lived actions, so switching
+ * lessons or typing re-renders only the rows whose own values changed, however long the course.
+ */
+export const OutlineLesson = memo(function OutlineLesson({
+  lessonId,
+  storedTitle,
+  selected,
+  renaming,
+  focusRequested,
+  drop,
+  dragging,
+  canMoveUp,
+  canMoveDown,
+  readOnly,
+  peers,
+  actions,
+}: OutlineLessonProps) {
+  const item: OutlineItem = { kind: 'lesson', id: lessonId }
+  const title = displayTitle(storedTitle, 'lesson')
 
   return (
     <li
@@ -28,22 +58,34 @@ export function OutlineLesson({ lesson, outline }: OutlineLessonProps) {
       data-drop={drop}
       data-dragging={dragging || undefined}
       data-selected={selected || undefined}
-      {...outline.drag.source(item, !renaming)}
-      {...outline.drag.lessonTarget(lesson.id)}
+      // Not draggable while renaming, so dragging the pointer in the text field selects text.
+      {...actions.drag.source(item, !readOnly && !renaming)}
+      {...actions.drag.lessonTarget(lessonId)}
     >
       <OutlineRowLabel
         item={item}
-        storedTitle={lesson.title}
-        outline={outline}
+        storedTitle={storedTitle}
+        tooltip={title}
+        renaming={renaming}
+        focusRequested={focusRequested}
+        readOnly={readOnly}
+        actions={actions}
         className="outline-label"
-        onClick={() => outline.selectLesson(lesson.id)}
+        onClick={() => actions.selectLesson(lessonId)}
         state={{ 'aria-current': selected ? 'page' : undefined }}
       >
         {title}
       </OutlineRowLabel>
-      <LessonPresence lessonId={lesson.id} />
-      <OpenThreadCount lessonId={lesson.id} />
-      <RowActions item={item} title={title} outline={outline} />
+      <LessonPresence peers={peers} />
+      <OpenThreadCount lessonId={lessonId} />
+      <RowActions
+        item={item}
+        title={title}
+        readOnly={readOnly}
+        canMoveUp={canMoveUp}
+        canMoveDown={canMoveDown}
+        actions={actions}
+      />
     </li>
   )
-}
+}, sameProps)

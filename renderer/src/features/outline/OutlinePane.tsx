@@ -1,8 +1,11 @@
 import type { Doc } from 'yjs'
-import type { LessonId, SectionSnapshot } from '../../../../shared/course/types'
+import type { LessonId, SectionId, SectionSnapshot } from '../../../../shared/course/types'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
+import type { OutlineItem } from './outline-item'
+import { sectionOf, type OutlinePositions } from './outline-positions'
 import { OutlineSection } from './OutlineSection'
 import { useOutlineController, type PendingDelete } from './use-outline-controller'
+import { usePeersByLesson } from './use-peers-by-lesson'
 
 interface OutlinePaneProps {
   readonly doc: Doc
@@ -18,19 +21,38 @@ const deleteMessage = ({ item, lessonCount }: PendingDelete): string => {
   return `The section and its ${lessonCount === 1 ? 'lesson' : `${lessonCount} lessons`} are deleted, with everything written in them.`
 }
 
+/** The id of a lesson `item` names if it sits in section `id`, else null: what that section's rows need to know. */
+const lessonIn = (positions: OutlinePositions, id: SectionId, item: OutlineItem | null): LessonId | null =>
+  item?.kind === 'lesson' && positions.lessons.get(item.id)?.sectionId === id ? item.id : null
+
+const isSection = (item: OutlineItem | null, id: SectionId): boolean =>
+  item?.kind === 'section' && item.id === id
+
 export function OutlinePane({ doc, sections, readOnly, selectedLessonId, onSelectLesson }: OutlinePaneProps) {
-  const outline = useOutlineController({ doc, sections, readOnly, selectedLessonId, onSelectLesson })
+  const { state: outline, actions } = useOutlineController({
+    doc,
+    sections,
+    readOnly,
+    selectedLessonId,
+    onSelectLesson,
+  })
+  const { positions, drag } = outline
+  const peersByLesson = usePeersByLesson()
   const pending = outline.pendingDelete
+  const selected: OutlineItem | null = selectedLessonId ? { kind: 'lesson', id: selectedLessonId } : null
+  const hint = drag.hint
+  const lessonDropSection =
+    hint?.kind === 'lesson' ? sectionOf(positions, { kind: 'lesson', id: hint.id as LessonId }) : null
 
   return (
-    <nav className="outline" aria-label="Course outline" onDragLeave={outline.drag.onLeave}>
+    <nav className="outline" aria-label="Course outline" onDragLeave={actions.drag.onLeave}>
       <div className="outline-heading">
         <h2>Outline</h2>
         <button
           type="button"
           className="button button-quiet"
           disabled={readOnly}
-          onClick={outline.addSection}
+          onClick={actions.addSection}
         >
           + Add section
         </button>
@@ -42,7 +64,24 @@ export function OutlinePane({ doc, sections, readOnly, selectedLessonId, onSelec
       ) : (
         <ol className="outline-sections" aria-label="Sections">
           {sections.map((section) => (
-            <OutlineSection key={section.id} section={section} outline={outline} />
+            <OutlineSection
+              key={section.id}
+              section={section}
+              positions={positions}
+              expanded={!outline.collapsed.has(section.id)}
+              readOnly={readOnly}
+              renaming={isSection(outline.editing, section.id)}
+              focusRequested={isSection(outline.focusRequest, section.id)}
+              drop={hint?.kind === 'section' && hint.id === section.id ? hint.edge : undefined}
+              dragging={isSection(drag.dragging, section.id)}
+              selectedLesson={lessonIn(positions, section.id, selected)}
+              renamingLesson={lessonIn(positions, section.id, outline.editing)}
+              focusLesson={lessonIn(positions, section.id, outline.focusRequest)}
+              draggingLesson={lessonIn(positions, section.id, drag.dragging)}
+              lessonDrop={lessonDropSection === section.id ? hint : null}
+              peersByLesson={peersByLesson}
+              actions={actions}
+            />
           ))}
         </ol>
       )}
@@ -59,8 +98,8 @@ export function OutlinePane({ doc, sections, readOnly, selectedLessonId, onSelec
           title={`Delete ${pending.item.kind} “${pending.title}”?`}
           message={deleteMessage(pending)}
           confirmLabel={`Delete ${pending.item.kind}`}
-          onConfirm={outline.confirmDelete}
-          onCancel={outline.cancelDelete}
+          onConfirm={actions.confirmDelete}
+          onCancel={actions.cancelDelete}
         />
       )}
     </nav>

@@ -1,15 +1,20 @@
 import { useRef, type ButtonHTMLAttributes, type ReactNode } from 'react'
 import { InlineRename } from '../../ui/InlineRename'
 import { handleRowKeys, ROW_SHORTCUTS } from './outline-keys'
-import { isItem, type OutlineItem } from './outline-item'
+import type { OutlineItem } from './outline-item'
 import { useFocusRequest } from './use-focus-request'
-import type { OutlineController } from './use-outline-controller'
+import type { OutlineActions } from './use-outline-controller'
 
 interface OutlineRowLabelProps {
   readonly item: OutlineItem
   /** The stored title, which the rename field starts from (the shown one may be "Untitled …"). */
   readonly storedTitle: string
-  readonly outline: OutlineController
+  /** The title as shown, also offered as a tooltip: a long one is cut short in the narrow outline. */
+  readonly tooltip: string
+  readonly renaming: boolean
+  readonly focusRequested: boolean
+  readonly readOnly: boolean
+  readonly actions: OutlineActions
   readonly className: string
   readonly onClick: () => void
   /** What only one kind of row says about itself: the open lesson, a section's expanded state. */
@@ -24,20 +29,24 @@ interface OutlineRowLabelProps {
 export function OutlineRowLabel({
   item,
   storedTitle,
-  outline,
+  tooltip,
+  renaming,
+  focusRequested,
+  readOnly,
+  actions,
   className,
   onClick,
   state,
   children,
 }: OutlineRowLabelProps) {
   const buttonRef = useRef<HTMLButtonElement>(null)
-  useFocusRequest(buttonRef, isItem(outline.focusRequest, item.kind, item.id), outline.focusDone)
-  if (isItem(outline.editing, item.kind, item.id))
+  useFocusRequest(buttonRef, focusRequested, actions.focusDone)
+  if (renaming)
     return (
       <InlineRename
         label={item.kind === 'section' ? 'Rename section' : 'Rename lesson'}
         initialValue={storedTitle}
-        onDone={(next, byKey) => outline.finishRename(item, next, byKey)}
+        onDone={(next, byKey) => actions.finishRename(item, next, byKey)}
       />
     )
   return (
@@ -45,11 +54,12 @@ export function OutlineRowLabel({
       ref={buttonRef}
       type="button"
       className={className}
+      title={tooltip}
       {...state}
-      aria-keyshortcuts={outline.readOnly ? undefined : ROW_SHORTCUTS}
+      aria-keyshortcuts={readOnly ? undefined : ROW_SHORTCUTS}
       onClick={onClick}
-      onDoubleClick={() => outline.startRename(item)}
-      onKeyDown={(event) => handleRowKeys(event, item, outline)}
+      onDoubleClick={() => actions.startRename(item)}
+      onKeyDown={(event) => handleRowKeys(event, item, actions)}
     >
       {children}
     </button>

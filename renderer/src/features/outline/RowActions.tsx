@@ -1,17 +1,19 @@
-import type { OutlineController } from './use-outline-controller'
 import type { OutlineItem } from './outline-item'
+import type { OutlineActions } from './use-outline-controller'
 
 interface RowActionsProps {
   readonly item: OutlineItem
   /** The row's display title, for the buttons' accessible names. */
   readonly title: string
-  readonly outline: OutlineController
+  readonly readOnly: boolean
+  readonly canMoveUp: boolean
+  readonly canMoveDown: boolean
+  readonly actions: OutlineActions
 }
 
 /** Rename, move and delete for one outline row; the buttons make every keyboard shortcut reachable by pointer too. */
-export function RowActions({ item, title, outline }: RowActionsProps) {
+export function RowActions({ item, title, readOnly, canMoveUp, canMoveDown, actions }: RowActionsProps) {
   const noun = item.kind === 'lesson' ? 'lesson' : 'section'
-  const disabled = outline.readOnly
   return (
     <span className="row-actions">
       <button
@@ -19,8 +21,8 @@ export function RowActions({ item, title, outline }: RowActionsProps) {
         className="icon-button"
         aria-label={`Rename ${noun} “${title}”`}
         title="Rename (F2)"
-        disabled={disabled}
-        onClick={() => outline.startRename(item)}
+        disabled={readOnly}
+        onClick={() => actions.startRename(item)}
       >
         <span aria-hidden="true">✎</span>
       </button>
@@ -29,8 +31,8 @@ export function RowActions({ item, title, outline }: RowActionsProps) {
         className="icon-button"
         aria-label={`Move ${noun} “${title}” up`}
         title="Move up (Alt+↑)"
-        disabled={!outline.canMove(item, 'up')}
-        onClick={() => outline.move(item, 'up')}
+        disabled={readOnly || !canMoveUp}
+        onClick={() => actions.move(item, 'up')}
       >
         <span aria-hidden="true">↑</span>
       </button>
@@ -39,8 +41,8 @@ export function RowActions({ item, title, outline }: RowActionsProps) {
         className="icon-button"
         aria-label={`Move ${noun} “${title}” down`}
         title="Move down (Alt+↓)"
-        disabled={!outline.canMove(item, 'down')}
-        onClick={() => outline.move(item, 'down')}
+        disabled={readOnly || !canMoveDown}
+        onClick={() => actions.move(item, 'down')}
       >
         <span aria-hidden="true">↓</span>
       </button>
@@ -49,8 +51,8 @@ export function RowActions({ item, title, outline }: RowActionsProps) {
         className="icon-button icon-button-danger"
         aria-label={`Delete ${noun} “${title}”`}
         title="Delete"
-        disabled={disabled}
-        onClick={() => outline.requestDelete(item)}
+        disabled={readOnly}
+        onClick={() => actions.requestDelete(item)}
       >
         <span aria-hidden="true">×</span>
       </button>

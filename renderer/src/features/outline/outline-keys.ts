@@ -1,6 +1,6 @@
 import type { KeyboardEvent } from 'react'
 import type { OutlineItem } from './outline-item'
-import type { OutlineController } from './use-outline-controller'
+import type { OutlineActions } from './use-outline-controller'
 
 /** The row shortcuts, also listed in each row's aria-keyshortcuts: Alt+↑/↓ move, F2 renames. */
 export const ROW_SHORTCUTS = 'Alt+ArrowUp Alt+ArrowDown F2'
@@ -8,7 +8,7 @@ export const ROW_SHORTCUTS = 'Alt+ArrowUp Alt+ArrowDown F2'
 export const handleRowKeys = (
   event: KeyboardEvent<HTMLElement>,
   item: OutlineItem,
-  outline: OutlineController,
+  outline: Pick<OutlineActions, 'move' | 'startRename'>,
 ): void => {
   if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
     event.preventDefault()

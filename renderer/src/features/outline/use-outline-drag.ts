@@ -1,4 +1,4 @@
-import { useRef, useState, type DragEvent } from 'react'
+import { useMemo, useRef, useState, type DragEvent } from 'react'
 import type { LessonId, LessonPlace, SectionId, SectionSnapshot } from '../../../../shared/course/types'
 import { lessonDropPlace, sectionDropIndex, type DropEdge, type LessonDropTarget } from './outline-moves'
 import type { OutlineItem } from './outline-item'
@@ -15,10 +15,14 @@ type Handlers = {
   readonly onDrop: (event: DragEvent<HTMLElement>) => void
 }
 
-export interface OutlineDrag {
+export interface OutlineDragState {
   readonly dragging: OutlineItem | null
   readonly hint: DropHint | null
-  /** Makes a row draggable, unless `canDrag` is false (say, while it is being renamed). */
+}
+
+/** The drag handlers; they keep their identity for the outline's life. */
+export interface OutlineDrag {
+  /** Makes a row draggable, unless `canDrag` is false (read-only, or while it is being renamed). */
   source(
     item: OutlineItem,
     canDrag?: boolean,
@@ -48,91 +52,98 @@ const edgeOf = (event: DragEvent<HTMLElement>): DropEdge => {
 const sameHint = (a: DropHint | null, b: DropHint): boolean =>
   a !== null && a.kind === b.kind && a.id === b.id && a.edge === b.edge
 
+export interface DragInput {
+  readonly sections: readonly SectionSnapshot[]
+  readonly enabled: boolean
+  readonly moveLesson: (id: LessonId, place: LessonPlace) => void
+  readonly moveSection: (id: SectionId, index: number) => void
+}
+
 /**
  * HTML5 drag and drop for the outline: lessons within and across sections, sections among themselves.
- * Drops turn into the same moves as the keyboard, computed by outline-moves.
+ * Drops turn into the same moves as the keyboard, computed by outline-moves. `input` holds the latest
+ * outline and callbacks; the handlers read it when an event arrives.
  */
-export const useOutlineDrag = (
-  sections: readonly SectionSnapshot[],
-  enabled: boolean,
-  moveLesson: (id: LessonId, place: LessonPlace) => void,
-  moveSection: (id: SectionId, index: number) => void,
-): OutlineDrag => {
+export const useOutlineDrag = (input: {
+  readonly current: DragInput
+}): { readonly state: OutlineDragState; readonly drag: OutlineDrag } => {
   const [dragging, setDragging] = useState<OutlineItem | null>(null)
   const [hint, setHint] = useState<DropHint | null>(null)
   // Drag events can arrive before React re-renders with the new state; the ref is always current.
   const draggingRef = useRef<OutlineItem | null>(null)
 
-  const reset = () => {
-    draggingRef.current = null
-    setDragging(null)
-    setHint(null)
-  }
+  const drag = useMemo((): OutlineDrag => {
+    const reset = () => {
+      draggingRef.current = null
+      setDragging(null)
+      setHint(null)
+    }
 
-  const accept = (event: DragEvent<HTMLElement>, next: DropHint) => {
-    event.preventDefault()
-    event.stopPropagation()
-    event.dataTransfer.dropEffect = 'move'
-    setHint((current) => (sameHint(current, next) ? current : next))
-  }
+    const accept = (event: DragEvent<HTMLElement>, next: DropHint) => {
+      event.preventDefault()
+      event.stopPropagation()
+      event.dataTransfer.dropEffect = 'move'
+      setHint((current) => (sameHint(current, next) ? current : next))
+    }
 
-  const dropLesson = (event: DragEvent<HTMLElement>, target: LessonDropTarget) => {
-    const item = draggingRef.current
-    if (item?.kind !== 'lesson') return
-    event.preventDefault()
-    event.stopPropagation()
-    const place = lessonDropPlace(sections, item.id, target)
-    reset()
-    if (place) moveLesson(item.id, place)
-  }
+    const dropLesson = (event: DragEvent<HTMLElement>, target: LessonDropTarget) => {
+      const item = draggingRef.current
+      if (item?.kind !== 'lesson') return
+      event.preventDefault()
+      event.stopPropagation()
+      const place = lessonDropPlace(input.current.sections, item.id, target)
+      reset()
+      if (place) input.current.moveLesson(item.id, place)
+    }
 
-  return {
-    dragging,
-    hint,
-    source: (item, canDrag = true) => ({
-      draggable: enabled && canDrag,
-      onDragStart: (event) => {
-        if (!enabled) return
-        event.stopPropagation()
-        event.dataTransfer.effectAllowed = 'move'
-        event.dataTransfer.setData(DRAG_TYPE, item.id)
-        draggingRef.current = item
-        setDragging(item)
+    return {
+      source: (item, canDrag = true) => ({
+        draggable: canDrag,
+        onDragStart: (event) => {
+          if (!input.current.enabled) return
+          event.stopPropagation()
+          event.dataTransfer.effectAllowed = 'move'
+          event.dataTransfer.setData(DRAG_TYPE, item.id)
+          draggingRef.current = item
+          setDragging(item)
+        },
+        onDragEnd: reset,
+      }),
+      lessonTarget: (lessonId) => ({
+        onDragOver: (event) => {
+          if (draggingRef.current?.kind !== 'lesson') return
+          accept(event, { kind: 'lesson', id: lessonId, edge: edgeOf(event) })
+        },
+        onDrop: (event) => dropLesson(event, { kind: 'lesson', lessonId, edge: edgeOf(event) }),
+      }),
+      sectionEndTarget: (sectionId) => ({
+        onDragOver: (event) => {
+          if (draggingRef.current?.kind !== 'lesson') return
+          accept(event, { kind: 'section', id: sectionId, edge: 'into' })
+        },
+        onDrop: (event) => dropLesson(event, { kind: 'section-end', sectionId }),
+      }),
+      sectionTarget: (sectionId) => ({
+        onDragOver: (event) => {
+          if (draggingRef.current?.kind !== 'section') return
+          accept(event, { kind: 'section', id: sectionId, edge: edgeOf(event) })
+        },
+        onDrop: (event) => {
+          const item = draggingRef.current
+          if (item?.kind !== 'section') return
+          event.preventDefault()
+          event.stopPropagation()
+          const index = sectionDropIndex(input.current.sections, item.id, sectionId, edgeOf(event))
+          reset()
+          if (index !== null) input.current.moveSection(item.id, index)
+        },
+      }),
+      onLeave: (event) => {
+        const to = event.relatedTarget
+        if (!(to instanceof Node) || !event.currentTarget.contains(to)) setHint(null)
       },
-      onDragEnd: reset,
-    }),
-    lessonTarget: (lessonId) => ({
-      onDragOver: (event) => {
-        if (draggingRef.current?.kind !== 'lesson') return
-        accept(event, { kind: 'lesson', id: lessonId, edge: edgeOf(event) })
-      },
-      onDrop: (event) => dropLesson(event, { kind: 'lesson', lessonId, edge: edgeOf(event) }),
-    }),
-    sectionEndTarget: (sectionId) => ({
-      onDragOver: (event) => {
-        if (draggingRef.current?.kind !== 'lesson') return
-        accept(event, { kind: 'section', id: sectionId, edge: 'into' })
-      },
-      onDrop: (event) => dropLesson(event, { kind: 'section-end', sectionId }),
-    }),
-    sectionTarget: (sectionId) => ({
-      onDragOver: (event) => {
-        if (draggingRef.current?.kind !== 'section') return
-        accept(event, { kind: 'section', id: sectionId, edge: edgeOf(event) })
-      },
-      onDrop: (event) => {
-        const item = draggingRef.current
-        if (item?.kind !== 'section') return
-        event.preventDefault()
-        event.stopPropagation()
-        const index = sectionDropIndex(sections, item.id, sectionId, edgeOf(event))
-        reset()
-        if (index !== null) moveSection(item.id, index)
-      },
-    }),
-    onLeave: (event) => {
-      const to = event.relatedTarget
-      if (!(to instanceof Node) || !event.currentTarget.contains(to)) setHint(null)
-    },
-  }
+    }
+  }, [input])
+
+  return { state: { dragging, hint }, drag }
 }
