@@ -4,23 +4,21 @@
  *
  *   app/        start-up and routing: may import anything in the renderer
  *   features/   one folder per feature; the screens (course/, library/) compose the other features
- *   shared modules: ui/, storage/, media/, platform/, sync/, review/, navigation/ (and features/review/, the
- *               review UI, until it joins review/): below every feature, never import a feature or app/
+ *   shared modules: ui/, storage/, media/, platform/, sync/, review/ (comments: session, store and the panel),
+ *               navigation/: below every feature, never import a feature or app/
  *
  * - a feature never imports app/;
  * - a feature other than a screen reaches another feature only through a shared module, and no feature imports
  *   a screen;
  * - a shared module imports no feature (tests excepted: they may drive a feature) and not app/;
- * - sync/ never imports review (review/ or features/review/): review builds on sync, not the reverse.
+ * - sync/ never imports review/: review builds on sync, not the reverse.
  *
- * Imports are resolved against the importing file, so `../review/x` from features/editor/ is features/review/x.
+ * Imports are resolved against the importing file, so `../outline/x` from features/editor/ is features/outline/x.
  */
 import path from 'node:path'
 
 const SRC = 'renderer/src'
 const SCREENS = new Set(['course', 'library'])
-/** Features that are shared modules in all but their folder (the review UI, to be merged into review/). */
-const SHARED_FEATURES = new Set(['review'])
 
 /**
  * Where a renderer file sits: `app`, `features/<name>`, a shared module's folder, or null outside `renderer/src`'s
@@ -46,11 +44,11 @@ export const layerProblem = (from, to, isTest) => {
   if (from === to || from === 'app') return null
   const fromFeature = from.startsWith('features/') ? from.slice('features/'.length) : null
   const toFeature = to.startsWith('features/') ? to.slice('features/'.length) : null
-  const fromShared = fromFeature === null || SHARED_FEATURES.has(fromFeature)
+  const fromShared = fromFeature === null
   if (to === 'app') return `${from}/ may not import app/: app/ composes the renderer, nothing builds on it.`
-  if ((from === 'sync' || from === 'features/review') && (to === 'review' || to === 'features/review'))
-    return from === 'sync' ? 'sync/ may not import review: review builds on sync, not the reverse.' : null
-  if (toFeature === null || SHARED_FEATURES.has(toFeature)) return null
+  if (from === 'sync' && to === 'review')
+    return 'sync/ may not import review: review builds on sync, not the reverse.'
+  if (toFeature === null) return null
   if (fromShared) return isTest ? null : `${from}/ is a shared module and may not import a feature (${to}/).`
   if (SCREENS.has(toFeature)) return `${to}/ is a screen: features do not import screens.`
   if (fromFeature !== null && SCREENS.has(fromFeature)) return null

@@ -40,10 +40,10 @@ describe('renderer layers', () => {
     ).toContain(LAYERS)
   })
 
-  it('refuses sync/ importing review, either half of it', async () => {
+  it('refuses sync/ importing review, its session or its panel', async () => {
     expect(await rulesFiring('renderer/src/sync/fixture.ts', "import '../review/identity'")).toContain(LAYERS)
     expect(
-      await rulesFiring('renderer/src/sync/fixture.ts', "import '../features/review/CommentsPanel'"),
+      await rulesFiring('renderer/src/sync/fixture.ts', "import '../review/panel/CommentsPanel'"),
     ).toContain(LAYERS)
   })
 
@@ -56,7 +56,7 @@ describe('renderer layers', () => {
   it('allows what the layers allow', async () => {
     const allowed: [string, string][] = [
       ['renderer/src/features/editor/fixture.ts', "import '../../ui/Dialog'"],
-      ['renderer/src/features/editor/fixture.ts', "import '../review/comment-highlights'"],
+      ['renderer/src/features/editor/fixture.ts', "import '../../review/panel/comment-highlights'"],
       ['renderer/src/features/editor/fixture.ts', "import './LessonPane'"],
       ['renderer/src/features/course/fixture.ts', "import '../editor/LessonPane'"],
       ['renderer/src/app/fixture.ts', "import '../features/library/LibraryView'"],

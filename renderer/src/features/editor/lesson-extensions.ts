@@ -8,7 +8,7 @@ import type { WebsocketProvider } from 'y-websocket'
 import type { XmlFragment } from 'yjs'
 import type { SyncUser } from '../../sync/course-sync'
 import { caretColour } from '../../sync/presence'
-import { CommentHighlights } from '../review/comment-highlights'
+import { CommentHighlights } from '../../review/panel/comment-highlights'
 import { blockExtensions } from './blocks/block-extensions'
 import type { MediaScope } from './blocks/media-scope'
 

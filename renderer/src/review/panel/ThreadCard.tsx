@@ -7,7 +7,7 @@ import {
   resolveThread,
 } from '../../../../shared/review/commands'
 import type { ThreadSnapshot } from '../../../../shared/review/types'
-import type { ReviewSession } from '../../review/review-session'
+import type { ReviewSession } from '../review-session'
 import { CommentForm } from './CommentForm'
 import { CommentItem } from './CommentItem'
 import { resolutionLabel, shortQuote } from './thread-labels'

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { CommentSnapshot, Person } from '../../../../shared/review/types'
-import { currentName } from '../../review/members'
+import { currentName } from '../members'
 import { formatFullDate } from '../../ui/relative-time'
 import { CommentForm } from './CommentForm'
 import { formatWhen } from './thread-labels'

@@ -1,6 +1,6 @@
 import { createThread } from '../../../../shared/review/commands'
 import type { ThreadId } from '../../../../shared/review/types'
-import type { ReviewSession } from '../../review/review-session'
+import type { ReviewSession } from '../review-session'
 import type { CommentDraft } from './comment-draft'
 import { CommentForm } from './CommentForm'
 

@@ -1,7 +1,7 @@
 import { useEditorState, type Editor } from '@tiptap/react'
 import { useCallback } from 'react'
 import type { XmlFragment } from 'yjs'
-import { useReviewSession } from '../../review/review-session'
+import { useReviewSession } from '../review-session'
 import { draftFromRange } from './comment-draft'
 import { useReviewUi } from './review-ui'
 

@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/react'
 import { useEffect } from 'react'
 import type { XmlFragment } from 'yjs'
-import { useThreads } from '../../review/review-session'
+import { useThreads } from '../review-session'
 import { commentHighlightsKey, type HighlightMeta } from './comment-highlights'
 import { highlightRanges, sameRanges, threadAt } from './highlight-ranges'
 import { useReviewUi } from './review-ui'
