@@ -4,11 +4,12 @@ import { canEditLesson } from '../read-only-lesson'
 import { BlockTextField } from './BlockTextField'
 import { mediaScopeOf } from './media-scope'
 import { MediaStatus } from './MediaStatus'
+import { removeBlock } from './remove-block'
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '')
 
 /** An image from this device's media store, with its alt text under it while editing. */
-export function ImageView({ node, editor, updateAttributes, deleteNode }: ReactNodeViewProps) {
+export function ImageView({ node, editor, updateAttributes, getPos }: ReactNodeViewProps) {
   const alt = str(node.attrs.alt)
   const media = useMediaUrl(mediaScopeOf(editor).db, str(node.attrs.hash))
   return (
@@ -26,7 +27,7 @@ export function ImageView({ node, editor, updateAttributes, deleteNode }: ReactN
             placeholder="Describe the image for people who cannot see it"
             onChange={(next) => updateAttributes({ alt: next })}
           />
-          <button type="button" className="block-remove" onClick={deleteNode}>
+          <button type="button" className="block-remove" onClick={() => removeBlock(editor, getPos())}>
             Remove image
           </button>
         </div>

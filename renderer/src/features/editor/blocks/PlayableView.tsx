@@ -5,11 +5,12 @@ import { canEditLesson } from '../read-only-lesson'
 import { BlockTextField } from './BlockTextField'
 import { mediaScopeOf } from './media-scope'
 import { MediaStatus } from './MediaStatus'
+import { removeBlock } from './remove-block'
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '')
 
 /** A video or audio block: the player from this device's media store, and its title. */
-export function PlayableView({ node, editor, updateAttributes, deleteNode }: ReactNodeViewProps) {
+export function PlayableView({ node, editor, updateAttributes, getPos }: ReactNodeViewProps) {
   const kind = node.type.name === NODE.video ? 'video' : 'audio'
   const name = kind === 'video' ? 'Video' : 'Audio'
   const title = str(node.attrs.title)
@@ -29,7 +30,7 @@ export function PlayableView({ node, editor, updateAttributes, deleteNode }: Rea
             value={title}
             onChange={(next) => updateAttributes({ title: next })}
           />
-          <button type="button" className="block-remove" onClick={deleteNode}>
+          <button type="button" className="block-remove" onClick={() => removeBlock(editor, getPos())}>
             Remove {kind}
           </button>
         </div>

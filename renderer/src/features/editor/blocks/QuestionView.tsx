@@ -16,9 +16,10 @@ import {
   withKind,
 } from './question-model'
 import { QuestionReadOnly } from './QuestionReadOnly'
+import { removeBlock } from './remove-block'
 
 /** The question block in the editor: every part of the question is a control with a visible label. */
-export function QuestionView({ node, editor, updateAttributes, deleteNode }: ReactNodeViewProps) {
+export function QuestionView({ node, editor, updateAttributes, getPos }: ReactNodeViewProps) {
   const group = useId()
   const q = readQuestion(node.attrs)
   if (!canEditLesson(editor)) return <QuestionReadOnly question={q} />
@@ -35,7 +36,7 @@ export function QuestionView({ node, editor, updateAttributes, deleteNode }: Rea
           options={QUESTION_KIND_NAMES}
           onChange={(kind) => save(withKind(q, kind))}
         />
-        <button type="button" className="block-remove" onClick={deleteNode}>
+        <button type="button" className="block-remove" onClick={() => removeBlock(editor, getPos())}>
           Remove question
         </button>
       </div>
