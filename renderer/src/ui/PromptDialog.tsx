@@ -1,7 +1,7 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { Dialog } from './Dialog'
 import { DialogActions } from './DialogActions'
-import { FieldProblem } from './FieldProblem'
+import { TextField } from './TextField'
 
 interface PromptDialogProps {
   readonly title: string
@@ -36,8 +36,6 @@ export function PromptDialog({
   const [value, setValue] = useState(initialValue)
   const [invalid, setInvalid] = useState<string | null>(null)
   const problem = invalid ?? failure
-  const inputId = useId()
-  const problemId = useId()
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -52,24 +50,15 @@ export function PromptDialog({
   return (
     <Dialog role="dialog" title={title} onCancel={onCancel} onClosed={onClosed}>
       <form className="dialog-form" onSubmit={submit} noValidate>
-        <label htmlFor={inputId} className="field-label">
-          {label}
-        </label>
-        <input
-          id={inputId}
-          className="text-input"
+        <TextField
+          label={label}
           type={inputType}
           value={value}
           placeholder={placeholder}
-          onChange={(event) => {
-            setValue(event.target.value)
-            setInvalid(null)
-          }}
-          aria-invalid={invalid !== null}
-          aria-describedby={problem !== null ? problemId : undefined}
-          data-autofocus
+          onChange={(next) => (setValue(next), setInvalid(null))}
+          problem={problem}
+          autoFocus
         />
-        <FieldProblem id={problemId} problem={problem} />
         <DialogActions submitLabel={submitLabel} onCancel={onCancel} />
       </form>
     </Dialog>

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent, type KeyboardEvent } from 'react'
 import type { ChorusDb } from '../../storage/db'
 import { toStorageError } from '../../storage/storage-error'
 import { nameProblem, saveSyncUser, useProfile } from '../../sync/sync-user'
-import { FieldProblem } from '../../ui/FieldProblem'
+import { TextField } from '../../ui/TextField'
 import { firstRunSession } from './first-run-session'
 import './first-run.css'
 
@@ -19,8 +19,6 @@ export function FirstRunDialog({ db }: { readonly db: ChorusDb }) {
   const [problem, setProblem] = useState<string | null>(null)
   const titleId = useId()
   const descriptionId = useId()
-  const nameId = useId()
-  const problemId = useId()
 
   if (profile === null || profile.name !== null || later) return null
 
@@ -65,19 +63,13 @@ export function FirstRunDialog({ db }: { readonly db: ChorusDb }) {
           with you, they see the name on your invite.
         </p>
         <form className="first-run-form" onSubmit={submit} noValidate>
-          <label htmlFor={nameId} className="field-label">
-            Your name
-          </label>
-          <input
-            id={nameId}
-            className="text-input"
+          <TextField
+            label="Your name"
             value={name}
-            onChange={(event) => (setName(event.target.value), setProblem(null))}
-            aria-invalid={problem !== null}
-            aria-describedby={problem !== null ? problemId : undefined}
+            onChange={(next) => (setName(next), setProblem(null))}
+            problem={problem}
             autoComplete="name"
           />
-          <FieldProblem id={problemId} problem={problem} />
           <div className="dialog-actions">
             <button type="button" className="button" onClick={putOff}>
               Not now

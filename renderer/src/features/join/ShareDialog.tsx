@@ -1,11 +1,11 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import type { CourseId } from '../../../../shared/course/types'
 import type { Invite } from '../../../../shared/protocol/invite'
 import { useCourseIdentity } from '../../review/use-course-identity'
 import type { ChorusDb } from '../../storage/db'
 import { Dialog } from '../../ui/Dialog'
 import { DialogActions } from '../../ui/DialogActions'
-import { FieldProblem } from '../../ui/FieldProblem'
+import { TextField } from '../../ui/TextField'
 import { JoinConfirmDialog } from './JoinConfirmDialog'
 import { CopyButton } from './CopyButton'
 import { inviteCommand, inviteFor } from './share-invite'
@@ -24,8 +24,6 @@ export function ShareDialog({ db, courseId, onClose }: ShareDialogProps) {
   const [link, setLink] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
   const [confirming, setConfirming] = useState<Invite | null>(null)
-  const inputId = useId()
-  const problemId = useId()
   const identity = useCourseIdentity(db, courseId)
   // Until the device's user id is read, the command cannot be complete; it is shown once it can.
   const command = identity.status === 'known' ? inviteCommand(courseId, identity.identity.me) : null
@@ -84,20 +82,14 @@ export function ShareDialog({ db, courseId, onClose }: ShareDialogProps) {
         </p>
       </div>
       <form className="dialog-form" onSubmit={submit} noValidate>
-        <label htmlFor={inputId} className="field-label">
-          Invite link for this course
-        </label>
-        <input
-          id={inputId}
-          className="text-input"
+        <TextField
+          label="Invite link for this course"
           value={link}
           placeholder="chorus://join?relay=…"
-          onChange={(event) => (setLink(event.target.value), setProblem(null))}
-          aria-invalid={problem !== null}
-          aria-describedby={problem !== null ? problemId : undefined}
-          data-autofocus
+          onChange={(next) => (setLink(next), setProblem(null))}
+          problem={problem}
+          autoFocus
         />
-        <FieldProblem id={problemId} problem={problem} />
         <DialogActions submitLabel="Connect" onCancel={onClose} />
       </form>
     </Dialog>

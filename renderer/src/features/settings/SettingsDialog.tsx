@@ -4,7 +4,7 @@ import { toStorageError } from '../../storage/storage-error'
 import { PRESENCE_COLOURS, nameProblem, saveSyncUser, type LocalProfile } from '../../sync/sync-user'
 import { Dialog } from '../../ui/Dialog'
 import { DialogActions } from '../../ui/DialogActions'
-import { FieldProblem } from '../../ui/FieldProblem'
+import { TextField } from '../../ui/TextField'
 
 interface SettingsDialogProps {
   readonly db: ChorusDb
@@ -17,9 +17,7 @@ export function SettingsDialog({ db, profile, onClose }: SettingsDialogProps) {
   const [name, setName] = useState(profile.name ?? '')
   const [colour, setColour] = useState(profile.colour)
   const [problem, setProblem] = useState<string | null>(null)
-  const nameId = useId()
   const colourId = useId()
-  const problemId = useId()
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -41,20 +39,14 @@ export function SettingsDialog({ db, profile, onClose }: SettingsDialogProps) {
       onCancel={onClose}
     >
       <form className="dialog-form" onSubmit={submit} noValidate>
-        <label htmlFor={nameId} className="field-label">
-          Display name
-        </label>
-        <input
-          id={nameId}
-          className="text-input"
+        <TextField
+          label="Display name"
           value={name}
-          onChange={(event) => (setName(event.target.value), setProblem(null))}
-          aria-invalid={problem !== null}
-          aria-describedby={problem !== null ? problemId : undefined}
+          onChange={(next) => (setName(next), setProblem(null))}
+          problem={problem}
           autoComplete="name"
-          data-autofocus
+          autoFocus
         />
-        <FieldProblem id={problemId} problem={problem} />
         <label htmlFor={colourId} className="field-label">
           Colour
         </label>
