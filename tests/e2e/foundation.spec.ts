@@ -257,6 +257,39 @@ test('a full disk is shown on the save indicator and saving resumes once there i
   await expect(lessonBody(page)).toHaveText('Plants need nitrogen, phosphorus and potassium.')
 })
 
+test('changes a full disk kept from being saved survive a reload and are stored once there is room', async ({
+  page,
+  baseURL,
+}) => {
+  const quota = await controlQuota(page, baseURL ?? '')
+  await writeTwoSectionCourse(page)
+  await openLesson(page, 'Nutrients')
+  await lessonBody(page).click()
+  await lessonBody(page).pressSequentially('Plants need nitrogen')
+  await expectSaved(page)
+
+  await quota.exhaust()
+  await lessonBody(page).pressSequentially(', phosphorus')
+  await expect(saveState(page)).toContainText("this device's storage is full")
+  // IndexedDB never took ", phosphorus"; the page kept it when it went away.
+  await page.reload()
+  await expect(lessonBody(page)).toHaveText('Plants need nitrogen, phosphorus')
+  await expect(saveState(page)).toContainText("this device's storage is full")
+
+  await quota.restore()
+  await lessonBody(page).click()
+  await page.keyboard.press('ControlOrMeta+End')
+  await lessonBody(page).pressSequentially(' and potassium.')
+  await expectSaved(page)
+  await page.reload()
+  await expect(lessonBody(page)).toHaveText('Plants need nitrogen, phosphorus and potassium.')
+  // Stored in IndexedDB now: nothing is left waiting in localStorage.
+  const kept = await page.evaluate(() =>
+    Object.keys(localStorage).filter((key) => key.startsWith('chorus.unsaved.')),
+  )
+  expect(kept).toEqual([])
+})
+
 test('a course written by a newer Chorus opens read-only and is never changed', async ({ page }) => {
   await page.goto('/')
   await expect(page.getByRole('heading', { name: 'No courses yet' })).toBeVisible()

@@ -9,6 +9,7 @@ import type { CourseId } from '../../../shared/course/types'
 import { COMPACTION_THRESHOLD, compactKnownRows, whenIdle } from './compaction'
 import type { ChorusDb, UpdateRow, UpdateTable } from './db'
 import { onPageLeave, type PageTargets } from './page-lifecycle'
+import { unloadBackup, type UnloadBackup } from './unload-backup'
 import { createSaveStatus, type SaveStatusSource } from './save-status'
 import { chorusFailure, storage, toStorageError } from './storage-error'
 import { createUpdateWriter } from './update-writer'
@@ -18,6 +19,8 @@ export interface StoredDocOptions {
   readonly page?: PageTargets
   readonly now?: () => number
   readonly compactionThreshold?: number
+  /** Where changes not yet stored are kept when the page goes away; defaults to this browser's localStorage. */
+  readonly unloadBackup?: UnloadBackup
 }
 
 /** Something saved beside a document's rows, on the same occasions: the course's library entry. */
@@ -148,12 +151,19 @@ export function persistDoc(db: ChorusDb, input: PersistDocInput): DocPersistence
     alongside?.changed(origin)
   }
   doc.on('update', onUpdate)
+  const backup = options.unloadBackup ?? unloadBackup(table, courseId)
   const detach = [
     () => doc.off('update', onUpdate),
     onPageLeave(() => {
+      // Kept synchronously before the writes start: the page may be gone before IndexedDB confirms them.
+      backup.keep(writer.unsaved())
       void writer.writeNow()
       void flushAlongside()
     }, options.page),
+    // Once everything is stored (also what the last page kept), the kept copies are not needed any more.
+    status.subscribe((next) => {
+      if (next.kind === 'saved' && !writer.hasUnsaved()) backup.forget()
+    }),
     db.connection.beforeClose(async () => {
       await Promise.all([writer.writeNow(), flushAlongside()])
     }),
@@ -168,6 +178,9 @@ export function persistDoc(db: ChorusDb, input: PersistDocInput): DocPersistence
     detach.forEach((stop) => stop())
   }
   compactWhenIdle()
+  restoreKept(doc, backup)
+  // What was kept had been stored after all: nothing to write, so no save will come to forget it.
+  if (!writer.hasUnsaved()) backup.forget()
 
   const finish = async (): Promise<void> => {
     // Still listening while flushing: a change that lands meanwhile (say, from a peer) is saved too.
@@ -197,5 +210,19 @@ export function persistDoc(db: ChorusDb, input: PersistDocInput): DocPersistence
       return closing
     },
     abandon: stopListening,
+  }
+}
+
+/**
+ * Applies what a page that went away kept because IndexedDB had not confirmed it. As a change storage did not load,
+ * it is stored as a row like any other; what was stored after all changes nothing.
+ */
+function restoreKept(doc: Y.Doc, backup: UnloadBackup): void {
+  for (const update of backup.kept()) {
+    try {
+      Y.applyUpdate(doc, update)
+    } catch (thrown) {
+      console.warn('[storage] changes kept when the page went away do not decode; skipped', thrown)
+    }
   }
 }

@@ -12,6 +12,8 @@ export interface UpdateWriter {
   flush(): Promise<void>
   /** True while some update is not yet stored. */
   hasUnsaved(): boolean
+  /** Every update not yet confirmed stored: those being written and those queued. */
+  unsaved(): Uint8Array[]
 }
 
 /**
@@ -26,7 +28,7 @@ export function createUpdateWriter(
   now: () => number,
 ): UpdateWriter {
   let queued: Uint8Array[] = []
-  const inFlight = new Set<Promise<void>>()
+  const inFlight = new Map<Promise<void>, Uint8Array>()
   let lastError: ChorusError | undefined
 
   function start(): Promise<void> {
@@ -49,7 +51,7 @@ export function createUpdateWriter(
         inFlight.delete(op)
         settle()
       })
-    inFlight.add(op)
+    inFlight.set(op, update)
     return op
   }
 
@@ -67,13 +69,13 @@ export function createUpdateWriter(
     },
     async writeNow() {
       if (queued.length > 0) void start()
-      await Promise.allSettled([...inFlight])
+      await Promise.allSettled([...inFlight.keys()])
     },
     async flush() {
       let startedHere = 0
       while (inFlight.size > 0 || queued.length > 0) {
         if (inFlight.size > 0) {
-          await Promise.allSettled([...inFlight])
+          await Promise.allSettled([...inFlight.keys()])
           continue
         }
         // Nothing in flight but something queued: the last write failed. Retry it once, here.
@@ -83,5 +85,6 @@ export function createUpdateWriter(
       }
     },
     hasUnsaved: () => queued.length > 0 || inFlight.size > 0,
+    unsaved: () => [...inFlight.values(), ...queued],
   }
 }
