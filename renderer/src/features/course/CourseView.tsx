@@ -1,6 +1,7 @@
 import type { CourseId, LessonId } from '../../../../shared/course/types'
 import type { ChorusError } from '../../../../shared/errors'
 import { routeHash, type Route } from '../../navigation/route'
+import { useCourseIdentity } from '../../review/use-course-identity'
 import { openCourseStore } from '../../storage/course-store'
 import type { ChorusDb } from '../../storage/db'
 import { useOpenStore } from '../../storage/use-open-store'
@@ -15,9 +16,13 @@ interface CourseViewProps {
   readonly onCloseFailed: (error: ChorusError) => void
 }
 
-/** One open course: owns its store from opening to closing (which flushes). */
+/**
+ * One open course: owns its store from opening to closing (which flushes). Who the user is in the course is read
+ * while the store opens, not after: the workspace is built once, already knowing whether this user may edit.
+ */
 export function CourseView({ db, courseId, lessonId, navigate, onCloseFailed }: CourseViewProps) {
   const state = useOpenStore(openCourseStore, db, courseId, onCloseFailed)
+  const identity = useCourseIdentity(db, courseId)
   switch (state.status) {
     case 'opening':
       return (
@@ -35,10 +40,13 @@ export function CourseView({ db, courseId, lessonId, navigate, onCloseFailed }: 
         </main>
       )
     case 'open':
+      // A few milliseconds at most: the identity read started with the store's.
+      if (identity.status === 'loading') return null
       return (
         <CourseWorkspace
           db={db}
           store={state.store}
+          identity={identity}
           courseId={courseId}
           lessonId={lessonId}
           navigate={navigate}

@@ -6,7 +6,7 @@ import type { Route } from '../../navigation/route'
 import { contentAccess } from '../../review/content-access'
 import { ReviewProblemNotice } from '../../review/ReviewProblemNotice'
 import { ReviewSessionProvider } from '../../review/ReviewSessionProvider'
-import { useCourseIdentity } from '../../review/use-course-identity'
+import type { IdentityState } from '../../review/use-course-identity'
 import type { CourseStore } from '../../storage/course-store'
 import type { ChorusDb } from '../../storage/db'
 import { PresenceContext, useShareOpenLesson } from '../../sync/presence'
@@ -30,6 +30,8 @@ import { useCourseSnapshot } from './use-course-snapshot'
 interface CourseWorkspaceProps {
   readonly db: ChorusDb
   readonly store: CourseStore
+  /** Never 'loading': the course view waits for it. */
+  readonly identity: Exclude<IdentityState, { readonly status: 'loading' }>
   readonly courseId: CourseId
   readonly lessonId: LessonId | null
   readonly navigate: (route: Route) => void
@@ -39,6 +41,7 @@ interface CourseWorkspaceProps {
 export function CourseWorkspace({
   db,
   store,
+  identity,
   courseId,
   lessonId,
   navigate,
@@ -46,7 +49,6 @@ export function CourseWorkspace({
 }: CourseWorkspaceProps) {
   const sync = useCourseSync(db, courseId, store.doc)
   const snapshot = useCourseSnapshot(store.doc)
-  const identity = useCourseIdentity(db, courseId)
   const access = contentAccess(store.access, identity)
   const readOnly = !access.editable
   const found = lessonId === null ? undefined : findLesson(snapshot, lessonId)
@@ -61,8 +63,6 @@ export function CourseWorkspace({
   }, [title])
 
   const selectLesson = (id: LessonId | null) => navigate({ kind: 'course', courseId, lessonId: id })
-  // A few milliseconds: the editor is built once, already knowing whether this user may edit.
-  if (identity.status === 'loading') return null
 
   return (
     <PresenceContext value={sync.provider}>
@@ -95,15 +95,17 @@ export function CourseWorkspace({
           />
           {access.reason && <ReadOnlyBanner reason={access.reason} />}
           <ReviewProblemNotice />
-          <ReviewUiProvider lessonId={found ? found.lesson.id : null}>
-            <div className="course-columns">
-              <OutlinePane
-                doc={store.doc}
-                sections={snapshot.sections}
-                readOnly={readOnly}
-                selectedLessonId={found ? found.lesson.id : null}
-                onSelectLesson={selectLesson}
-              />
+          <div className="course-columns">
+            <OutlinePane
+              doc={store.doc}
+              sections={snapshot.sections}
+              readOnly={readOnly}
+              selectedLessonId={found ? found.lesson.id : null}
+              onSelectLesson={selectLesson}
+            />
+            {/* Around the lesson and the comments only: its value changes with every lesson switch and thread
+                focus, and React would look through every outline row for a reader of it each time. */}
+            <ReviewUiProvider lessonId={found ? found.lesson.id : null}>
               <main className="lesson-area">
                 {found ? (
                   <LessonPane
@@ -122,8 +124,8 @@ export function CourseWorkspace({
                 )}
               </main>
               <CommentsPanel courseDoc={store.doc} sections={snapshot.sections} onOpenLesson={selectLesson} />
-            </div>
-          </ReviewUiProvider>
+            </ReviewUiProvider>
+          </div>
         </div>
       </ReviewSessionProvider>
     </PresenceContext>

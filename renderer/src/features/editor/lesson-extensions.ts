@@ -19,6 +19,9 @@ import type { MediaScope } from './blocks/media-scope'
  * StarterKit's trailing node is off: it appended an empty paragraph to every lesson ending in a list or heading
  * the moment the lesson opened, a change nobody made (two people opening it at once added two). A click below
  * the last block gives the author that paragraph when they ask for it instead.
+ * Links take linkify's own schemes (http, https, mailto among them) and Tiptap's allowed list; no custom
+ * `protocols`: registering them again on every editor made linkify warn "already initialized" and re-check them
+ * on each lesson switch, and the next editor's destroy dropped them anyway.
  */
 export const lessonExtensions = (
   fragment: XmlFragment,
@@ -33,7 +36,6 @@ export const lessonExtensions = (
       openOnClick: false,
       autolink: true,
       defaultProtocol: 'https',
-      protocols: ['http', 'https', 'mailto'],
       HTMLAttributes: { title: 'Ctrl-click (⌘-click on a Mac) to open', rel: 'noopener noreferrer nofollow' },
     },
   }),
