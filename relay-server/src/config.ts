@@ -41,6 +41,10 @@ export interface RelayConfig {
   /** How long after a failed store write the relay tries to save the room's whole state again. */
   readonly storeRetryMs: number
   readonly logLevel: string
+  /** Where rooms, media and tokens live instead of `dataDir`: PostgreSQL, shared by every relay pointed at it. */
+  readonly postgresUrl: string | null
+  /** Redis, through which relays sharing one PostgreSQL pass each other updates and presence at once. */
+  readonly redisUrl: string | null
 }
 
 const NUMBERS = {
@@ -76,8 +80,19 @@ type StringFlag = keyof typeof STRINGS
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
 const ADDRESS_CAP_EXEMPTIONS = ['loopback', 'none']
 
+/** The URLs' twins say what they hold, as operators name such variables. */
+const URL_FLAGS = { postgres: 'CHORUS_RELAY_POSTGRES_URL', redis: 'CHORUS_RELAY_REDIS_URL' } as const
+type UrlFlag = keyof typeof URL_FLAGS
+const URL_SCHEMES: Record<UrlFlag, readonly string[]> = {
+  postgres: ['postgres:', 'postgresql:'],
+  redis: ['redis:', 'rediss:'],
+}
+
 /** `--max-room-connections` ↔ `CHORUS_RELAY_MAX_ROOM_CONNECTIONS`: every flag has an environment twin. */
-export const envName = (flag: string): string => `CHORUS_RELAY_${flag.toUpperCase().replace(/-/g, '_')}`
+export const envName = (flag: string): string =>
+  flag in URL_FLAGS
+    ? URL_FLAGS[flag as UrlFlag]
+    : `CHORUS_RELAY_${flag.toUpperCase().replace(/-/g, '_')}`
 
 export const SERVE_USAGE = `Usage: npm run relay -- [--host 127.0.0.1] [--port 1234] [--data relay-data]
   [--max-message-bytes N] [--max-connections N] [--max-room-connections N] [--max-media-bytes N]
@@ -85,14 +100,22 @@ export const SERVE_USAGE = `Usage: npm run relay -- [--host 127.0.0.1] [--port 1
   [--byte-burst N] [--max-token-room-connections N] [--max-address-connections N]
   [--address-cap-exempt loopback|none]
   [--max-presence-bytes N] [--room-idle-ms N] [--compact-every N] [--store-retry-ms N] [--log-level info] [--open]
-Each flag can also be set as an environment variable, e.g. --max-connections as ${envName('max-connections')}.
+  [--postgres URL [--redis URL]]
+Each flag can also be set as an environment variable, e.g. --max-connections as ${envName('max-connections')},
+--postgres as ${envName('postgres')}, --redis as ${envName('redis')}.
+Without --postgres the relay keeps everything in --data (SQLite). With --postgres URL it keeps rooms, media and
+tokens in PostgreSQL, and any number of relays pointed at it serve the same courses; add --redis URL so that they
+pass each other updates at once (without it they find each other's updates by polling PostgreSQL every second).
 Tokens are checked with ${'CHORUS_RELAY_SECRET'} (required). --open disables tokens for local experiments only.
 Other commands (each with --help): token (mint a token or invite), tokens (list them), revoke (revoke one or a user's),
 export (a stored course as a SCORM or web zip).`
 
 const options = {
   ...Object.fromEntries(
-    [...Object.keys(NUMBERS), ...Object.keys(STRINGS)].map((flag) => [flag, { type: 'string' as const }]),
+    [...Object.keys(NUMBERS), ...Object.keys(STRINGS), ...Object.keys(URL_FLAGS)].map((flag) => [
+      flag,
+      { type: 'string' as const },
+    ]),
   ),
   open: { type: 'boolean' as const },
 }
@@ -108,6 +131,21 @@ const readNumber = (flag: NumberFlag, raw: string | undefined): Result<number, s
     }
   }
   return { ok: true, value }
+}
+
+const readUrl = (flag: UrlFlag, raw: string | undefined): Result<string | null, string> => {
+  if (raw === undefined) return { ok: true, value: null }
+  let scheme: string
+  try {
+    scheme = new URL(raw).protocol
+  } catch {
+    scheme = ''
+  }
+  if (URL_SCHEMES[flag].includes(scheme)) return { ok: true, value: raw }
+  return {
+    ok: false,
+    error: `--${flag} (${envName(flag)}) must be a ${URL_SCHEMES[flag].join(' or ')}// URL, e.g. ${URL_SCHEMES[flag][0]}//host:port${flag === 'postgres' ? '/database' : ''}`,
+  }
 }
 
 /** Flags win over environment variables, which win over defaults. */
@@ -136,6 +174,16 @@ export const readConfig = (argv: readonly string[], env: NodeJS.ProcessEnv): Res
     return {
       ok: false,
       error: `--address-cap-exempt (${envName('address-cap-exempt')}) must be one of ${ADDRESS_CAP_EXEMPTIONS.join(', ')}`,
+    }
+
+  const postgresUrl = readUrl('postgres', raw('postgres'))
+  if (!postgresUrl.ok) return postgresUrl
+  const redisUrl = readUrl('redis', raw('redis'))
+  if (!redisUrl.ok) return redisUrl
+  if (redisUrl.value !== null && postgresUrl.value === null)
+    return {
+      ok: false,
+      error: `--redis needs --postgres (${envName('postgres')}): relays sharing rooms keep them in PostgreSQL`,
     }
 
   let auth: RelayConfig['auth'] = { mode: 'open' }
@@ -174,6 +222,8 @@ export const readConfig = (argv: readonly string[], env: NodeJS.ProcessEnv): Res
       compactEvery: numbers['compact-every'],
       storeRetryMs: numbers['store-retry-ms'],
       logLevel: strings['log-level'],
+      postgresUrl: postgresUrl.value,
+      redisUrl: redisUrl.value,
     },
   }
 }

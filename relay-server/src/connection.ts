@@ -1,5 +1,6 @@
 import type { Duplex } from 'node:stream'
 import type { RawData, WebSocket } from 'ws'
+import type { Result } from '../../shared/errors'
 import { CloseCode } from '../../shared/protocol/close-codes'
 import { decodeClientMessage } from '../../shared/protocol/codec'
 import { isEmptyUpdate } from '../../shared/protocol/messages'
@@ -12,7 +13,7 @@ import { chargeMessage, fullBuckets, pauseReading, type Buckets } from './connec
 import { endIfRefused, guarded, who } from './connection-outcome'
 import type { Logger } from './log'
 import type { Peer, PeerEnv, Room } from './room'
-import type { Outcome, Rooms } from './rooms'
+import type { Outcome, Refusal, Rooms } from './rooms'
 import { requestSyncStep1 } from './sync-step1-requests'
 
 /** What every connection of one relay shares. */
@@ -56,6 +57,8 @@ export interface Connection extends Peer, Buckets, CapKeys {
 const OPEN = 1
 const ok: Outcome = { ok: true, value: undefined }
 const bySocket = new WeakMap<object, Connection>()
+/** How long a socket is not read while its room has too many writes waiting. */
+const BACKLOG_PAUSE_MS = 250
 /** How long a connection closed for its backlog has to take the close frame before its socket is destroyed. */
 const BACKLOG_CLOSE_GRACE_MS = 1_000
 
@@ -86,9 +89,13 @@ const handle = (c: Connection, frame: Uint8Array): Outcome => {
     case 'sync-step1':
       return requestSyncStep1(c, message.stateVector)
     case 'sync-step2':
-      return c.writable ? rooms.applyUpdate(c.room, c, message.update, null) : dropWrite(c, message.update)
+      return c.writable
+        ? rooms.applyUpdate(c.room, c, message.update, null, (outcome) => endIfRefused(c, outcome))
+        : dropWrite(c, message.update)
     case 'sync-update':
-      return c.writable ? rooms.applyUpdate(c.room, c, message.update, frame) : dropWrite(c, message.update)
+      return c.writable
+        ? rooms.applyUpdate(c.room, c, message.update, frame, (outcome) => endIfRefused(c, outcome))
+        : dropWrite(c, message.update)
     case 'awareness':
       return rooms.applyAwareness(c.room, c, message.update)
     case 'query-awareness':
@@ -105,7 +112,9 @@ function onMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
   c.alive = true
   const frame = isBinary ? asBytes(data) : null
   const wait = chargeMessage(c, c.env.limits, frame?.byteLength ?? 0, performance.now())
-  if (wait > 0) {
+  // A store that stalls the room's writes stalls its writers too, rather than piling their frames up in memory.
+  if (c.env.rooms.backlogged(c.room)) pauseReading(this, BACKLOG_PAUSE_MS)
+  else if (wait > 0) {
     if (c.framesOverRate++ === 0)
       c.env.log.info(
         { event: 'rate-limited', ...who(c), pauseMs: wait },
@@ -202,6 +211,8 @@ export interface Arrival {
   /** The upgraded TCP stream under `socket`. */
   readonly wire: Duplex
   readonly roomName: string
+  /** The room, loaded before the upgrade; or why it could not be. */
+  readonly opened: Result<Room, Refusal>
   readonly ref: RoomRef
   readonly claims: TokenClaims
   /** The client's network address, for the per-address cap. */
@@ -213,7 +224,7 @@ export interface Arrival {
 /** Joins the socket to its room (or closes it with the refusal's code) and starts handling its frames. */
 export const attachConnection = (
   env: ConnectionEnv,
-  { id, socket, wire, roomName, ref, claims, address, tokenKey }: Arrival,
+  { id, socket, wire, roomName, opened, ref, claims, address, tokenKey }: Arrival,
 ): Connection | null => {
   const refuse = (code: CloseCode, reason: string): null => {
     env.log.warn(
@@ -225,7 +236,6 @@ export const attachConnection = (
   }
   const capped = env.caps.admit(address, roomName, tokenKey)
   if (!capped.ok) return refuse(capped.error.code, capped.error.reason)
-  const opened = env.rooms.open(roomName)
   if (!opened.ok) return (env.caps.release(capped.value), refuse(opened.error.code, opened.error.reason))
   const buckets = fullBuckets(env.limits, performance.now())
   const c: Connection = {

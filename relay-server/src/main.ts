@@ -31,7 +31,7 @@ export const serve = async (argv: readonly string[], env: NodeJS.ProcessEnv): Pr
   let relay
   let url
   try {
-    relay = createRelay(config.value, log)
+    relay = await createRelay(config.value, log)
     url = await relay.listen()
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error)

@@ -1,5 +1,6 @@
 import { encodePresenceUpdate, type PresenceEntry } from './presence-frame'
 import { withIdentity } from '../../shared/protocol/presence'
+import type { RemotePresenceEntry } from './cluster/fanout-entry'
 
 /** A connection may announce this many client ids; a stock client announces one (its document's). */
 export const MAX_CLIENT_IDS_PER_CONNECTION = 4
@@ -63,11 +64,10 @@ export interface PresenceOutcome {
  * clock of a state still present. Stock clients re-send every change they hear; this is what keeps those echoes
  * from bouncing around the room. A first entry needs a clock above 0 and a state, as in y-protocols.
  */
-const changes = (stored: StoredPresence | undefined, entry: PresenceEntry): boolean =>
+const changes = (stored: StoredPresence | undefined, clock: number, present: boolean): boolean =>
   stored === undefined
-    ? entry.clock > 0 && entry.state !== null
-    : stored.clock < entry.clock ||
-      (stored.clock === entry.clock && entry.state === null && stored.json !== null)
+    ? clock > 0 && present
+    : stored.clock < clock || (stored.clock === clock && !present && stored.json !== null)
 
 /**
  * Applies checked entries from one connection. An id belongs to the user who first announced it here; entries
@@ -85,7 +85,7 @@ export const applyPresence = (
   let dropped: DropReason | null = null
   for (const entry of entries) {
     const stored = presence.byClientId.get(entry.clientId)
-    if (!changes(stored, entry)) continue
+    if (!changes(stored, entry.clock, entry.state !== null)) continue
     if (stored !== undefined && stored.owner !== from.user) {
       dropped ??= 'another-users-client-id'
       continue
@@ -150,4 +150,36 @@ export const encodeEveryonePresent = (presence: RoomPresence): Uint8Array | null
     json === null ? [] : [{ clientId, clock, json }],
   )
   return present.length === 0 ? null : encodePresenceUpdate(present)
+}
+
+/** Holds the states other relay instances announced: no connection here set them, so none leaving removes them. */
+const ELSEWHERE: Announcer = { user: '', name: null }
+
+/** These ids' stored presence as it crosses to other instances (see cluster/fanout-entry.ts). */
+export const presenceEntriesOf = (presence: RoomPresence, ids: readonly number[]): RemotePresenceEntry[] =>
+  ids.flatMap((clientId) => {
+    const stored = presence.byClientId.get(clientId)
+    return stored === undefined ? [] : [{ clientId, clock: stored.clock, json: stored.json, owner: stored.owner }]
+  })
+
+/**
+ * Applies what another instance's clients announced, as that instance checked it, by the same clock rule;
+ * returns the ids that changed, to relay to this instance's clients.
+ */
+export const applyRemotePresence = (presence: RoomPresence, entries: readonly RemotePresenceEntry[]): number[] => {
+  const changed: number[] = []
+  for (const { clientId, clock, json, owner } of entries) {
+    const stored = presence.byClientId.get(clientId)
+    if (!changes(stored, clock, json !== null)) continue
+    if (stored === undefined) {
+      if (presence.byClientId.size >= presence.forgetRemovedAt) forgetRemoved(presence)
+      presence.byClientId.set(clientId, { clock, owner, json, holder: json === null ? null : ELSEWHERE })
+    } else {
+      stored.clock = clock
+      stored.json = json
+      stored.holder = json === null ? null : ELSEWHERE
+    }
+    changed.push(clientId)
+  }
+  return changed
 }

@@ -12,9 +12,12 @@ import { createConnectionCaps } from './connection-caps'
 import { startHeartbeat } from './heartbeat'
 import type { Logger } from './log'
 import { createMediaRoutes } from './media/routes'
-import { createRooms } from './rooms'
+import { openFanout, type Fanout } from './cluster/fanout'
+import { createRooms, type Refusal } from './rooms'
+import type { Room } from './room'
+import type { Result } from '../../shared/errors'
 import { openStores, type StoreKind } from './store/open-stores'
-import { watchRevocations } from './tokens/revocation-watch'
+import { watchRevocations, type RevocationWatch } from './tokens/revocation-watch'
 import { relayVersion } from './version'
 
 export interface Health {
@@ -54,16 +57,31 @@ function destroySocket(this: Duplex): void {
   this.destroy()
 }
 
-/** Opens the store at once (throws if it cannot); the network waits for `listen()`. */
-export const createRelay = (config: RelayConfig, log: Logger): Relay => {
+/** Opens the stores (and Redis) at once, rejecting if they cannot be; the network waits for `listen()`. */
+export const createRelay = async (config: RelayConfig, log: Logger): Promise<Relay> => {
   const started = Date.now()
   const version = relayVersion()
-  const stores = openStores(config, {
-    onBackgroundError: (err) =>
-      log.error({ event: 'checkpoint-failed', err }, 'background checkpoint failed'),
+  const stores = await openStores(config, {
+    onBackgroundError: (err) => log.error({ event: 'store-background-error', err }, 'store background error'),
   })
+  let fanout: Fanout | null = null
+  try {
+    if (config.redisUrl !== null)
+      fanout = await openFanout(config.redisUrl, {
+        onMessage: (room, message) => rooms.receive(room, message),
+        onResumed: () => {
+          log.info({ event: 'fanout-resumed' }, 'Redis reachable again; rooms catch up from PostgreSQL')
+          rooms.catchUpAll()
+        },
+        onError: (err) => log.error({ event: 'fanout-failed', err }, 'Redis unreachable; rooms catch up from PostgreSQL'),
+      })
+  } catch (error) {
+    await stores.close()
+    throw error
+  }
   const rooms = createRooms({
     store: stores.rooms,
+    cluster: stores.shared === null ? null : { store: stores.shared, fanout },
     log,
     limits: config.limits,
     roomIdleMs: config.roomIdleMs,
@@ -75,7 +93,14 @@ export const createRelay = (config: RelayConfig, log: Logger): Relay => {
   const env = createConnectionEnv(rooms, log, config.limits, createConnectionCaps(config.limits), (c) =>
     connections.delete(c),
   )
-  const revocations = config.auth.mode === 'token' ? watchRevocations(config.dataDir, connections, log) : null
+  let revocations: RevocationWatch | null = null
+  try {
+    if (config.auth.mode === 'token') revocations = await watchRevocations(stores.tokens, connections, log)
+  } catch (error) {
+    await fanout?.close()
+    await stores.close()
+    throw error
+  }
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: config.limits.maxMessageBytes,
@@ -120,7 +145,13 @@ export const createRelay = (config: RelayConfig, log: Logger): Relay => {
       )
   })
 
-  const accept = (ws: WebSocket, wire: Duplex, address: string | undefined, admitted: Admitted): void => {
+  const accept = (
+    ws: WebSocket,
+    wire: Duplex,
+    address: string | undefined,
+    admitted: Admitted,
+    opened: Result<Room, Refusal>,
+  ): void => {
     const id = nextId++
     if (admitted.protocol !== null && admitted.protocol !== PROTOCOL_VERSION) {
       const newer = admitted.protocol > PROTOCOL_VERSION
@@ -140,7 +171,7 @@ export const createRelay = (config: RelayConfig, log: Logger): Relay => {
       )
       return
     }
-    const connection = attachConnection(env, { id, socket: ws, wire, address, ...admitted })
+    const connection = attachConnection(env, { id, socket: ws, wire, address, opened, ...admitted })
     if (connection !== null) connections.add(connection)
   }
 
@@ -149,8 +180,8 @@ export const createRelay = (config: RelayConfig, log: Logger): Relay => {
     // closure: a closure here would share this scope and keep the request alive as long as the socket.
     socket.on('error', destroySocket)
     if (closing) return refuseUpgrade(socket, 503, 'relay is shutting down')
-    admit(request.url, verify).then(
-      (admitted) => {
+    admit(request.url, verify)
+      .then(async (admitted) => {
         if (!admitted.ok) {
           log.warn(
             {
@@ -163,16 +194,17 @@ export const createRelay = (config: RelayConfig, log: Logger): Relay => {
           )
           return refuseUpgrade(socket, admitted.error.status, admitted.error.reason)
         }
+        // Loaded before the upgrade, so the room is ready when the client's first frame arrives.
+        const opened = await rooms.open(admitted.value.roomName)
         if (closing) return refuseUpgrade(socket, 503, 'relay is shutting down')
         wss.handleUpgrade(request, socket, head, (ws) =>
-          accept(ws, socket, request.socket.remoteAddress, admitted.value),
+          accept(ws, socket, request.socket.remoteAddress, admitted.value, opened),
         )
-      },
-      (error: unknown) => {
+      })
+      .catch((error: unknown) => {
         log.error({ event: 'internal-error', err: String(error) }, 'upgrade failed')
         refuseUpgrade(socket, 500, 'internal error')
-      },
-    )
+      })
   })
 
   const stopHeartbeat = startHeartbeat(connections)
@@ -202,7 +234,8 @@ export const createRelay = (config: RelayConfig, log: Logger): Relay => {
       while (connections.size > 0 && Date.now() < deadline)
         await new Promise((resolve) => setTimeout(resolve, 20))
       for (const ws of sockets) ws.terminate()
-      rooms.closeAll()
+      await rooms.closeAll()
+      await fanout?.close()
       // Media requests still in flight end here, before the media store closes under them.
       server.closeAllConnections()
       await stores.close()

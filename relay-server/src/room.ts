@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import type { Role } from '../../shared/protocol/token'
 import { createPresence, type Announcer, type RoomPresence } from './presence'
-import type { RoomStore } from './store/store'
+import type { StoredRoom } from './store/store'
 import { createStepAnswers, type StepAnswers } from './step-answers'
 import { binaryFrame } from './ws-frame'
 
@@ -74,9 +74,18 @@ export interface Room {
   /** Rows stored for this room since its last compaction; decides when to compact. */
   storedRows: number
   nextCompactionAt: number
-  /** A store write failed: memory holds edits the disk lacks until the whole state is saved again. */
-  unsaved: boolean
   compactionQueued: boolean
+  /** The store's seq up to which the document holds every stored row: what a compaction may replace. */
+  seq: number
+  /** Seqs after `seq` the document already holds (this relay's own appends, other relays' that came early). */
+  readonly heldAfter: Set<number>
+  /** The room's last write in progress, null when none is: reads of the document wait for it (room-writes.ts). */
+  writing: Promise<void> | null
+  pendingWrites: number
+  /** The last store write failed and is being retried: nothing is relayed or acknowledged meanwhile. */
+  storeFailing: boolean
+  /** The store held rows after `seq` at the last look (cluster mode): still so at the next, the room catches up. */
+  lagging: boolean
   /**
    * The sync step 2 a newcomer with an empty document gets, framed for the wire once per document version.
    * Cleared where updates are applied, not by a doc 'update' listener: with one, Yjs would re-encode every update.
@@ -85,15 +94,13 @@ export interface Room {
   /** Answers to sync step 1 with a state vector, for this document version, and the room's budget for them. */
   readonly stepAnswers: StepAnswers
   idleTimer: NodeJS.Timeout | null
-  retryTimer: NodeJS.Timeout | null
 }
 
 /**
- * Builds a room from its stored updates. Throws if they cannot be read or applied: the caller must then
- * refuse clients, because an empty document served in place of the stored one would be synced back over it.
+ * Builds a room from its stored updates. Throws if they cannot be applied: the caller must then refuse
+ * clients, because an empty document served in place of the stored one would be synced back over it.
  */
-export const loadRoom = (name: string, store: RoomStore, compactEvery: number): Room => {
-  const rows = store.load(name)
+export const roomFromRows = (name: string, { rows, seq }: StoredRoom, compactEvery: number): Room => {
   const doc = new Y.Doc({ gc: true })
   try {
     Y.transact(doc, () => {
@@ -110,12 +117,16 @@ export const loadRoom = (name: string, store: RoomStore, compactEvery: number): 
     peers: new Map(),
     storedRows: rows.length,
     nextCompactionAt: compactEvery,
-    unsaved: false,
     compactionQueued: false,
+    seq,
+    heldAfter: new Set(),
+    writing: null,
+    pendingWrites: 0,
+    storeFailing: false,
+    lagging: false,
     fullStateFrame: null,
     stepAnswers: createStepAnswers(),
     idleTimer: null,
-    retryTimer: null,
   }
 }
 
@@ -130,6 +141,5 @@ export const broadcast = (room: Room, message: Uint8Array, except: Peer | null):
 /** Frees the room's memory. */
 export const disposeRoom = (room: Room): void => {
   if (room.idleTimer !== null) clearTimeout(room.idleTimer)
-  if (room.retryTimer !== null) clearTimeout(room.retryTimer)
   room.doc.destroy()
 }

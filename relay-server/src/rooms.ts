@@ -6,12 +6,22 @@ import { isEmptyUpdate } from '../../shared/protocol/messages'
 import type { DecodedUpdate } from '../../shared/review/update-places'
 import type { Limits } from './config'
 import type { Logger } from './log'
-import { applyPresence, encodeEveryonePresent, encodePresenceOf, removePresence } from './presence'
+import {
+  applyPresence,
+  applyRemotePresence,
+  encodeEveryonePresent,
+  encodePresenceOf,
+  presenceEntriesOf,
+  removePresence,
+} from './presence'
 import { decodePresenceUpdate } from './presence-frame'
-import { broadcast, disposeRoom, loadRoom, sendFramed, sendTo, type Peer, type Room } from './room'
+import { broadcast, disposeRoom, roomFromRows, sendFramed, sendTo, type Peer, type Room } from './room'
+import { afterWrites, enqueueWrite, noteHeld, writesDone } from './room-writes'
 import { judgeReviewUpdate } from './review-guard'
 import { charge, forgetAnswers, msUntilAffordable, remember, rememberedAnswer } from './step-answers'
-import type { RoomStore } from './store/store'
+import type { Fanout } from './cluster/fanout'
+import type { FanoutMessage } from './cluster/fanout-entry'
+import type { RoomStore, SharedRoomStore } from './store/store'
 import { binaryFrame } from './ws-frame'
 
 /** Why the relay ends a connection: a close code from shared/protocol and a short reason. */
@@ -33,8 +43,16 @@ const isEmptyStateVector = (stateVector: Uint8Array): boolean =>
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
+/** Several relays share the store: what this one needs to see the others' updates. */
+export interface ClusterLinks {
+  readonly store: SharedRoomStore
+  /** Null without Redis: other relays' updates then arrive by polling the store alone. */
+  readonly fanout: Fanout | null
+}
+
 export interface RoomsOptions {
   readonly store: RoomStore
+  readonly cluster: ClusterLinks | null
   readonly log: Logger
   readonly limits: Limits
   readonly roomIdleMs: number
@@ -44,12 +62,25 @@ export interface RoomsOptions {
   readonly guardReviews: boolean
 }
 
+/** How often a clustered relay asks the store whether its rooms missed another relay's update. */
+const LAG_CHECK_MS = 1_000
+/** Writes a room may have waiting (a slow or failing store) before its senders' sockets stop being read. */
+const MAX_PENDING_WRITES = 1_000
+/** How long shutdown waits for writes in progress. */
+const CLOSE_WRITES_MS = 2_000
+
+const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms))
+
 /**
- * The rooms in memory and the path of every update: validate → apply → store → broadcast.
- * Storing happens before broadcasting, synchronously, so whatever a client has seen relayed is on disk.
+ * The rooms in memory and the path of every update: validate → apply → store → relay. Nothing is relayed, and
+ * no state vector acknowledges an update, before the store holds it (see room-writes.ts); a failing store stops
+ * the room's relaying until a retry succeeds, and loses nothing, since clients keep what was not acknowledged.
+ * In a cluster, every stored update is also published to the other relays, which apply it in the store's order
+ * and catch up from the store when they find they missed one.
  */
 export const createRooms = ({
   store,
+  cluster,
   log,
   limits,
   roomIdleMs,
@@ -58,114 +89,257 @@ export const createRooms = ({
   guardReviews,
 }: RoomsOptions) => {
   const rooms = new Map<string, Room>()
+  const loading = new Map<string, Promise<Result<Room, Refusal>>>()
   let connections = 0
+  const shared = cluster !== null
+  const fanout = cluster?.fanout ?? null
   // Outside the connections, so the many that never misbehave carry nothing for it.
   const presenceDropLogged = new WeakSet<Peer>()
 
-  /** Replaces the room's rows with its whole state. From memory, so it also saves edits a failed write left unsaved. */
-  const compact = (room: Room): boolean => {
-    room.compactionQueued = false
-    const started = performance.now()
+  const isLoaded = (room: Room): boolean => rooms.get(room.name) === room
+
+  /** Ends every connection of a room whose memory can no longer be trusted and forgets it; clients reload it from the store. */
+  const evict = (room: Room, reason: string): void => {
+    if (!isLoaded(room)) return
+    rooms.delete(room.name)
+    fanout?.unwatch(room.name)
+    for (const peer of [...room.peers.keys()]) peer.socket.close(CloseCode.InternalError, reason)
+    disposeRoom(room)
+    log.error({ event: 'room-evicted', room: room.name, reason }, 'room evicted from memory')
+  }
+
+  /** Applies an update to the document; false (and the room evicted) if it failed midway. */
+  const applyToDoc = (room: Room, update: Uint8Array, origin: unknown): boolean => {
     try {
-      const state = Y.encodeStateAsUpdate(room.doc)
-      store.replace(room.name, state)
+      Y.applyUpdate(room.doc, update, origin)
+    } catch (error) {
+      // Decoded but failed mid-integration: the in-memory doc may be half-changed.
+      evict(room, `update failed to apply: ${message(error)}`)
+      return false
+    }
+    room.fullStateFrame = null
+    forgetAnswers(room.stepAnswers)
+    return true
+  }
+
+  /** Stores the update, retrying while the store fails; null if the room was evicted or left empty meanwhile. */
+  const storeUpdate = async (room: Room, update: Uint8Array): Promise<number | null> => {
+    for (;;) {
+      try {
+        const seq = await store.append(room.name, update)
+        if (room.storeFailing) {
+          room.storeFailing = false
+          log.info({ event: 'store-recovered', room: room.name }, 'store write succeeded again; relaying resumed')
+        }
+        return seq
+      } catch (error) {
+        if (!room.storeFailing)
+          log.error(
+            { event: 'store-failed', op: 'append', room: room.name, err: message(error) },
+            'store write failed; the room relays and acknowledges nothing until a retry succeeds',
+          )
+        room.storeFailing = true
+      }
+      await sleep(storeRetryMs)
+      if (!isLoaded(room)) return null
+      if (room.peers.size === 0) {
+        // Everyone left: their clients still hold the update, unacknowledged, and send it again on return.
+        evict(room, 'store unavailable and nobody connected')
+        return null
+      }
+    }
+  }
+
+  const compact = async (room: Room): Promise<void> => {
+    room.compactionQueued = false
+    await writesDone(room)
+    if (!isLoaded(room)) return
+    const started = performance.now()
+    // Between writes: the document holds every row through room.seq, perhaps more, never an unstored update.
+    const throughSeq = room.seq
+    const rowsBefore = room.storedRows
+    const state = Y.encodeStateAsUpdate(room.doc)
+    try {
+      const compacted = await store.compact(room.name, state, throughSeq)
+      if (!compacted) {
+        room.nextCompactionAt = room.storedRows + compactEvery
+        log.debug({ event: 'compaction-skipped', room: room.name }, 'another relay is compacting the room')
+        return
+      }
       log.debug(
         {
           event: 'room-compacted',
           room: room.name,
-          rows: room.storedRows,
+          rows: rowsBefore,
           bytes: state.length,
           ms: performance.now() - started,
         },
         'room compacted',
       )
-      room.storedRows = 1
+      // Rows stored while the compaction ran are still rows of their own.
+      room.storedRows = room.storedRows - rowsBefore + 1
       room.nextCompactionAt = compactEvery
-      if (room.unsaved)
-        log.info({ event: 'room-saved', room: room.name }, 'room state saved after earlier store failure')
-      room.unsaved = false
-      return true
     } catch (error) {
       log.error(
         { event: 'store-failed', op: 'compact', room: room.name, err: message(error) },
-        'compaction failed; room stays in memory',
+        'compaction failed; the rows stay as they were',
       )
       room.nextCompactionAt = room.storedRows + compactEvery
-      return false
     }
-  }
-
-  const scheduleRetry = (room: Room): void => {
-    if (room.retryTimer !== null) return
-    room.retryTimer = setTimeout(() => {
-      room.retryTimer = null
-      if (room.unsaved && !compact(room)) scheduleRetry(room)
-    }, storeRetryMs)
   }
 
   const scheduleCompaction = (room: Room): void => {
     if (room.compactionQueued || room.storedRows < room.nextCompactionAt) return
     room.compactionQueued = true
     // Off the message path: the update that crossed the threshold is already stored and relayed.
-    setImmediate(() => rooms.get(room.name) === room && compact(room))
+    setImmediate(() => void compact(room))
   }
 
-  const unload = (room: Room): void => {
+  const unload = async (room: Room): Promise<void> => {
     room.idleTimer = null
-    if (room.peers.size > 0) return
-    if ((room.unsaved || room.storedRows > 1) && !compact(room) && room.unsaved) {
-      // Never drop edits that exist only in memory; try again after another grace period.
-      room.idleTimer = setTimeout(() => unload(room), roomIdleMs)
-      return
-    }
+    if (room.peers.size > 0 || !isLoaded(room)) return
+    if (room.storedRows > 1) await compact(room)
+    await writesDone(room)
+    if (room.peers.size > 0 || !isLoaded(room)) return
     rooms.delete(room.name)
+    fanout?.unwatch(room.name)
     disposeRoom(room)
     log.info({ event: 'room-unloaded', room: room.name }, 'idle room unloaded')
   }
 
-  /** Ends every connection of a room whose memory can no longer be trusted and forgets it; clients reload it from the store. */
-  const evict = (room: Room, reason: string): void => {
-    rooms.delete(room.name)
-    for (const peer of [...room.peers.keys()]) peer.socket.close(CloseCode.InternalError, reason)
-    disposeRoom(room)
-    log.error({ event: 'room-evicted', room: room.name, reason }, 'room evicted from memory')
+  const scheduleUnload = (room: Room): void => {
+    room.idleTimer = setTimeout(() => void unload(room), roomIdleMs)
+  }
+
+  const load = async (name: string): Promise<Result<Room, Refusal>> => {
+    try {
+      const room = roomFromRows(name, await store.load(name), compactEvery)
+      rooms.set(name, room)
+      fanout?.watch(name)
+      log.info({ event: 'room-loaded', room: name, rows: room.storedRows }, 'room loaded')
+      scheduleCompaction(room)
+      // Unloaded after the grace period unless someone enters.
+      scheduleUnload(room)
+      return { ok: true, value: room }
+    } catch (error) {
+      log.error(
+        { event: 'room-load-failed', room: name, err: message(error) },
+        'stored document failed to load; refusing clients',
+      )
+      return refuse(CloseCode.RoomUnavailable, 'stored document failed to load')
+    }
+  }
+
+  /** Another relay's stored row: applied once, in any order (Yjs holds back what depends on a missing one). */
+  const receiveRow = (room: Room, seq: number, update: Uint8Array): void => {
+    if (seq <= room.seq || room.heldAfter.has(seq)) return
+    if (!applyToDoc(room, update, null)) return
+    noteHeld(room, seq, shared)
+    broadcast(room, encodeUpdate(update), null)
+    scheduleCompaction(room)
+  }
+
+  /** Reads and applies every stored row after the ones held in a row. */
+  const catchUp = (room: Room): void =>
+    enqueueWrite(room, async () => {
+      if (cluster === null || !isLoaded(room)) return
+      let rows
+      try {
+        rows = await cluster.store.rowsAfter(room.name, room.seq)
+      } catch (error) {
+        log.warn({ event: 'catch-up-failed', room: room.name, err: message(error) }, 'catch-up failed; retrying')
+        return
+      }
+      if (!isLoaded(room)) return
+      const before = room.seq
+      for (const row of rows) receiveRow(room, row.seq, row.data)
+      if (room.seq > before)
+        log.info({ event: 'room-caught-up', room: room.name, from: before, to: room.seq }, 'caught up from the store')
+    })
+
+  const receive = (name: string, fanned: FanoutMessage): void => {
+    const room = rooms.get(name)
+    if (room === undefined) return
+    if (fanned.kind === 'update') {
+      enqueueWrite(room, async () => {
+        if (isLoaded(room)) receiveRow(room, fanned.seq, fanned.update)
+      })
+      return
+    }
+    const changed = applyRemotePresence(room.presence, fanned.entries)
+    if (changed.length > 0) broadcast(room, encodeAwareness(encodePresenceOf(room.presence, changed)), null)
+  }
+
+  /** A room behind the store at two looks in a row (one without Redis, which would have brought it) catches up. */
+  const checkLag = async (): Promise<void> => {
+    if (cluster === null || rooms.size === 0) return
+    let lastSeqs
+    try {
+      lastSeqs = await cluster.store.lastSeqs([...rooms.keys()])
+    } catch {
+      return
+    }
+    for (const [name, last] of lastSeqs) {
+      const room = rooms.get(name)
+      if (room === undefined) continue
+      const behind = last > room.seq
+      if (behind && (room.lagging || fanout === null)) catchUp(room)
+      room.lagging = behind
+    }
+  }
+  let checkingLag = false
+  const lagTimer =
+    cluster === null
+      ? null
+      : setInterval(() => {
+          if (checkingLag) return
+          checkingLag = true
+          void checkLag().finally(() => (checkingLag = false))
+        }, LAG_CHECK_MS)
+  lagTimer?.unref()
+
+  const publishPresence = (room: Room, ids: readonly number[]): void => {
+    fanout?.publish(room.name, { kind: 'presence', entries: presenceEntriesOf(room.presence, ids) })
   }
 
   return {
     stats: () => ({ rooms: rooms.size, connections }),
 
+    /** Delivers what another relay published; on a resumed subscription, every room catches up. */
+    receive,
+    catchUpAll: (): void => {
+      for (const room of rooms.values()) catchUp(room)
+    },
+
     /** The room in memory, loading it on first use; refused if the relay is full or the stored document is unreadable. */
-    open(name: string): Result<Room, Refusal> {
+    async open(name: string): Promise<Result<Room, Refusal>> {
       if (connections >= limits.maxConnections)
         return refuse(CloseCode.TooManyConnections, 'relay is at its connection limit')
       const loaded = rooms.get(name)
       if (loaded !== undefined) return { ok: true, value: loaded }
-      try {
-        const room = loadRoom(name, store, compactEvery)
-        rooms.set(name, room)
-        log.info({ event: 'room-loaded', room: name, rows: room.storedRows }, 'room loaded')
-        scheduleCompaction(room)
-        // Unloaded after the grace period unless someone enters.
-        room.idleTimer = setTimeout(() => unload(room), roomIdleMs)
-        return { ok: true, value: room }
-      } catch (error) {
-        log.error(
-          { event: 'room-load-failed', room: name, err: message(error) },
-          'stored document failed to load; refusing clients',
-        )
-        return refuse(CloseCode.RoomUnavailable, 'stored document failed to load')
+      let pending = loading.get(name)
+      if (pending === undefined) {
+        pending = load(name)
+        loading.set(name, pending)
+        void pending.finally(() => loading.delete(name))
       }
+      return pending
     },
 
     /** Admits a peer to an open room and starts the sync: our state vector, then everyone's presence. */
     enter(room: Room, peer: Peer): Outcome {
+      if (!isLoaded(room)) return refuse(CloseCode.RoomUnavailable, 'room was unloaded; reconnect')
+      if (connections >= limits.maxConnections)
+        return refuse(CloseCode.TooManyConnections, 'relay is at its connection limit')
       if (room.peers.size >= limits.maxRoomConnections)
         return refuse(CloseCode.TooManyConnections, 'room is at its connection limit')
       if (room.idleTimer !== null) clearTimeout(room.idleTimer)
       room.idleTimer = null
       room.peers.set(peer, null)
       connections++
-      sendTo(peer, encodeSyncStep1(Y.encodeStateVector(room.doc)))
+      afterWrites(room, () => {
+        if (room.peers.has(peer)) sendTo(peer, encodeSyncStep1(Y.encodeStateVector(room.doc)))
+      })
       const present = encodeEveryonePresent(room.presence)
       if (present !== null) sendTo(peer, encodeAwareness(present))
       return done
@@ -177,14 +351,23 @@ export const createRooms = ({
       room.peers.delete(peer)
       connections--
       const removed = ids == null ? [] : removePresence(room.presence, peer, ids)
-      if (removed.length > 0) broadcast(room, encodeAwareness(encodePresenceOf(room.presence, removed)), null)
-      if (room.peers.size === 0 && rooms.get(room.name) === room)
-        room.idleTimer = setTimeout(() => unload(room), roomIdleMs)
+      if (removed.length > 0) {
+        broadcast(room, encodeAwareness(encodePresenceOf(room.presence, removed)), null)
+        publishPresence(room, removed)
+      }
+      if (room.peers.size === 0 && isLoaded(room)) scheduleUnload(room)
     },
+
+    /** Whether a room has so many writes waiting that its senders should stop being read for a while. */
+    backlogged: (room: Room): boolean => room.pendingWrites >= MAX_PENDING_WRITES,
+
+    /** Runs `read` once the room's writes so far are stored (see room-writes.ts). */
+    afterWrites,
 
     /**
      * Sends the step 2 for `stateVector`; or, when the room has spent its encoding budget, sends nothing and
      * says how many milliseconds to wait before asking again (0 means answered). See step-answers.ts.
+     * Call it between writes (`afterWrites`).
      */
     answerSyncStep1(room: Room, peer: Peer, stateVector: Uint8Array): Result<number, Refusal> {
       // Fresh devices joining a big course all ask for everything: encode it once per version, not per join.
@@ -215,9 +398,16 @@ export const createRooms = ({
 
     /**
      * `frame` is the received frame when it already is an update message: it is relayed byte for byte.
-     * The update is decoded in full before it touches the document, so a malformed one changes nothing.
+     * The update is decoded in full before it touches the document, so a malformed one changes nothing. A
+     * refusal found once the update's turn comes (a review rule) is passed to `refused`.
      */
-    applyUpdate(room: Room, from: Peer, update: Uint8Array, frame: Uint8Array | null): Outcome {
+    applyUpdate(
+      room: Room,
+      from: Peer,
+      update: Uint8Array,
+      frame: Uint8Array | null,
+      refused: (outcome: Outcome) => void,
+    ): Outcome {
       if (isEmptyUpdate(update)) return done
       let decoded: DecodedUpdate
       try {
@@ -225,30 +415,18 @@ export const createRooms = ({
       } catch (error) {
         return refuse(CloseCode.MalformedMessage, `undecodable update: ${message(error)}`)
       }
-      const judged = guardReviews ? judgeReviewUpdate(log, room, from, decoded) : null
-      if (judged !== null) return judged
-      try {
-        Y.applyUpdate(room.doc, update, from)
-      } catch (error) {
-        // Decoded but failed mid-integration: the in-memory doc may be half-changed. Nothing was stored.
-        evict(room, `update failed to apply: ${message(error)}`)
-        return refuse(CloseCode.InternalError, 'update failed to apply')
-      }
-      room.fullStateFrame = null
-      forgetAnswers(room.stepAnswers)
-      try {
-        store.append(room.name, update)
-        room.storedRows++
-      } catch (error) {
-        log.error(
-          { event: 'store-failed', op: 'append', room: room.name, err: message(error) },
-          'store write failed; update kept in memory',
-        )
-        room.unsaved = true
-        scheduleRetry(room)
-      }
-      broadcast(room, frame ?? encodeUpdate(update), from)
-      scheduleCompaction(room)
+      enqueueWrite(room, async () => {
+        if (!isLoaded(room) || !room.peers.has(from)) return
+        const judged = guardReviews ? judgeReviewUpdate(log, room, from, decoded) : null
+        if (judged !== null) return refused(judged)
+        if (!applyToDoc(room, update, from)) return refused(refuse(CloseCode.InternalError, 'update failed to apply'))
+        const seq = await storeUpdate(room, update)
+        if (seq === null) return
+        noteHeld(room, seq, shared)
+        broadcast(room, frame ?? encodeUpdate(update), from)
+        fanout?.publish(room.name, { kind: 'update', seq, update })
+        scheduleCompaction(room)
+      })
       return done
     },
 
@@ -281,8 +459,10 @@ export const createRooms = ({
           'presence entries dropped (logged once per connection)',
         )
       }
-      if (applied.changed.length > 0)
+      if (applied.changed.length > 0) {
         broadcast(room, encodeAwareness(encodePresenceOf(room.presence, applied.changed)), null)
+        publishPresence(room, applied.changed)
+      }
       return done
     },
 
@@ -291,13 +471,16 @@ export const createRooms = ({
       if (present !== null) sendTo(peer, encodeAwareness(present))
     },
 
-    /** Shutdown: saves rooms holding unsaved edits and frees all memory. */
-    closeAll(): void {
-      for (const room of rooms.values()) {
-        if (room.unsaved) compact(room)
-        disposeRoom(room)
-      }
+    /**
+     * Shutdown: lets writes in progress finish (briefly: what a failing store holds back is still on its
+     * clients, unacknowledged) and frees all memory.
+     */
+    async closeAll(): Promise<void> {
+      if (lagTimer !== null) clearInterval(lagTimer)
+      const all = [...rooms.values()]
       rooms.clear()
+      await Promise.race([Promise.all(all.map(writesDone)), sleep(CLOSE_WRITES_MS)])
+      for (const room of all) disposeRoom(room)
     },
   }
 }

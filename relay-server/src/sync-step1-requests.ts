@@ -48,6 +48,16 @@ const keepPending = (c: Connection): Outcome => {
 const answerSyncStep1 = (c: Connection): Outcome => {
   const stateVector = c.pendingStateVector
   if (stateVector === null) return ok
+  if (c.room.writing !== null) {
+    // Updates before this request are not stored yet: the answer, and its acknowledgement, wait for them.
+    c.env.rooms.afterWrites(c.room, () => answerWhenStored(c))
+    return keepPending(c)
+  }
+  return answerNow(c, stateVector)
+}
+
+/** Between writes: the document holds nothing the store lacks. */
+const answerNow = (c: Connection, stateVector: Uint8Array): Outcome => {
   const answered = c.env.rooms.answerSyncStep1(c.room, c, stateVector)
   if (!answered.ok) return answered
   if (answered.value > 0) {
@@ -61,6 +71,19 @@ const answerSyncStep1 = (c: Connection): Outcome => {
   // changes the relay now holds. Stock clients reply with a (usually empty) step 2, which costs nothing.
   sendTo(c, encodeSyncStep1(Y.encodeStateVector(c.room.doc)))
   return ok
+}
+
+/**
+ * Runs right after the writes that came before it, before any write enqueued later has started (see
+ * room-writes.ts): so it answers now, even if more writes are waiting, and a busy room cannot starve it.
+ */
+function answerWhenStored(c: Connection): void {
+  const stateVector = c.pendingStateVector
+  if (c.socket.readyState !== OPEN || stateVector === null) return
+  endIfRefused(
+    c,
+    guarded(c, (c) => answerNow(c, stateVector)),
+  )
 }
 
 function answerPendingStep1(c: Connection): void {

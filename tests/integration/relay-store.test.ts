@@ -42,10 +42,10 @@ describe('relay storage', () => {
     const store = openSqliteStore(dataDir)
     const good = textUpdate('good room content')
     const torn = textUpdate('this write was torn').subarray(0, 20)
-    store.append('goodRoom', good)
+    await store.append('goodRoom', good)
     const firstPart = textUpdate('first part')
-    store.append('brokenRoom', firstPart)
-    store.append('brokenRoom', torn)
+    await store.append('brokenRoom', firstPart)
+    await store.append('brokenRoom', torn)
     await store.close()
 
     const relay = await startRelay({ dataDir })
@@ -72,11 +72,11 @@ describe('relay storage', () => {
     await relay.stop()
     const after = openSqliteStore(dataDir)
     // Byte for byte: the relay wrote nothing over the rows it could not load.
-    expect(after.load('brokenRoom')).toEqual([firstPart, torn])
+    expect((await after.load('brokenRoom')).rows).toEqual([firstPart, torn])
     await after.close()
   })
 
-  it('keeps relaying from memory when a store write fails, then saves everything once the store recovers', async () => {
+  it('relays and acknowledges nothing while a store write fails, then stores and relays everything once it recovers', async () => {
     const relay = await startRelay({ args: ['--store-retry-ms', '300'] })
     const room = 'lockedRoom'
     const [a, b] = [
@@ -91,22 +91,27 @@ describe('relay storage', () => {
     const locker = new Database(join(relay.dataDir, DATABASE_FILE))
     locker.exec('BEGIN IMMEDIATE')
     a.text.insert(a.text.length, 'during the lock. ')
-    await waitFor(
-      () => b.text.toString() === 'before the lock. during the lock. ',
-      5000,
-      'relay while the store fails',
-    )
     await relay.waitForLog((line) => line.event === 'store-failed' && line.room === room)
+    // What the store does not hold reaches nobody: no other client, no acknowledgement to its author.
+    const joiner = connectClient(relay.url, room, await tokenFor(room, 'author'))
+    await new Promise((done) => setTimeout(done, 1000))
+    expect(b.text.toString()).toBe('before the lock. ')
+    expect(joiner.text.toString()).toBe('')
+    expect(relay.logs.filter((line) => line.event === 'store-failed' && line.room === room)).toHaveLength(1)
+
     locker.exec('ROLLBACK')
     locker.close()
-    await relay.waitForLog((line) => line.event === 'room-saved' && line.room === room)
+    await relay.waitForLog((line) => line.event === 'store-recovered' && line.room === room)
+    const expected = 'before the lock. during the lock. '
+    await waitFor(() => b.text.toString() === expected, 5000, 'relayed once stored')
+    await waitFor(() => joiner.text.toString() === expected, 5000, 'the joiner synced once stored')
 
     await relay.kill()
     destroyClients()
     const restarted = await startRelay({ dataDir: relay.dataDir })
     const late = connectClient(restarted.url, room, await tokenFor(room, 'author'))
     await late.synced()
-    expect(late.text.toString()).toBe('before the lock. during the lock. ')
+    expect(late.text.toString()).toBe(expected)
   })
 
   it('compacts a room in the background and unloads it when idle', async () => {

@@ -12,11 +12,13 @@ export interface StoredCourse {
 /**
  * Reads courses out of a relay's store without being the relay: for server-side export, which may run while the
  * relay serves the same store. Read-only: it never creates, migrates or cleans anything.
- * This is the read side of the store seam (store/open-stores.ts); a PostgreSQL store brings its own.
+ * This is the read side of the store seam (store/open-stores.ts); PostgreSQL has its own
+ * (postgres/course-reader.ts).
  */
 export interface CourseReader {
-  /** Undefined when the store holds nothing for the course. Throws when the store cannot be read. */
-  read(room: string, courseId: string): StoredCourse | undefined
+  /** Undefined when the store holds nothing for the course. Rejects when the store cannot be read. */
+  read(room: string, courseId: string): Promise<StoredCourse | undefined>
+  /** Closes what the reader opened itself (a PostgreSQL one shares its caller's pool, which the caller ends). */
   close(): void
 }
 
@@ -64,7 +66,7 @@ export const openSqliteCourseReader = (dataDir: string): CourseReader => {
     }
 
     return {
-      read: (room, courseId) =>
+      read: async (room, courseId) =>
         // One read transaction: the document and its media come from the same moment of the store.
         db.transaction(() => {
           const updates = selectUpdates.all(room).map((row) => toBytes(row.data))

@@ -51,23 +51,33 @@ export const openSqliteStore = (dataDir: string, options: StoreOptions = {}): Ro
   createSchema(db)
   const stopCheckpointer = startCheckpointer(db, file, options.onBackgroundError ?? (() => {}))
 
-  const select = db.prepare<[string], { data: Buffer }>('SELECT data FROM updates WHERE room = ? ORDER BY id')
+  const select = db.prepare<[string], { id: number; data: Buffer }>(
+    'SELECT id, data FROM updates WHERE room = ? ORDER BY id',
+  )
   const insert = db.prepare<[string, Uint8Array]>('INSERT INTO updates (room, data) VALUES (?, ?)')
-  const remove = db.prepare<[string]>('DELETE FROM updates WHERE room = ?')
-  const replace = db.transaction((room: string, state: Uint8Array) => {
-    remove.run(room)
-    insert.run(room, state)
+  const removeThrough = db.prepare<[string, number]>('DELETE FROM updates WHERE room = ? AND id <= ?')
+  const insertAt = db.prepare<[number, string, Uint8Array]>('INSERT INTO updates (id, room, data) VALUES (?, ?, ?)')
+  // The state takes the place of the last row it replaces (that id was this room's), so it keeps its order.
+  const compact = db.transaction((room: string, state: Uint8Array, throughSeq: number) => {
+    removeThrough.run(room, throughSeq)
+    insertAt.run(throughSeq, room, state)
   })
 
+  // Synchronous underneath: each call has finished (or failed) before it returns its promise, so one relay's rows
+  // are numbered by the file's row ids, in the order the relay wrote them.
   return {
-    load: (room) =>
-      select
-        .all(room)
-        .map((row) => new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength)),
-    append: (room, update) => {
-      insert.run(room, update)
+    load: async (room) => {
+      const rows = select.all(room)
+      return {
+        rows: rows.map((row) => new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength)),
+        seq: rows.at(-1)?.id ?? 0,
+      }
     },
-    replace: (room, state) => replace(room, state),
+    append: async (room, update) => Number(insert.run(room, update).lastInsertRowid),
+    compact: async (room, state, throughSeq) => {
+      compact(room, state, throughSeq)
+      return true
+    },
     close: async () => {
       await stopCheckpointer()
       db.close()
