@@ -90,9 +90,7 @@ const URL_SCHEMES: Record<UrlFlag, readonly string[]> = {
 
 /** `--max-room-connections` ↔ `CHORUS_RELAY_MAX_ROOM_CONNECTIONS`: every flag has an environment twin. */
 export const envName = (flag: string): string =>
-  flag in URL_FLAGS
-    ? URL_FLAGS[flag as UrlFlag]
-    : `CHORUS_RELAY_${flag.toUpperCase().replace(/-/g, '_')}`
+  flag in URL_FLAGS ? URL_FLAGS[flag as UrlFlag] : `CHORUS_RELAY_${flag.toUpperCase().replace(/-/g, '_')}`
 
 export const SERVE_USAGE = `Usage: npm run relay -- [--host 127.0.0.1] [--port 1234] [--data relay-data]
   [--max-message-bytes N] [--max-connections N] [--max-room-connections N] [--max-media-bytes N]

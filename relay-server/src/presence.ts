@@ -159,14 +159,19 @@ const ELSEWHERE: Announcer = { user: '', name: null }
 export const presenceEntriesOf = (presence: RoomPresence, ids: readonly number[]): RemotePresenceEntry[] =>
   ids.flatMap((clientId) => {
     const stored = presence.byClientId.get(clientId)
-    return stored === undefined ? [] : [{ clientId, clock: stored.clock, json: stored.json, owner: stored.owner }]
+    return stored === undefined
+      ? []
+      : [{ clientId, clock: stored.clock, json: stored.json, owner: stored.owner }]
   })
 
 /**
  * Applies what another instance's clients announced, as that instance checked it, by the same clock rule;
  * returns the ids that changed, to relay to this instance's clients.
  */
-export const applyRemotePresence = (presence: RoomPresence, entries: readonly RemotePresenceEntry[]): number[] => {
+export const applyRemotePresence = (
+  presence: RoomPresence,
+  entries: readonly RemotePresenceEntry[],
+): number[] => {
   const changed: number[] = []
   for (const { clientId, clock, json, owner } of entries) {
     const stored = presence.byClientId.get(clientId)

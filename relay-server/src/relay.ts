@@ -73,7 +73,8 @@ export const createRelay = async (config: RelayConfig, log: Logger): Promise<Rel
           log.info({ event: 'fanout-resumed' }, 'Redis reachable again; rooms catch up from PostgreSQL')
           rooms.catchUpAll()
         },
-        onError: (err) => log.error({ event: 'fanout-failed', err }, 'Redis unreachable; rooms catch up from PostgreSQL'),
+        onError: (err) =>
+          log.error({ event: 'fanout-failed', err }, 'Redis unreachable; rooms catch up from PostgreSQL'),
       })
   } catch (error) {
     await stores.close()

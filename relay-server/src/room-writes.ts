@@ -50,3 +50,12 @@ export const noteHeld = (room: Room, seq: number, shared: boolean): void => {
   room.seq = seq
   while (room.heldAfter.delete(room.seq + 1)) room.seq++
 }
+
+/** After applying every stored row through `seq`: the document holds them all. */
+export const catchUpTo = (room: Room, seq: number): void => {
+  if (seq <= room.seq) return
+  room.storedRows += seq - room.seq
+  room.seq = seq
+  for (const held of room.heldAfter) if (held <= seq) room.heldAfter.delete(held)
+  while (room.heldAfter.delete(room.seq + 1)) room.seq++
+}

@@ -16,7 +16,7 @@ import {
 } from './presence'
 import { decodePresenceUpdate } from './presence-frame'
 import { broadcast, disposeRoom, roomFromRows, sendFramed, sendTo, type Peer, type Room } from './room'
-import { afterWrites, enqueueWrite, noteHeld, writesDone } from './room-writes'
+import { afterWrites, catchUpTo, enqueueWrite, noteHeld, writesDone } from './room-writes'
 import { judgeReviewUpdate } from './review-guard'
 import { charge, forgetAnswers, msUntilAffordable, remember, rememberedAnswer } from './step-answers'
 import type { Fanout } from './cluster/fanout'
@@ -129,7 +129,10 @@ export const createRooms = ({
         const seq = await store.append(room.name, update)
         if (room.storeFailing) {
           room.storeFailing = false
-          log.info({ event: 'store-recovered', room: room.name }, 'store write succeeded again; relaying resumed')
+          log.info(
+            { event: 'store-recovered', room: room.name },
+            'store write succeeded again; relaying resumed',
+          )
         }
         return seq
       } catch (error) {
@@ -247,14 +250,28 @@ export const createRooms = ({
       try {
         rows = await cluster.store.rowsAfter(room.name, room.seq)
       } catch (error) {
-        log.warn({ event: 'catch-up-failed', room: room.name, err: message(error) }, 'catch-up failed; retrying')
+        log.warn(
+          { event: 'catch-up-failed', room: room.name, err: message(error) },
+          'catch-up failed; retrying',
+        )
         return
       }
-      if (!isLoaded(room)) return
+      if (!isLoaded(room) || rows.length === 0) return
       const before = room.seq
-      for (const row of rows) receiveRow(room, row.seq, row.data)
+      // Every row, even one whose seq is already held: a compaction may have replaced that row with a state that
+      // also holds rows this relay missed. Clients get only what is new to the room.
+      for (const row of rows) {
+        const known = Y.encodeStateVector(room.doc)
+        if (!applyToDoc(room, row.data, null)) return
+        broadcast(room, encodeUpdate(Y.diffUpdate(row.data, known)), null)
+      }
+      catchUpTo(room, rows.at(-1)?.seq ?? room.seq)
+      scheduleCompaction(room)
       if (room.seq > before)
-        log.info({ event: 'room-caught-up', room: room.name, from: before, to: room.seq }, 'caught up from the store')
+        log.info(
+          { event: 'room-caught-up', room: room.name, from: before, to: room.seq },
+          'caught up from the store',
+        )
     })
 
   const receive = (name: string, fanned: FanoutMessage): void => {
@@ -419,7 +436,8 @@ export const createRooms = ({
         if (!isLoaded(room) || !room.peers.has(from)) return
         const judged = guardReviews ? judgeReviewUpdate(log, room, from, decoded) : null
         if (judged !== null) return refused(judged)
-        if (!applyToDoc(room, update, from)) return refused(refuse(CloseCode.InternalError, 'update failed to apply'))
+        if (!applyToDoc(room, update, from))
+          return refused(refuse(CloseCode.InternalError, 'update failed to apply'))
         const seq = await storeUpdate(room, update)
         if (seq === null) return
         noteHeld(room, seq, shared)

@@ -2,24 +2,27 @@ import { parseArgs } from 'node:util'
 import { decodeJwt } from 'jose'
 import type { Result } from '../../../shared/errors'
 import { parseTokenClaims } from '../../../shared/protocol/token'
-import { TOKENS_FILE, withTokenRegistry, type TokenRegistry } from '../tokens/registry'
+import { TOKENS_FILE, type TokenRegistry } from '../tokens/registry'
 import { createRevocationSet, type TokenRecord } from '../tokens/revocation-set'
 import { REVOCATION_POLL_MS } from '../tokens/revocation-watch'
-import { dataDirFrom } from './data-dir'
+import { withRegistryAt } from './registry-at'
+import { locationFlag, STORE_FLAGS_HELP, storeLocationFrom, type StoreLocation } from './store-location'
 import { formatTime } from './table'
 import { formatTokens } from './tokens'
 
-export const REVOKE_USAGE = `Usage: npm run relay -- revoke [--data relay-data] (--token JWT | --sub USER_ID)
+export const REVOKE_USAGE = `Usage: npm run relay -- revoke [--data relay-data | --postgres URL] (--token JWT | --sub USER_ID)
 --token JWT    revokes that one token, recorded or not (its claims are read; its signature is not checked).
 --sub USER_ID  revokes every token of that user issued up to now, recorded or not, including tokens minted
                before the relay recorded tokens (those have no id, so only --sub reaches them).
                Mint the user's new token after this: one minted within the same second is revoked too.
-The running relay refuses revoked tokens from then on (401 "token revoked") and closes their open connections
-within ${REVOCATION_POLL_MS / 1000} seconds (close code 4410). Writes to <data>/${TOKENS_FILE}, the relay's data directory
-(--data, else CHORUS_RELAY_DATA, else relay-data).`
+The running relays refuse revoked tokens from then on (401 "token revoked") and close their open connections
+within ${REVOCATION_POLL_MS / 1000} seconds (close code 4410). Writes to the token registry: <data>/${TOKENS_FILE}, or
+PostgreSQL's, which every relay instance on it reads.
+${STORE_FLAGS_HELP}`
 
 const options = {
   data: { type: 'string' },
+  postgres: { type: 'string' },
   token: { type: 'string' },
   sub: { type: 'string' },
   help: { type: 'boolean' },
@@ -29,7 +32,10 @@ type Target =
   { readonly kind: 'token'; readonly token: TokenRecord } | { readonly kind: 'user'; readonly user: string }
 
 /** What `--token` names; an error for a string that is no Chorus token or a token without an id. */
-const readToken = (jwt: string, dataDir: string): Result<Target, { usage: boolean; message: string }> => {
+const readToken = (
+  jwt: string,
+  location: StoreLocation,
+): Result<Target, { usage: boolean; message: string }> => {
   let payload: unknown
   try {
     payload = decodeJwt(jwt.trim())
@@ -55,7 +61,7 @@ const readToken = (jwt: string, dataDir: string): Result<Target, { usage: boolea
         usage: false,
         message:
           'this token has no id (it was minted before the relay recorded tokens), so it cannot be revoked alone.\n' +
-          `Revoke every token of its user instead: npm run relay -- revoke --data ${dataDir} --sub ${claims.sub}`,
+          `Revoke every token of its user instead: npm run relay -- revoke ${locationFlag(location)} --sub ${claims.sub}`,
       },
     }
   return {
@@ -75,16 +81,20 @@ const readToken = (jwt: string, dataDir: string): Result<Target, { usage: boolea
   }
 }
 
-const revokeToken = (registry: TokenRegistry, token: TokenRecord, nowSeconds: number): string => {
-  const fresh = registry.revokeToken(token, nowSeconds)
-  const table = formatTokens([token], createRevocationSet(registry.revocationsAfter(0)), nowSeconds)
+const revokeToken = async (
+  registry: TokenRegistry,
+  token: TokenRecord,
+  nowSeconds: number,
+): Promise<string> => {
+  const fresh = await registry.revokeToken(token, nowSeconds)
+  const table = formatTokens([token], createRevocationSet(await registry.revocationsAfter(0)), nowSeconds)
   return `${fresh ? 'Revoked' : 'Already revoked:'} token ${token.id}\n${table}`
 }
 
-const revokeUser = (registry: TokenRegistry, user: string, nowSeconds: number): string => {
-  registry.revokeUser(user, nowSeconds)
-  const recorded = registry.list().filter((token) => token.user === user)
-  const revoked = createRevocationSet(registry.revocationsAfter(0))
+const revokeUser = async (registry: TokenRegistry, user: string, nowSeconds: number): Promise<string> => {
+  await registry.revokeUser(user, nowSeconds)
+  const recorded = (await registry.list()).filter((token) => token.user === user)
+  const revoked = createRevocationSet(await registry.revocationsAfter(0))
   return [
     `Revoked every token of user ${user} issued up to ${formatTime(nowSeconds)}, recorded or not.`,
     recorded.length === 0
@@ -94,7 +104,7 @@ const revokeUser = (registry: TokenRegistry, user: string, nowSeconds: number): 
 }
 
 /** `npm run relay -- revoke …`: records a revocation, which the running relay picks up; returns the exit code. */
-export const runRevokeCommand = (argv: readonly string[], env: NodeJS.ProcessEnv): number => {
+export const runRevokeCommand = async (argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> => {
   const usage = (message: string): number => {
     console.error(`chorus relay revoke: ${message}\n${REVOKE_USAGE}`)
     return 2
@@ -112,10 +122,11 @@ export const runRevokeCommand = (argv: readonly string[], env: NodeJS.ProcessEnv
   const { token, sub } = values
   if ((token === undefined) === (sub === undefined)) return usage('give exactly one of --token and --sub')
   if (sub?.trim() === '') return usage('--sub must not be empty')
-  const dataDir = dataDirFrom(values.data, env)
+  const location = storeLocationFrom(values, env)
+  if (!location.ok) return usage(location.error.message)
   let target: Target = { kind: 'user', user: sub ?? '' }
   if (token !== undefined) {
-    const read = readToken(token, dataDir)
+    const read = readToken(token, location.value)
     if (!read.ok) {
       if (read.error.usage) return usage(read.error.message)
       console.error(`chorus relay revoke: ${read.error.message}`)
@@ -126,7 +137,7 @@ export const runRevokeCommand = (argv: readonly string[], env: NodeJS.ProcessEnv
   const nowSeconds = Math.floor(Date.now() / 1000)
   try {
     console.log(
-      withTokenRegistry(dataDir, { mustExist: true }, (registry) =>
+      await withRegistryAt(location.value, { mustExist: true }, (registry) =>
         target.kind === 'token'
           ? revokeToken(registry, target.token, nowSeconds)
           : revokeUser(registry, target.user, nowSeconds),

@@ -4,21 +4,23 @@ import { formatInvite, parseInvite } from '../../../shared/protocol/invite'
 import { isCourseId } from '../../../shared/protocol/rooms'
 import { ANY_COURSE, isRole, ROLES } from '../../../shared/protocol/token'
 import { mintToken, secretFromEnv } from '../auth'
-import { TOKENS_FILE, withTokenRegistry } from '../tokens/registry'
-import { dataDirFrom } from './data-dir'
+import { TOKENS_FILE } from '../tokens/registry'
 import { parseDuration } from './duration'
+import { withRegistryAt } from './registry-at'
+import { STORE_FLAGS_HELP, storeLocationFrom } from './store-location'
 
 /** A token is revocable, but one that outlives its holder's role by years should not be minted at all. */
 export const MAX_TTL_DAYS = 365
 const MAX_TTL_SECONDS = MAX_TTL_DAYS * 86_400
 
-export const TOKEN_USAGE = `Usage: npm run relay -- token --course ID --role ${ROLES.join('|')} --name NAME [--ttl 30d] [--user ID] [--invite ws://HOST:PORT] [--data relay-data]
+export const TOKEN_USAGE = `Usage: npm run relay -- token --course ID --role ${ROLES.join('|')} --name NAME [--ttl 30d] [--user ID] [--invite ws://HOST:PORT] [--data relay-data | --postgres URL]
 Prints a token alone on one line, or with --invite an invite link (chorus://join?relay=…&course=…&token=…).
 --course * grants every course (not with --invite). --ttl takes s, m, h, d or w, at most ${MAX_TTL_DAYS}d.
 --user defaults to a new random id. Needs CHORUS_RELAY_SECRET, the same secret the relay runs with.
-Records the token (its id, user, name, course, role and expiry; never the token itself) in <data>/${TOKENS_FILE},
-the relay's data directory (--data, else CHORUS_RELAY_DATA, else relay-data), so that
-\`npm run relay -- tokens\` lists it and \`npm run relay -- revoke\` can revoke it.`
+Records the token (its id, user, name, course, role and expiry; never the token itself) in the relay's token
+registry, so that \`npm run relay -- tokens\` lists it and \`npm run relay -- revoke\` can revoke it: in
+<data>/${TOKENS_FILE}, or in PostgreSQL when the relays run on it.
+${STORE_FLAGS_HELP}`
 
 const options = {
   course: { type: 'string' },
@@ -28,6 +30,7 @@ const options = {
   user: { type: 'string' },
   invite: { type: 'string' },
   data: { type: 'string' },
+  postgres: { type: 'string' },
   help: { type: 'boolean' },
 } as const
 
@@ -53,7 +56,9 @@ export const runTokenCommand = async (argv: readonly string[], env: NodeJS.Proce
   }
   const secret = secretFromEnv(env)
   if (!secret.ok) return fail(secret.error)
-  const { course, role, name, ttl, user, invite, data } = values
+  const { course, role, name, ttl, user, invite } = values
+  const location = storeLocationFrom(values, env)
+  if (!location.ok) return fail(`${location.error.message}\n${TOKEN_USAGE}`)
   if (course === undefined || (course !== ANY_COURSE && !isCourseId(course)))
     return fail(`--course must be a course id (letters, digits, _ and -) or *\n${TOKEN_USAGE}`)
   if (!isRole(role)) return fail(`--role must be one of ${ROLES.join(', ')}\n${TOKEN_USAGE}`)
@@ -87,7 +92,7 @@ export const runTokenCommand = async (argv: readonly string[], env: NodeJS.Proce
   }
   // Recorded before it is printed: a token the registry does not know is never handed out.
   try {
-    withTokenRegistry(dataDirFrom(data, env), {}, (registry) => registry.record(minted))
+    await withRegistryAt(location.value, {}, (registry) => registry.record(minted))
   } catch (error) {
     console.error(
       `chorus relay token: could not record the token, so none was printed: ${error instanceof Error ? error.message : String(error)}`,

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { registryPath, TOKENS_FILE, withTokenRegistry } from '../tokens/registry'
+import { registryPath, TOKENS_FILE } from '../tokens/registry'
 import {
   createRevocationSet,
   tokenStatus,
@@ -7,15 +7,24 @@ import {
   type RevocationSet,
   type TokenRecord,
 } from '../tokens/revocation-set'
-import { dataDirFrom } from './data-dir'
+import { withRegistryAt } from './registry-at'
+import { describeLocation, STORE_FLAGS_HELP, storeLocationFrom, type StoreLocation } from './store-location'
 import { formatTable, formatTime } from './table'
 
-export const TOKENS_USAGE = `Usage: npm run relay -- tokens [--data relay-data]
-Lists the tokens recorded in <data>/${TOKENS_FILE} (minted with \`npm run relay -- token\`): id, user, name,
+export const TOKENS_USAGE = `Usage: npm run relay -- tokens [--data relay-data | --postgres URL]
+Lists the tokens recorded in the relay's token registry (minted with \`npm run relay -- token\`): id, user, name,
 course, role, issue and expiry times and status (active, expired or revoked); never the tokens themselves.
-Then the users revoked with \`revoke --sub\`. --data defaults to CHORUS_RELAY_DATA, else relay-data.`
+Then the users revoked with \`revoke --sub\`. The registry is <data>/${TOKENS_FILE}, or PostgreSQL's.
+${STORE_FLAGS_HELP}`
 
-const options = { data: { type: 'string' }, help: { type: 'boolean' } } as const
+const options = {
+  data: { type: 'string' },
+  postgres: { type: 'string' },
+  help: { type: 'boolean' },
+} as const
+
+const describeRegistry = (location: StoreLocation): string =>
+  location.kind === 'sqlite' ? registryPath(location.dataDir) : `in ${describeLocation(location)}`
 
 /** A table of tokens; shared with `revoke`, which shows what it revoked the same way. */
 export const formatTokens = (
@@ -57,26 +66,32 @@ export const formatRegistry = (
 }
 
 /** `npm run relay -- tokens`: prints the token registry; returns the exit code. */
-export const runTokensCommand = (argv: readonly string[], env: NodeJS.ProcessEnv): number => {
+export const runTokensCommand = async (argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> => {
+  const usage = (message: string): number => {
+    console.error(`chorus relay tokens: ${message}\n${TOKENS_USAGE}`)
+    return 2
+  }
   let values
   try {
     values = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values
   } catch (error) {
-    console.error(
-      `chorus relay tokens: ${error instanceof Error ? error.message : String(error)}\n${TOKENS_USAGE}`,
-    )
-    return 2
+    return usage(error instanceof Error ? error.message : String(error))
   }
   if (values.help === true) {
     console.log(TOKENS_USAGE)
     return 0
   }
-  const dataDir = dataDirFrom(values.data, env)
+  const location = storeLocationFrom(values, env)
+  if (!location.ok) return usage(location.error.message)
   try {
-    const text = withTokenRegistry(dataDir, { mustExist: true }, (registry) =>
-      formatRegistry(registry.list(), registry.revocationsAfter(0), Math.floor(Date.now() / 1000)),
+    const text = await withRegistryAt(location.value, { mustExist: true }, async (registry) =>
+      formatRegistry(
+        await registry.list(),
+        await registry.revocationsAfter(0),
+        Math.floor(Date.now() / 1000),
+      ),
     )
-    console.log(`Token registry ${registryPath(dataDir)}\n\n${text}`)
+    console.log(`Token registry ${describeRegistry(location.value)}\n\n${text}`)
     return 0
   } catch (error) {
     console.error(`chorus relay tokens: ${error instanceof Error ? error.message : String(error)}`)

@@ -38,7 +38,10 @@ const isPresenceEntry = (value: unknown): value is RemotePresenceEntry => {
 /** Null for an entry no relay of ours wrote (another program writing to the key): it is skipped. */
 export const decodeFanoutEntry = (fields: readonly Buffer[]): FanoutEntry | null => {
   const values = new Map<string, Buffer>()
-  for (let i = 0; i + 1 < fields.length; i += 2) values.set(fields[i]!.toString(), fields[i + 1]!)
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const [name, value] = [fields[i], fields[i + 1]]
+    if (name !== undefined && value !== undefined) values.set(name.toString(), value)
+  }
   const instance = values.get('i')?.toString()
   if (instance === undefined) return null
   const seq = values.get('u')

@@ -37,7 +37,18 @@ const RETRY_MS = 500
 
 export const streamKey = (room: string): string => `chorus:room:${room}`
 
-type StreamReply = [Buffer, [Buffer, Buffer[]][]][] | null
+type StreamEntries = [Buffer, Buffer[]][]
+/** XREAD's answer: pairs of stream key and entries, which ioredis 6 hands over flattened (key, entries, key, …). */
+type StreamReply = ([Buffer, StreamEntries] | Buffer | StreamEntries)[] | null
+
+const streamsOf = (reply: StreamReply): [Buffer, StreamEntries][] => {
+  if (reply === null || reply.length === 0) return []
+  if (!Buffer.isBuffer(reply[0])) return reply as [Buffer, StreamEntries][]
+  const pairs: [Buffer, StreamEntries][] = []
+  for (let i = 0; i + 1 < reply.length; i += 2)
+    pairs.push([reply[i] as Buffer, reply[i + 1] as StreamEntries])
+  return pairs
+}
 
 /** Connects (or throws with the URL's host, never its password) and starts reading. */
 export const openFanout = async (url: string, hooks: FanoutHooks): Promise<Fanout> => {
@@ -59,7 +70,9 @@ export const openFanout = async (url: string, hooks: FanoutHooks): Promise<Fanou
   } catch (error) {
     publisher.disconnect()
     reader.disconnect()
-    throw new Error(`cannot reach Redis at ${describeUrl(url)}: ${(error as Error).message}`)
+    throw new Error(`cannot reach Redis at ${describeUrl(url)}: ${(error as Error).message}`, {
+      cause: error,
+    })
   }
 
   /** Each watched room's last stream id read; null until its current end is known. */
@@ -98,7 +111,7 @@ export const openFanout = async (url: string, hooks: FanoutHooks): Promise<Fanou
       ...rooms.map(streamKey),
       ...ids,
     )) as StreamReply
-    for (const [key, entries] of reply ?? []) {
+    for (const [key, entries] of streamsOf(reply)) {
       const room = key.toString().slice(streamKey('').length)
       if (!lastIds.has(room)) continue
       for (const [id, fields] of entries) {

@@ -6,19 +6,27 @@ import { readCourse } from '../../../shared/course/read'
 import { err, ok, type Result } from '../../../shared/errors'
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../../../shared/export/types'
 import { isCourseId, roomName } from '../../../shared/protocol/rooms'
-import { dataDirFrom } from '../cli/data-dir'
-import { openSqliteCourseReader, type StoredCourse } from '../store/course-reader'
+import {
+  describeLocation,
+  STORE_FLAGS_HELP,
+  storeLocationFrom,
+  withPostgres,
+  type StoreLocation,
+} from '../cli/store-location'
+import { openPostgresCourseReader } from '../postgres/course-reader'
+import { openSqliteCourseReader, type CourseReader, type StoredCourse } from '../store/course-reader'
 import { exportToZip, fail, type CliOutput } from './run-export'
 
-export const RELAY_EXPORT_USAGE = `Usage: npm run relay -- export --course ID --format ${EXPORT_FORMATS.join('|')} --out FILE.zip [--data relay-data]
+export const RELAY_EXPORT_USAGE = `Usage: npm run relay -- export --course ID --format ${EXPORT_FORMATS.join('|')} --out FILE.zip [--data relay-data | --postgres URL]
 
 Exports the relay's stored copy of a course (its document and its media) as a SCORM 1.2 or SCORM 2004 (4th Edition)
-package, or as a plain web site. Reads the relay's data directory (--data, else CHORUS_RELAY_DATA, else relay-data)
-without changing it; the relay may keep running. Exit codes: 0 written, 1 unknown course or unreadable store,
+package, or as a plain web site. Reads the relay's store without changing it; the relays may keep running.
+${STORE_FLAGS_HELP}
+Exit codes: 0 written, 1 unknown course or unreadable store,
 2 a wrong command line. The zip appears whole or not at all.`
 
 interface RelayExportArgs {
-  readonly dataDir: string
+  readonly location: StoreLocation
   readonly courseId: CourseId
   readonly format: ExportFormat
   readonly out: string
@@ -30,6 +38,7 @@ const parse = (argv: readonly string[]) =>
     strict: true,
     options: {
       data: { type: 'string' },
+      postgres: { type: 'string' },
       course: { type: 'string' },
       format: { type: 'string', short: 'f' },
       out: { type: 'string', short: 'o' },
@@ -49,13 +58,28 @@ const parseRelayExportArgs = (argv: readonly string[], env: NodeJS.ProcessEnv): 
     return err('invalid-argument', `Choose a format with --format ${EXPORT_FORMATS.join('|')}.`)
   if (values.out === undefined || values.out === '')
     return err('invalid-argument', 'Say where to write the zip with --out FILE.zip.')
+  const location = storeLocationFrom(values, env)
+  if (!location.ok) return location
   return ok({
-    dataDir: dataDirFrom(values.data, env),
+    location: location.value,
     courseId: values.course,
     format: values.format,
     out: values.out,
   })
 }
+
+const readWith = async (reader: CourseReader, courseId: CourseId): Promise<StoredCourse | undefined> => {
+  try {
+    return await reader.read(roomName({ courseId, kind: 'content' }), courseId)
+  } finally {
+    reader.close()
+  }
+}
+
+const readStoredCourse = (location: StoreLocation, courseId: CourseId): Promise<StoredCourse | undefined> =>
+  location.kind === 'sqlite'
+    ? readWith(openSqliteCourseReader(location.dataDir), courseId)
+    : withPostgres(location.url, (pool) => readWith(openPostgresCourseReader(pool), courseId))
 
 /** `npm run relay -- export …`: the relay's copy of a course as a package; returns the exit code. */
 export const runRelayExport = async (
@@ -69,26 +93,22 @@ export const runRelayExport = async (
   }
   const args = parseRelayExportArgs(argv, env)
   if (!args.ok) return fail(io, args.error, 2, RELAY_EXPORT_USAGE)
-  const { dataDir, courseId, format, out } = args.value
+  const { location, courseId, format, out } = args.value
+  const where = describeLocation(location)
 
   let stored: StoredCourse | undefined
   try {
-    const reader = openSqliteCourseReader(dataDir)
-    try {
-      stored = reader.read(roomName({ courseId, kind: 'content' }), courseId)
-    } finally {
-      reader.close()
-    }
+    stored = await readStoredCourse(location, courseId)
   } catch (error) {
     return fail(io, {
       code: 'storage-failed',
-      message: `Cannot read the relay's store in ${dataDir}: ${(error as Error).message}. Check --data.`,
+      message: `Cannot read the relay's store in ${where}: ${(error as Error).message}. Check ${location.kind === 'sqlite' ? '--data' : '--postgres'}.`,
     })
   }
   if (stored === undefined)
     return fail(io, {
       code: 'course-not-found',
-      message: `The relay in ${dataDir} holds no course ${courseId}.`,
+      message: `The relay in ${where} holds no course ${courseId}.`,
     })
 
   const doc = new Y.Doc()

@@ -18,26 +18,34 @@ export interface StoredMedia {
   readonly mime: string
   readonly size: number
   /** The blob's first SNIFF_BYTES (shared/media/media-types.ts), read without loading a whole chunk. */
-  head(): Uint8Array
+  head(): Promise<Uint8Array>
   /** Reads chunk `seq` (0-based; `ceil(size / CHUNK_BYTES)` of them). */
-  chunk(seq: number): Uint8Array
+  chunk(seq: number): Promise<Uint8Array>
 }
 
-/** One upload in progress. Each method writes at once and throws on failure. */
+/**
+ * One upload in progress. Each method writes at once and rejects on failure; the caller waits for each call
+ * before the next, and may reuse a chunk's buffer once `append` resolved.
+ */
 export interface MediaUpload {
-  append(chunk: Uint8Array): void
+  append(chunk: Uint8Array): Promise<void>
   /** Publishes the verified blob; false when the course already held it (this upload's chunks are dropped). */
-  commit(courseId: string, hash: string, mime: string, size: number): boolean
-  /** Drops what was written. Never throws: it runs on paths that are already failing. */
-  abort(): void
+  commit(courseId: string, hash: string, mime: string, size: number): Promise<boolean>
+  /** Drops what was written. Never rejects: it runs on paths that are already failing. */
+  abort(): Promise<void>
 }
 
+/**
+ * Where media blobs live: the relay's SQLite file (here) or PostgreSQL (postgres/media-store.ts). Asynchronous
+ * because the shared one is across a network; the SQLite one answers at once.
+ */
 export interface MediaStore {
-  has(courseId: string, hash: string): boolean
+  has(courseId: string, hash: string): Promise<boolean>
   /** Those of `hashes` the course does not hold, in the order given. */
-  missing(courseId: string, hashes: readonly string[]): string[]
-  get(courseId: string, hash: string): StoredMedia | undefined
+  missing(courseId: string, hashes: readonly string[]): Promise<string[]>
+  get(courseId: string, hash: string): Promise<StoredMedia | undefined>
   begin(): MediaUpload
+  /** Closes what the store opened itself (a PostgreSQL one shares its caller's pool, which the caller ends). */
   close(): void
 }
 
@@ -111,16 +119,16 @@ export const openMediaStore = (dataDir: string): MediaStore => {
   )
 
   return {
-    has: (courseId, hash) => exists.get(courseId, hash) !== undefined,
-    missing: (courseId, hashes) => hashes.filter((hash) => exists.get(courseId, hash) === undefined),
-    get(courseId, hash) {
+    has: async (courseId, hash) => exists.get(courseId, hash) !== undefined,
+    missing: async (courseId, hashes) => hashes.filter((hash) => exists.get(courseId, hash) === undefined),
+    async get(courseId, hash) {
       const row = select.get(courseId, hash)
       if (row === undefined) return undefined
       return {
         mime: row.mime,
         size: row.size,
-        head: () => selectHead.get(row.blob)?.head ?? new Uint8Array(0),
-        chunk(seq) {
+        head: async () => selectHead.get(row.blob)?.head ?? new Uint8Array(0),
+        async chunk(seq) {
           const found = selectChunk.get(row.blob, seq)
           if (found === undefined) throw new Error(`media chunk ${seq} of ${courseId}/${hash} is missing`)
           return found.data
@@ -131,12 +139,12 @@ export const openMediaStore = (dataDir: string): MediaStore => {
       const blob = nextBlob++
       let seq = 0
       return {
-        append(chunk) {
+        async append(chunk) {
           insertChunk.run(blob, seq, chunk)
           seq++
         },
-        commit: (courseId, hash, mime, size) => commit(blob, courseId, hash, mime, size),
-        abort() {
+        commit: async (courseId, hash, mime, size) => commit(blob, courseId, hash, mime, size),
+        async abort() {
           try {
             if (db.open) dropChunks.run(blob)
           } catch {

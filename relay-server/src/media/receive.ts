@@ -27,6 +27,10 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
  * on any failure, what was written is dropped. Stops reading as soon as the body passes `maxBytes`, or as soon
  * as its first SNIFF_BYTES show it is not an allowed media type: the type stored is the one the bytes are, never
  * the one the client declared. The first chunk is only written once full, so the check comes before any write.
+ *
+ * The store is asynchronous, so the request is paused while a piece of it is handled and every store call runs
+ * on one chain, in order: a chunk's buffer is refilled only after its write resolved, and the abort of a failed
+ * upload runs after any write still in flight, so it leaves nothing behind.
  */
 export const receiveUpload = (
   request: IncomingMessage,
@@ -40,15 +44,26 @@ export const receiveUpload = (
     let filled = 0
     let total = 0
     let settled = false
+    let ended = false
     let type: MediaType | null = null
+    let chain = Promise.resolve()
 
     const finish = (outcome: UploadOutcome): void => {
       if (settled) return
       settled = true
       request.off('data', onData)
       request.off('end', onEnd)
-      if (outcome.kind !== 'stored' && outcome.kind !== 'already-held') upload.abort()
-      resolve(outcome)
+      const failed = outcome.kind !== 'stored' && outcome.kind !== 'already-held'
+      chain = chain.then(async () => {
+        if (failed) await upload.abort()
+        resolve(outcome)
+      })
+    }
+    /** Runs `step` after every earlier one; a store failure ends the upload. */
+    const then = (step: () => Promise<void>): void => {
+      chain = chain
+        .then(() => (settled ? undefined : step()))
+        .catch((error: unknown) => finish({ kind: 'store-failed', message: messageOf(error) }))
     }
     /** Sniffs the buffered head once; null (and the upload finished) when it is not media. */
     const sniffed = (): MediaType | null => {
@@ -56,50 +71,54 @@ export const receiveUpload = (
       if (type === null) finish({ kind: 'not-media' })
       return type
     }
-    const flush = (): void => {
+    const flush = async (): Promise<void> => {
       if (filled === 0) return
-      // SQLite copies the bound bytes, so the buffer can be filled again at once.
-      upload.append(pending.subarray(0, filled))
+      await upload.append(pending.subarray(0, filled))
       filled = 0
+    }
+    const take = async (data: Buffer): Promise<void> => {
+      for (let at = 0; at < data.length;) {
+        const copied = data.copy(pending, filled, at)
+        filled += copied
+        at += copied
+        if (filled === CHUNK_BYTES) {
+          if (sniffed() === null) return
+          await flush()
+          // Finished meanwhile (the client hung up): the rest is not worth writing.
+          if (settled) return
+        }
+      }
+      if (type === null && filled >= SNIFF_BYTES) sniffed()
+      if (!settled) request.resume()
     }
     const onData = (data: Buffer): void => {
       total += data.length
       if (total > target.maxBytes) return finish({ kind: 'too-large' })
       digest.update(data)
-      try {
-        for (let at = 0; at < data.length;) {
-          const copied = data.copy(pending, filled, at)
-          filled += copied
-          at += copied
-          if (filled === CHUNK_BYTES) {
-            if (sniffed() === null) return
-            flush()
-          }
-        }
-        if (type === null && filled >= SNIFF_BYTES) sniffed()
-      } catch (error) {
-        finish({ kind: 'store-failed', message: messageOf(error) })
-      }
+      request.pause()
+      then(() => take(data))
     }
     const onEnd = (): void => {
-      try {
+      ended = true
+      then(async () => {
         const known = sniffed()
         if (known === null) return
-        flush()
+        await flush()
         const actual = digest.digest('hex')
         if (actual !== target.hash) return finish({ kind: 'hash-mismatch', actual })
-        const added = upload.commit(target.courseId, target.hash, known.mime, total)
+        const added = await upload.commit(target.courseId, target.hash, known.mime, total)
         finish(added ? { kind: 'stored', type: known } : { kind: 'already-held' })
-      } catch (error) {
-        finish({ kind: 'store-failed', message: messageOf(error) })
-      }
+      })
     }
 
     request.on('data', onData)
     request.on('end', onEnd)
-    request.on('error', () => finish({ kind: 'client-gone' }))
-    // After 'end' this changes nothing; before it, the client hung up mid-body.
-    request.on('close', () => finish({ kind: 'client-gone' }))
+    // After 'end' the body is whole and its commit may still be running; before it, the client hung up mid-body.
+    const gone = (): void => {
+      if (!ended) finish({ kind: 'client-gone' })
+    }
+    request.on('error', gone)
+    request.on('close', gone)
   })
 
 /** A small request body (a JSON question), or null once it passes `maxBytes`. */

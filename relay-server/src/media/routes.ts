@@ -125,7 +125,7 @@ export const createMediaRoutes = ({ store, log, maxBytes, verifier, closing }: M
     const declared = Number(request.headers['content-length'] ?? 0)
     if (declared > maxBytes)
       return refuse(request, response, route, { status: 413, reason: `media larger than ${maxBytes} bytes` })
-    if (store.has(route.courseId, route.hash)) {
+    if (await store.has(route.courseId, route.hash)) {
       // The client sent without asking `missing` first; its body is dropped.
       return json(request, response, 200, { hash: route.hash, stored: false })
     }
@@ -183,15 +183,15 @@ export const createMediaRoutes = ({ store, log, maxBytes, verifier, closing }: M
     }
   }
 
-  const get = (
+  const get = async (
     request: IncomingMessage,
     response: ServerResponse,
     route: Extract<MediaRoute, { kind: 'blob' }>,
-  ) => {
-    const media = store.get(route.courseId, route.hash)
+  ): Promise<void> => {
+    const media = await store.get(route.courseId, route.hash)
     if (media === undefined) return text(request, response, 404, 'the relay does not hold this media')
     // A blob stored before the relay checked bytes may be anything: served only if it is media, as what it is.
-    const type = sniffMediaType(media.head())
+    const type = sniffMediaType(await media.head())
     if (type === null)
       return refuse(request, response, route, {
         status: 415,
@@ -240,7 +240,7 @@ export const createMediaRoutes = ({ store, log, maxBytes, verifier, closing }: M
         status: 413,
         reason: `ask about at most ${MAX_MISSING_QUERY} hashes at once`,
       })
-    json(request, response, 200, store.missing(route.courseId, hashes as string[]))
+    json(request, response, 200, await store.missing(route.courseId, hashes as string[]))
   }
 
   const serve = async (request: IncomingMessage, response: ServerResponse, url: URL, route: MediaRoute) => {

@@ -12,14 +12,16 @@ const drained = (response: ServerResponse): Promise<boolean> =>
   })
 
 /**
- * Writes a stored blob chunk by chunk, waiting whenever the client reads slower than SQLite: a slow download
+ * Writes a stored blob chunk by chunk, waiting whenever the client reads slower than the store: a slow download
  * holds one chunk in memory, never the whole file. Throws if a chunk cannot be read (the caller logs it).
  */
 export const sendMedia = async (response: ServerResponse, media: StoredMedia): Promise<void> => {
   const chunks = Math.ceil(media.size / CHUNK_BYTES)
   for (let seq = 0; seq < chunks; seq++) {
     if (response.destroyed) return
-    if (!response.write(media.chunk(seq)) && !(await drained(response))) return
+    const chunk = await media.chunk(seq)
+    if (response.destroyed) return
+    if (!response.write(chunk) && !(await drained(response))) return
   }
   response.end()
 }

@@ -28,7 +28,9 @@ export const openPostgres = async (url: string, onError: (message: string) => vo
     await pool.query('SELECT 1')
   } catch (error) {
     await pool.end().catch(() => {})
-    throw new Error(`cannot reach PostgreSQL at ${describeUrl(url)}: ${(error as Error).message}`)
+    throw new Error(`cannot reach PostgreSQL at ${describeUrl(url)}: ${(error as Error).message}`, {
+      cause: error,
+    })
   }
   return pool
 }

@@ -56,7 +56,9 @@ export const openSqliteStore = (dataDir: string, options: StoreOptions = {}): Ro
   )
   const insert = db.prepare<[string, Uint8Array]>('INSERT INTO updates (room, data) VALUES (?, ?)')
   const removeThrough = db.prepare<[string, number]>('DELETE FROM updates WHERE room = ? AND id <= ?')
-  const insertAt = db.prepare<[number, string, Uint8Array]>('INSERT INTO updates (id, room, data) VALUES (?, ?, ?)')
+  const insertAt = db.prepare<[number, string, Uint8Array]>(
+    'INSERT INTO updates (id, room, data) VALUES (?, ?, ?)',
+  )
   // The state takes the place of the last row it replaces (that id was this room's), so it keeps its order.
   const compact = db.transaction((room: string, state: Uint8Array, throughSeq: number) => {
     removeThrough.run(room, throughSeq)

@@ -4,8 +4,7 @@ import Database from 'better-sqlite3'
 import type { Revocation, TokenRecord } from './revocation-set'
 
 /**
- * The token registry: every token minted for this relay and every revocation, in a file of its own beside the
- * relay's documents. Its own file because the command line writes it while the relay runs: the documents'
+ * The SQLite token registry, in a file of its own beside the relay's documents. Its own file because the command line writes it while the relay runs: the documents'
  * database is written by the relay alone with busy_timeout 0 (waiting on a lock would stall every room), and a
  * CLI holding its write lock, even for a millisecond, would make a document write fail. Here the relay only reads,
  * and in WAL mode a reader never waits for a writer.
@@ -39,17 +38,22 @@ const createSchema = (db: Database.Database): void => {
   db.pragma(`user_version = ${SCHEMA_VERSION}`)
 }
 
+/**
+ * Every token minted for the relay and every revocation: in `<data>/tokens.sqlite` (here) or in PostgreSQL
+ * (postgres/token-registry.ts), which every relay instance reads. Each method rejects on failure.
+ */
 export interface TokenRegistry {
   /** Records a minted token; recording the same id again changes nothing. */
-  record(token: TokenRecord): void
+  record(token: TokenRecord): Promise<void>
   /** Every recorded token, oldest first. */
-  list(): TokenRecord[]
+  list(): Promise<TokenRecord[]>
   /** Revocations with `seq` above `afterSeq`, in order: the relay asks for those it has not seen. */
-  revocationsAfter(afterSeq: number): Revocation[]
+  revocationsAfter(afterSeq: number): Promise<Revocation[]>
   /** Revokes one token, recording it first if it was minted elsewhere; false if it was already revoked. */
-  revokeToken(token: TokenRecord, atSeconds: number): boolean
+  revokeToken(token: TokenRecord, atSeconds: number): Promise<boolean>
   /** Revokes every token of `user` issued at or before `atSeconds`, recorded or not. */
-  revokeUser(user: string, atSeconds: number): void
+  revokeUser(user: string, atSeconds: number): Promise<void>
+  /** Closes what the registry opened itself (a PostgreSQL one shares its caller's pool, which the caller ends). */
   close(): void
 }
 
@@ -73,7 +77,7 @@ export interface RegistryOptions {
 export const registryPath = (dataDir: string): string => join(dataDir, TOKENS_FILE)
 
 /** Opens (or creates) `<dataDir>/tokens.sqlite`; throws with a message fit for an operator when it cannot. */
-export const openTokenRegistry = (dataDir: string, options: RegistryOptions = {}): TokenRegistry => {
+export const openSqliteTokenRegistry = (dataDir: string, options: RegistryOptions = {}): TokenRegistry => {
   const file = registryPath(dataDir)
   if (options.mustExist === true && !existsSync(file))
     throw new Error(`no token registry at ${file}; pass --data the relay's data directory`)
@@ -121,27 +125,13 @@ export const openTokenRegistry = (dataDir: string, options: RegistryOptions = {}
   })
 
   return {
-    record,
-    list: () => selectTokens.all(),
-    revocationsAfter: (afterSeq) => selectRevocations.all(afterSeq).map(toRevocation),
-    revokeToken: (token, at) => revokeToken(token, at),
-    revokeUser: (user, at) => {
+    record: async (token) => record(token),
+    list: async () => selectTokens.all(),
+    revocationsAfter: async (afterSeq) => selectRevocations.all(afterSeq).map(toRevocation),
+    revokeToken: async (token, at) => revokeToken(token, at),
+    revokeUser: async (user, at) => {
       insertRevocation.run(null, user, at)
     },
     close: () => db.close(),
-  }
-}
-
-/** Opens the registry for one use and closes it again, even when `use` throws. */
-export const withTokenRegistry = <T>(
-  dataDir: string,
-  options: RegistryOptions,
-  use: (registry: TokenRegistry) => T,
-): T => {
-  const registry = openTokenRegistry(dataDir, options)
-  try {
-    return use(registry)
-  } finally {
-    registry.close()
   }
 }

@@ -6,7 +6,7 @@ import type { CourseId } from '../../../shared/course/types'
 import { CloseCode } from '../../../shared/protocol/close-codes'
 import { createTokenVerifier, mintToken } from '../auth'
 import { createLogger } from '../log'
-import { withTokenRegistry } from './registry'
+import { openSqliteTokenRegistry, type TokenRegistry } from './registry'
 import { REVOCATION_POLL_MS, watchRevocations, type Revocable } from './revocation-watch'
 
 const SECRET = 'unit-test-secret-with-at-least-32-characters'
@@ -31,8 +31,27 @@ const connection = (tokenId: string | undefined, user: string, issuedAt: number)
   return c satisfies Revocable
 }
 
+/** The relay's registry, opened as the relay opens it; closed after each test. */
+const opened: TokenRegistry[] = []
+const relayRegistry = (dataDir: string): TokenRegistry => {
+  const registry = openSqliteTokenRegistry(dataDir, { busyTimeoutMs: 0 })
+  opened.push(registry)
+  return registry
+}
+
+/** A revocation made as the command line makes it: another connection, opened for one use. */
+const asCli = async (dataDir: string, use: (registry: TokenRegistry) => Promise<unknown>): Promise<void> => {
+  const registry = openSqliteTokenRegistry(dataDir)
+  try {
+    await use(registry)
+  } finally {
+    registry.close()
+  }
+}
+
 afterEach(() => {
   vi.useRealTimers()
+  for (const registry of opened.splice(0)) registry.close()
 })
 
 describe('revocation watch', () => {
@@ -43,16 +62,23 @@ describe('revocation watch', () => {
     const sameUserOtherToken = connection('t2', 'ada', now)
     const oldToken = connection(undefined, 'bo', now - 60)
     const otherUser = connection(undefined, 'cy', now - 60)
-    const watch = watchRevocations(dataDir, [revokedOne, sameUserOtherToken, oldToken, otherUser], log)
+    const watch = await watchRevocations(
+      relayRegistry(dataDir),
+      [revokedOne, sameUserOtherToken, oldToken, otherUser],
+      log,
+    )
     const verify = watch.guard(await createTokenVerifier(SECRET))
     const request = { name: 'x', course: 'c1', role: 'author', ttlSeconds: 600 } as const
     const t1 = await mintToken(SECRET, { ...request, user: 'ada', id: 't1' }, now)
     const legacy = await mintToken(SECRET, { ...request, user: 'bo' }, now - 60)
     await expect(verify(t1, course)).resolves.toMatchObject({ ok: true, value: { jti: 't1', iat: now } })
 
-    withTokenRegistry(dataDir, {}, (registry) => {
-      registry.revokeToken({ ...request, id: 't1', user: 'ada', issuedAt: now, expiresAt: now + 600 }, now)
-      registry.revokeUser('bo', now)
+    await asCli(dataDir, async (registry) => {
+      await registry.revokeToken(
+        { ...request, id: 't1', user: 'ada', issuedAt: now, expiresAt: now + 600 },
+        now,
+      )
+      await registry.revokeUser('bo', now)
     })
     const refused = { ok: false, error: { status: 401, reason: 'token revoked' } }
     await expect(verify(t1, course)).resolves.toEqual(refused)
@@ -73,15 +99,15 @@ describe('revocation watch', () => {
     vi.useFakeTimers()
     const dataDir = mkdtempSync(join(tmpdir(), 'chorus-watch-'))
     const open = connection('t1', 'ada', 1_000)
-    const watch = watchRevocations(dataDir, [open], log)
-    withTokenRegistry(dataDir, {}, (registry) => registry.revokeUser('ada', 1_000))
-    vi.advanceTimersByTime(REVOCATION_POLL_MS - 1)
+    const watch = await watchRevocations(relayRegistry(dataDir), [open], log)
+    await asCli(dataDir, (registry) => registry.revokeUser('ada', 1_000))
+    await vi.advanceTimersByTimeAsync(REVOCATION_POLL_MS - 1)
     expect(open.closed).toBeNull()
-    vi.advanceTimersByTime(1)
+    await vi.advanceTimersByTimeAsync(1)
     expect(open.closed).toBe(CloseCode.TokenRevoked)
     watch.stop()
 
-    const restarted = watchRevocations(dataDir, [], log)
+    const restarted = await watchRevocations(relayRegistry(dataDir), [], log)
     const verify = restarted.guard(await createTokenVerifier(SECRET))
     const now = Math.floor(Date.now() / 1000)
     const fresh = await mintToken(
@@ -90,9 +116,9 @@ describe('revocation watch', () => {
       now,
     )
     await expect(verify(fresh, course)).resolves.toMatchObject({ ok: true })
-    withTokenRegistry(dataDir, {}, (registry) => registry.revokeUser('ada', now))
+    await asCli(dataDir, (registry) => registry.revokeUser('ada', now))
     restarted.stop()
-    const again = watchRevocations(dataDir, [], log)
+    const again = await watchRevocations(relayRegistry(dataDir), [], log)
     await expect(again.guard(await createTokenVerifier(SECRET))(fresh, course)).resolves.toMatchObject({
       error: { status: 401, reason: 'token revoked' },
     })

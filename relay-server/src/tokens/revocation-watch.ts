@@ -1,7 +1,7 @@
 import { CloseCode, UpgradeStatus } from '../../../shared/protocol/close-codes'
 import type { TokenVerifier } from '../auth'
 import type { Logger } from '../log'
-import { openTokenRegistry } from './registry'
+import type { TokenRegistry } from './registry'
 import { createRevocationSet, type Revocation, type RevocableToken } from './revocation-set'
 
 /** How often the relay looks for revocations made by `npm run relay -- revoke` (one indexed query, usually empty). */
@@ -28,23 +28,17 @@ const describe = (revocation: Revocation) =>
 /**
  * Keeps the relay's view of the token registry's revocations current: read in full at start, then only those
  * newer than the last seen, before every token check and every REVOCATION_POLL_MS. Each new revocation closes
- * the open connections it covers with 4410. A registry unreadable at start throws; one unreadable later leaves
- * the revocations already read in force.
+ * the open connections it covers with 4410: with a registry in PostgreSQL every relay instance polls it, so a
+ * revocation reaches the connections on all of them. A registry unreadable at start rejects; one unreadable later
+ * leaves the revocations already read in force. The registry stays the caller's to close.
  */
-export const watchRevocations = (
-  dataDir: string,
+export const watchRevocations = async (
+  registry: TokenRegistry,
   connections: Iterable<Revocable>,
   log: Logger,
-): RevocationWatch => {
-  const registry = openTokenRegistry(dataDir, { busyTimeoutMs: 0 })
-  let loaded: Revocation[]
-  try {
-    // Unreadable at start, the registry stops the relay from starting rather than let revoked tokens in.
-    loaded = registry.revocationsAfter(0)
-  } catch (error) {
-    registry.close()
-    throw error
-  }
+): Promise<RevocationWatch> => {
+  // Unreadable at start, the registry stops the relay from starting rather than let revoked tokens in.
+  const loaded = await registry.revocationsAfter(0)
   const revoked = createRevocationSet(loaded)
   let lastSeq = loaded.at(-1)?.seq ?? 0
   let readFailing = false
@@ -62,9 +56,9 @@ export const watchRevocations = (
     return closed
   }
 
-  const read = (): Revocation[] => {
+  const read = async (): Promise<Revocation[]> => {
     try {
-      const fresh = registry.revocationsAfter(lastSeq)
+      const fresh = await registry.revocationsAfter(lastSeq)
       readFailing = false
       return fresh
     } catch (error) {
@@ -78,8 +72,8 @@ export const watchRevocations = (
     }
   }
 
-  const refresh = (): void => {
-    const fresh = read()
+  const readOnce = async (): Promise<void> => {
+    const fresh = await read()
     if (fresh.length === 0) return
     for (const revocation of fresh) {
       revoked.add(revocation)
@@ -92,6 +86,24 @@ export const watchRevocations = (
     )
   }
 
+  // One read at a time. A check arriving while a read runs waits for the next read, not that one: the running
+  // read may have started before a revocation the check must see was committed.
+  let running: Promise<void> | null = null
+  let next: Promise<void> | null = null
+  const refresh = (): Promise<void> => {
+    if (running === null) {
+      running = readOnce().finally(() => {
+        running = null
+      })
+      return running
+    }
+    next ??= running.then(() => {
+      next = null
+      return refresh()
+    })
+    return next
+  }
+
   log.info({ event: 'revocations-loaded', count: loaded.length }, 'token revocations loaded')
 
   const timer = setInterval(() => {
@@ -99,7 +111,7 @@ export const watchRevocations = (
       sweepAgain = false
       closeRevoked()
     }
-    refresh()
+    void refresh()
   }, REVOCATION_POLL_MS)
   timer.unref()
 
@@ -107,15 +119,12 @@ export const watchRevocations = (
     guard: (verify) => async (token, courseId) => {
       const checked = await verify(token, courseId)
       if (!checked.ok) return checked
-      refresh()
+      await refresh()
       const { jti, sub, iat } = checked.value
       return revoked.covers({ tokenId: jti, user: sub, issuedAt: iat ?? 0 })
         ? { ok: false, error: { status: UpgradeStatus.Unauthorized, reason: 'token revoked' } }
         : checked
     },
-    stop: () => {
-      clearInterval(timer)
-      registry.close()
-    },
+    stop: () => clearInterval(timer),
   }
 }

@@ -1,0 +1,186 @@
+/**
+ * Several relay processes on one PostgreSQL and one Redis, all real (real-servers.ts), with stock y-websocket
+ * clients: they converge across instances, and survive an instance SIGKILLed, Redis restarted and PostgreSQL
+ * stopped without losing anything a client saw acknowledged.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { startPostgres, startRedis, type RealServer } from './real-servers'
+import {
+  connectClient,
+  destroyClients,
+  health,
+  killRelays,
+  startRelay,
+  tokenFor,
+  waitFor,
+  type Client,
+  type RelayProcess,
+} from './relay-harness'
+
+let postgres: RealServer
+let redis: RealServer
+
+beforeAll(async () => {
+  ;[postgres, redis] = await Promise.all([startPostgres(), startRedis()])
+}, 60_000)
+
+afterAll(async () => {
+  await Promise.all([postgres?.dispose(), redis?.dispose()])
+})
+
+afterEach(async () => {
+  destroyClients()
+  await killRelays()
+})
+
+const startInstance = (options: { redis?: boolean; args?: readonly string[] } = {}): Promise<RelayProcess> =>
+  startRelay({
+    args: [
+      '--postgres',
+      postgres.url,
+      ...(options.redis === false ? [] : ['--redis', redis.url]),
+      '--store-retry-ms',
+      '200',
+      ...(options.args ?? []),
+    ],
+  })
+
+const join = async (relay: RelayProcess, room: string, user: string): Promise<Client> => {
+  const client = connectClient(relay.url, room, await tokenFor(room, 'author', { user, name: user }))
+  await client.synced()
+  return client
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms))
+
+describe('relay cluster on PostgreSQL + Redis', () => {
+  it('serves one room from two instances: edits and presence cross, both converge, /healthz says postgres', async () => {
+    const [one, two] = await Promise.all([startInstance(), startInstance()])
+    expect(await health(one.url)).toMatchObject({ store: 'postgres', status: 'ok' })
+    const room = 'clusterConverge'
+    const [a, b] = await Promise.all([join(one, room, 'ann'), join(two, room, 'ben')])
+    a.text.insert(0, 'from one. ')
+    await waitFor(() => b.text.toString() === 'from one. ', 5000, 'one → two')
+    b.text.insert(b.text.length, 'from two. ')
+    await waitFor(() => a.text.toString() === 'from one. from two. ', 5000, 'two → one')
+
+    // Typing at once on both sides, then the same document everywhere.
+    for (let i = 0; i < 40; i++) {
+      a.text.insert(a.text.length, `a${i} `)
+      b.text.insert(0, `b${i} `)
+      if (i % 10 === 0) await sleep(5)
+    }
+    await waitFor(() => a.text.toString() === b.text.toString() && a.text.length > 300, 10_000, 'converged')
+
+    b.provider.awareness.setLocalState({ user: { name: 'forged' }, cursor: { at: 3 } })
+    await waitFor(
+      () => [...a.provider.awareness.getStates().values()].some((state) => state.cursor?.at === 3),
+      5000,
+      'presence from the other instance',
+    )
+    const seen = [...a.provider.awareness.getStates().values()].find((state) => state.cursor?.at === 3)
+    // Identity is the relay's: the name the token carries, set by the instance the peer is on.
+    expect(seen?.user).toMatchObject({ id: 'ben', name: 'ben' })
+  })
+
+  it('loses nothing a client saw relayed when an instance is SIGKILLed mid-edit; its clients carry on through the other', async () => {
+    const [one, two] = await Promise.all([startInstance(), startInstance()])
+    const room = 'clusterKill'
+    const [a, b] = await Promise.all([join(one, room, 'ann'), join(two, room, 'ben')])
+    let typing = true
+    const typed = (async () => {
+      for (let i = 0; typing; i++) {
+        a.text.insert(a.text.length, `${i} `)
+        await sleep(3)
+      }
+    })()
+    await waitFor(() => b.text.length > 200, 10_000, 'typing reaches the other instance')
+    await one.kill()
+    typing = false
+    await typed
+    // Everything the client on the other instance saw relayed was stored: a newcomer gets all of it.
+    const seenByB = b.text.toString()
+    const newcomer = await join(two, room, 'cat')
+    expect(newcomer.text.toString().startsWith(seenByB)).toBe(true)
+
+    // The killed instance's client moves to the survivor (as a proxy would send it) and sends what was not stored.
+    a.provider.disconnect()
+    a.provider.serverUrl = two.url
+    a.provider.connect()
+    await waitFor(() => b.text.toString() === a.text.toString(), 10_000, 'all of its typing arrives')
+    await waitFor(() => newcomer.text.toString() === a.text.toString(), 10_000, 'newcomer converges')
+  })
+
+  it('keeps delivering across a Redis restart: no loss, and updates cross within 5 s of Redis coming back', async () => {
+    const [one, two] = await Promise.all([startInstance(), startInstance()])
+    const room = 'clusterRedis'
+    const [a, b] = await Promise.all([join(one, room, 'ann'), join(two, room, 'ben')])
+    a.text.insert(0, 'before. ')
+    await waitFor(() => b.text.toString() === 'before. ', 5000, 'before the restart')
+
+    await redis.stop()
+    a.text.insert(a.text.length, 'while Redis is down. ')
+    // The instances catch up from PostgreSQL meanwhile.
+    await waitFor(() => b.text.toString() === 'before. while Redis is down. ', 10_000, 'during the outage')
+    await redis.start()
+    const restartedAt = Date.now()
+    await Promise.all(
+      [one, two].map((relay) => relay.waitForLog((line) => line.event === 'fanout-resumed', 10_000)),
+    )
+    const catchUps = (): number => two.logs.filter((line) => line.event === 'room-caught-up').length
+    const caughtUpBefore = catchUps()
+    a.text.insert(a.text.length, 'after.')
+    await waitFor(
+      () => b.text.toString() === 'before. while Redis is down. after.',
+      5000,
+      'after the restart',
+    )
+    expect(Date.now() - restartedAt).toBeLessThan(5000)
+    // Through the stream again, not by catching up from PostgreSQL.
+    expect(catchUps()).toBe(caughtUpBefore)
+  })
+
+  it('stops relaying and acknowledging while PostgreSQL is down, loses nothing, and resumes when it is back', async () => {
+    const [one, two] = await Promise.all([startInstance(), startInstance()])
+    const room = 'clusterPostgres'
+    const [a, a2, b] = await Promise.all([
+      join(one, room, 'ann'),
+      join(one, room, 'amy'),
+      join(two, room, 'ben'),
+    ])
+    a.text.insert(0, 'stored. ')
+    await waitFor(() => b.text.toString() === 'stored. ' && a2.text.toString() === 'stored. ', 5000, 'first')
+
+    await postgres.stop()
+    try {
+      a.text.insert(a.text.length, 'typed while PostgreSQL is down. ')
+      await one.waitForLog((line) => line.event === 'store-failed' && line.room === room, 10_000)
+      await sleep(1000)
+      // Not relayed, not even to a client of the same instance.
+      expect(a2.text.toString()).toBe('stored. ')
+      expect(b.text.toString()).toBe('stored. ')
+    } finally {
+      await postgres.start()
+    }
+    const expected = 'stored. typed while PostgreSQL is down. '
+    await waitFor(() => a2.text.toString() === expected, 10_000, 'same instance after the outage')
+    await waitFor(() => b.text.toString() === expected, 10_000, 'other instance after the outage')
+  })
+
+  it('serves a room’s full history from an instance started later, also after compactions by two instances at once', async () => {
+    const flags = { args: ['--compact-every', '5'] }
+    const [one, two] = await Promise.all([startInstance(flags), startInstance(flags)])
+    const room = 'clusterHistory'
+    const [a, b] = await Promise.all([join(one, room, 'ann'), join(two, room, 'ben')])
+    for (let i = 0; i < 60; i++) {
+      a.text.insert(a.text.length, `a${i} `)
+      b.text.insert(0, `b${i} `)
+      await sleep(4)
+    }
+    await waitFor(() => a.text.toString() === b.text.toString(), 10_000, 'converged')
+    const expected = a.text.toString()
+    const three = await startInstance({ redis: false })
+    const late = await join(three, room, 'cat')
+    expect(late.text.toString()).toBe(expected)
+  })
+})

@@ -1,0 +1,81 @@
+/** The Redis fan-out between relay instances, on a real Redis (real-servers.ts). */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openFanout, streamKey, type Fanout, type FanoutHooks } from '../../relay-server/src/cluster/fanout'
+import type { FanoutMessage } from '../../relay-server/src/cluster/fanout-entry'
+import { startRedis, type RealServer } from './real-servers'
+import { waitFor } from './relay-harness'
+import { Redis } from 'ioredis'
+
+let redis: RealServer
+beforeAll(async () => {
+  redis = await startRedis()
+}, 30_000)
+afterAll(() => redis?.dispose())
+
+const listen = () => {
+  const received: [string, FanoutMessage][] = []
+  const errors: string[] = []
+  let resumed = 0
+  const hooks: FanoutHooks = {
+    onMessage: (room, message) => received.push([room, message]),
+    onResumed: () => resumed++,
+    onError: (message) => errors.push(message),
+  }
+  return { hooks, received, errors, resumed: () => resumed }
+}
+
+describe('fan-out through Redis streams', () => {
+  it('delivers updates and presence to the instances watching the room, never back to the sender, and skips foreign entries', async () => {
+    const [a, b] = [listen(), listen()]
+    const one: Fanout = await openFanout(redis.url, a.hooks)
+    const two: Fanout = await openFanout(redis.url, b.hooks)
+    one.watch('room1')
+    two.watch('room1')
+    // The watch takes effect with the next read: let it start.
+    await new Promise((done) => setTimeout(done, 400))
+    // Something that is not ours writes to the key; it is reported and skipped.
+    const stranger = new Redis(redis.url)
+    await stranger.xadd(streamKey('room1'), '*', 'hello', 'world')
+    stranger.disconnect()
+    one.publish('room1', { kind: 'update', seq: 7, update: new Uint8Array([1, 2, 3]) })
+    one.publish('room1', {
+      kind: 'presence',
+      entries: [{ clientId: 42, clock: 3, json: '{"user":{"name":"Rita"}}', owner: 'rita' }],
+    })
+    one.publish('room2', { kind: 'update', seq: 1, update: new Uint8Array([9]) })
+    await waitFor(() => b.received.length === 2, 5000, 'both messages')
+    expect(b.received).toEqual([
+      ['room1', { kind: 'update', seq: 7, update: new Uint8Array([1, 2, 3]) }],
+      [
+        'room1',
+        {
+          kind: 'presence',
+          entries: [{ clientId: 42, clock: 3, json: '{"user":{"name":"Rita"}}', owner: 'rita' }],
+        },
+      ],
+    ])
+    expect(a.received).toEqual([])
+    expect(b.errors.some((error) => error.includes('unreadable entry'))).toBe(true)
+    await Promise.all([one.close(), two.close()])
+  })
+
+  it('reports a Redis restart as resumed, and delivers again afterwards', async () => {
+    const [a, b] = [listen(), listen()]
+    const one = await openFanout(redis.url, a.hooks)
+    const two = await openFanout(redis.url, b.hooks)
+    two.watch('room3')
+    await new Promise((done) => setTimeout(done, 400))
+    await redis.stop()
+    one.publish('room3', { kind: 'update', seq: 1, update: new Uint8Array([1]) })
+    await waitFor(() => b.errors.length > 0, 5000, 'the outage reported')
+    await redis.start()
+    await waitFor(() => b.resumed() > 0, 10_000, 'resumed')
+    one.publish('room3', { kind: 'update', seq: 2, update: new Uint8Array([2]) })
+    await waitFor(
+      () => b.received.some(([, message]) => message.kind === 'update' && message.seq === 2),
+      5000,
+      'after',
+    )
+    await Promise.all([one.close(), two.close()])
+  })
+})
