@@ -84,8 +84,8 @@ export interface Room {
   pendingWrites: number
   /** The last store write failed and is being retried: nothing is relayed or acknowledged meanwhile. */
   storeFailing: boolean
-  /** The store held rows after `seq` at the last look (cluster mode): still so at the next, the room catches up. */
-  lagging: boolean
+  /** The store's last seq for the room at the last look (cluster mode): rows up to it should have arrived by the next. */
+  storeSeqSeen: number
   /**
    * The sync step 2 a newcomer with an empty document gets, framed for the wire once per document version.
    * Cleared where updates are applied, not by a doc 'update' listener: with one, Yjs would re-encode every update.
@@ -123,7 +123,7 @@ export const roomFromRows = (name: string, { rows, seq }: StoredRoom, compactEve
     writing: null,
     pendingWrites: 0,
     storeFailing: false,
-    lagging: false,
+    storeSeqSeen: 0,
     fullStateFrame: null,
     stepAnswers: createStepAnswers(),
     idleTimer: null,

@@ -287,7 +287,7 @@ export const createRooms = ({
     if (changed.length > 0) broadcast(room, encodeAwareness(encodePresenceOf(room.presence, changed)), null)
   }
 
-  /** A room behind the store at two looks in a row (one without Redis, which would have brought it) catches up. */
+  /** A room missing a row the store held at the last look catches up (at the first look without Redis). */
   const checkLag = async (): Promise<void> => {
     if (cluster === null || rooms.size === 0) return
     let lastSeqs
@@ -299,9 +299,10 @@ export const createRooms = ({
     for (const [name, last] of lastSeqs) {
       const room = rooms.get(name)
       if (room === undefined) continue
-      const behind = last > room.seq
-      if (behind && (room.lagging || fanout === null)) catchUp(room)
-      room.lagging = behind
+      // Without Redis the store is the only way; with it, only a row stored a look ago and still missing
+      // means a lost entry (rows stored since are usually on their way).
+      if (fanout === null ? last > room.seq : room.seq < room.storeSeqSeen) catchUp(room)
+      room.storeSeqSeen = last
     }
   }
   let checkingLag = false

@@ -13,6 +13,7 @@ import { cp, mkdir, readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
+import { startPostgres, startRedis } from './real-servers'
 import {
   connectClient,
   destroyClients,
@@ -149,7 +150,29 @@ describe('the relay bundle, deployed', () => {
         connections: 2,
       })
       expect(await relay.stop()).toBe(0)
+
+      // The same directory scales out: pg and ioredis came with `npm ci --omit=dev`.
+      const [postgres, redis] = await Promise.all([startPostgres(), startRedis()])
+      try {
+        const clustered = await Promise.all(
+          [0, 1].map(() =>
+            startRelay({
+              bundle: join(dir, 'dist/chorus-relay.mjs'),
+              dataDir: join(dir, 'unused'),
+              args: ['--postgres', postgres.url, '--redis', redis.url],
+            }),
+          ),
+        )
+        const [c, d] = clustered.map((instance) => connectClient(instance.url, 'DeployedCourse', token))
+        await Promise.all([c!.synced(), d!.synced()])
+        c!.text.insert(0, 'across instances')
+        await waitFor(() => d!.text.toString() === 'across instances', 5_000, 'D to see C')
+        expect(await health(clustered[0]!.url)).toMatchObject({ status: 'ok', store: 'postgres' })
+        for (const instance of clustered) expect(await instance.stop()).toBe(0)
+      } finally {
+        await Promise.all([postgres.dispose(), redis.dispose()])
+      }
     },
-    INSTALL_TIMEOUT_MS + 30_000,
+    INSTALL_TIMEOUT_MS + 60_000,
   )
 })

@@ -54,7 +54,13 @@ const streamsOf = (reply: StreamReply): [Buffer, StreamEntries][] => {
 export const openFanout = async (url: string, hooks: FanoutHooks): Promise<Fanout> => {
   const instance = randomUUID()
   // Publishing never queues while Redis is away: an update is already stored, and a late entry helps nobody.
-  const publisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true })
+  // Auto-pipelining sends the entries of one turn of the event loop in one write.
+  const publisher = new Redis(url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    lazyConnect: true,
+    enableAutoPipelining: true,
+  })
   const reader = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true })
   let lastError = ''
   const report = (error: Error): void => {

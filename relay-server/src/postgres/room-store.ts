@@ -3,7 +3,7 @@ import { withSchemaLock } from './connect'
 import type { SharedRoomStore, StoredRow } from '../store/store'
 
 /**
- * `chorus_rooms.seq` is each room's last seq. Appending raises it and inserts the row in one statement: the row
+ * `chorus_rooms.seq` is each room's last seq. Appending raises it and inserts the rows in one statement: the row
  * lock on the room's counter makes concurrent appends from any number of relays take turns, so each room's rows
  * are numbered without gaps and committed in that order, and a reader sees a prefix of them.
  */
@@ -20,14 +20,70 @@ const SCHEMA = `
   );
 `
 
-const APPEND = `
-  WITH counter AS (
-    INSERT INTO chorus_rooms AS r (name, seq) VALUES ($1, 1)
-    ON CONFLICT (name) DO UPDATE SET seq = r.seq + 1
-    RETURNING seq
+/**
+ * Appends a batch (rooms' updates gathered during one turn of the event loop) in one statement: each room's
+ * counter rises by its number of rows, and its rows take the seqs below the new value, in the batch's order.
+ * Counters are taken in room order, so two relays' batches never wait on each other's locks in a cycle.
+ */
+const APPEND_BATCH = `
+  WITH input AS (
+    SELECT room, data, ord FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS t(room, data, ord)
+  ),
+  counts AS (
+    SELECT room, count(*) AS n FROM input GROUP BY room
+  ),
+  counters AS (
+    INSERT INTO chorus_rooms AS r (name, seq)
+    SELECT room, n FROM counts ORDER BY room
+    ON CONFLICT (name) DO UPDATE SET seq = r.seq + EXCLUDED.seq
+    RETURNING name, seq
+  ),
+  numbered AS (
+    SELECT i.room, i.data, i.ord,
+      c.seq - n.n + row_number() OVER (PARTITION BY i.room ORDER BY i.ord) AS seq
+    FROM input i JOIN counts n ON n.room = i.room JOIN counters c ON c.name = i.room
+  ),
+  stored AS (
+    INSERT INTO chorus_updates (room, seq, data) SELECT room, seq, data FROM numbered
   )
-  INSERT INTO chorus_updates (room, seq, data) SELECT $1, seq, $2 FROM counter RETURNING seq
+  SELECT ord, seq FROM numbered ORDER BY ord
 `
+
+/** Appends waiting for the next batch. */
+interface PendingAppend {
+  readonly room: string
+  readonly update: Uint8Array
+  readonly stored: (seq: number) => void
+  readonly failed: (error: unknown) => void
+}
+
+/**
+ * Gathers appends made in one turn of the event loop into one statement: at hundreds of updates a second across
+ * rooms, one round trip per update would queue them behind each other.
+ */
+const createAppendBatcher = (pool: Postgres) => {
+  let pending: PendingAppend[] = []
+  const flush = async (): Promise<void> => {
+    const batch = pending
+    pending = []
+    try {
+      const result = await pool.query<{ ord: string; seq: string }>(APPEND_BATCH, [
+        batch.map((append) => append.room),
+        batch.map((append) =>
+          Buffer.from(append.update.buffer, append.update.byteOffset, append.update.byteLength),
+        ),
+      ])
+      for (const row of result.rows) batch[Number(row.ord) - 1]?.stored(Number(row.seq))
+    } catch (error) {
+      for (const append of batch) append.failed(error)
+    }
+  }
+  return (room: string, update: Uint8Array): Promise<number> =>
+    new Promise((stored, failed) => {
+      if (pending.length === 0) setImmediate(() => void flush())
+      pending.push({ room, update, stored, failed })
+    })
+}
 
 const toBytes = (data: Buffer): Uint8Array => new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
 
@@ -49,10 +105,7 @@ export const openPostgresRoomStore = async (pool: Postgres): Promise<SharedRoomS
       const rows = await rowsAfter(room, 0)
       return { rows: rows.map((row) => row.data), seq: rows.at(-1)?.seq ?? 0 }
     },
-    append: async (room, update) => {
-      const result = await pool.query<{ seq: string }>(APPEND, [room, update])
-      return Number(result.rows[0]?.seq)
-    },
+    append: createAppendBatcher(pool),
     compact: async (room, state, throughSeq) => {
       const client = await pool.connect()
       try {

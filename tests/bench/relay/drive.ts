@@ -1,7 +1,7 @@
 import type { ClientSpec } from './messages'
 import type { JoinScenario, Scenario, UpdateScenario } from './scenarios'
 import type { BenchServer } from './servers'
-import type { Measurement } from './stats'
+import { totalUsage, type InstanceUsage, type Measurement } from './stats'
 import type { Worker } from './workers'
 
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms))
@@ -40,9 +40,40 @@ const peakSampler = (server: BenchServer): { stop(): number } => {
 
 const roomName = (scenario: string, room: number): string => `bench${scenario}${room}`
 
+/** Counts one instance's CPU and memory from just before its clients connect until they have received everything. */
+const watch = async (server: BenchServer) => {
+  const clock = meter(server)
+  const rssBaseBytes = await clock.retainedRss()
+  const cpuStart = clock.cpu()
+  const sampler = peakSampler(server)
+  let cpuConnected = cpuStart
+  let rssConnectedBytes = rssBaseBytes
+  let cpuEditing = cpuStart
+  return {
+    /** Call once the clients are connected (and the relay settled), before they edit. */
+    connected: async (): Promise<void> => {
+      cpuConnected = clock.cpu()
+      rssConnectedBytes = await clock.retainedRss()
+      cpuEditing = clock.cpu()
+    },
+    finish: (): InstanceUsage => ({
+      cpuConnectSeconds: cpuConnected - cpuStart,
+      cpuSeconds: clock.cpu() - cpuEditing,
+      rssBaseBytes,
+      rssConnectedBytes,
+      rssPeakBytes: sampler.stop(),
+    }),
+  }
+}
+
+/**
+ * Runs an update scenario against one relay or several instances serving the same rooms. With several, a room's
+ * clients are dealt round the instances (client 0 on the first, 1 on the second, …), so every writer has
+ * receivers on its own instance and on another, and both latencies are measured.
+ */
 export const runUpdates = async (
   scenario: UpdateScenario,
-  server: BenchServer,
+  servers: readonly BenchServer[],
   workers: readonly Worker[],
   tokenFor: TokenFor,
 ): Promise<Measurement> => {
@@ -60,7 +91,8 @@ export const runUpdates = async (
     for (let client = 0; client < scenario.clientsPerRoom; client++) {
       const id = room * scenario.clientsPerRoom + client
       const worker = id % workers.length
-      perWorker[worker]?.push({ id, room: name, token: await tokenFor(name, client) })
+      const instance = client % servers.length
+      perWorker[worker]?.push({ id, room: name, token: await tokenFor(name, client), instance })
       const shape = scenario.writes(room, client)
       if (shape === null) continue
       plans.push({ worker, clientId: id, ...shape })
@@ -68,19 +100,15 @@ export const runUpdates = async (
     }
   }
 
-  const clock = meter(server)
-  const rssBaseBytes = await clock.retainedRss()
-  const cpuStart = clock.cpu()
-  const sampler = peakSampler(server)
+  const watches = await Promise.all(servers.map(watch))
+  const urls = servers.map((server) => server.url)
   const connectStarted = performance.now()
   const connected = await Promise.all(
-    workers.map((worker, i) => worker.call({ op: 'connect', url: server.url, clients: perWorker[i] ?? [] })),
+    workers.map((worker, i) => worker.call({ op: 'connect', urls, clients: perWorker[i] ?? [] })),
   )
   const connectWallMs = performance.now() - connectStarted
   await sleep(SETTLE_MS)
-  const cpuConnected = clock.cpu()
-  const rssConnectedBytes = await clock.retainedRss()
-  const cpuEditing = clock.cpu()
+  await Promise.all(watches.map((w) => w.connected()))
 
   await Promise.all(
     workers.map((worker, i) =>
@@ -88,18 +116,21 @@ export const runUpdates = async (
     ),
   )
   const latencyMs: number[] = []
+  const crossLatencyMs: number[] = []
   const deadline = Date.now() + DELIVERY_TIMEOUT_MS
   const collect = async (): Promise<number> => {
     await sleep(100)
     const counts = await Promise.all(workers.map((worker) => worker.call({ op: 'received' })))
-    for (const c of counts) latencyMs.push(...c.latenciesMs)
+    for (const c of counts) {
+      latencyMs.push(...c.latenciesMs)
+      crossLatencyMs.push(...c.crossLatenciesMs)
+    }
     return counts.reduce((sum, c) => sum + c.count, 0)
   }
   let delivered = await collect()
   while (delivered < expected && Date.now() < deadline) delivered = await collect()
 
-  const cpuEnd = clock.cpu()
-  const rssPeakBytes = sampler.stop()
+  const instances = watches.map((w) => w.finish())
   await Promise.all(workers.map((worker) => worker.call({ op: 'reset' })))
   return {
     connections: scenario.rooms * scenario.clientsPerRoom,
@@ -108,11 +139,9 @@ export const runUpdates = async (
     delivered,
     expected,
     latencyMs,
-    cpuConnectSeconds: cpuConnected - cpuStart,
-    cpuSeconds: cpuEnd - cpuEditing,
-    rssBaseBytes,
-    rssConnectedBytes,
-    rssPeakBytes,
+    crossLatencyMs,
+    ...totalUsage(instances),
+    instances,
   }
 }
 
@@ -135,14 +164,20 @@ export const runJoin = async (
   const { chars } = await seeder.call({
     op: 'seed',
     url: server.url,
-    client: { id: 0, room, token },
+    client: { id: 0, room, token, instance: 0 },
     bytes: scenario.docBytes,
   })
   // The seed is relayed asynchronously; wait until a newcomer gets all of it before timing joins.
   const deadline = Date.now() + DELIVERY_TIMEOUT_MS
   while (
-    !(await seeder.call({ op: 'join', url: server.url, client: { id: -1, room, token }, expectChars: chars }))
-      .complete
+    !(
+      await seeder.call({
+        op: 'join',
+        url: server.url,
+        client: { id: -1, room, token, instance: 0 },
+        expectChars: chars,
+      })
+    ).complete
   ) {
     if (Date.now() > deadline) throw new Error(`${server.kind}: the 1 MB document never reached a new client`)
     await sleep(100)
@@ -160,14 +195,19 @@ export const runJoin = async (
     const result = await worker.call({
       op: 'join',
       url: server.url,
-      client: { id: -2 - i, room, token: await tokenFor(room, i + 1) },
+      client: { id: -2 - i, room, token: await tokenFor(room, i + 1), instance: 0 },
       expectChars: chars,
     })
     latencyMs.push(result.ms)
     if (result.complete) delivered++
   }
-  const cpuEnd = clock.cpu()
-  const rssPeakBytes = sampler.stop()
+  const usage: InstanceUsage = {
+    cpuConnectSeconds: cpuSeeded - cpuStart,
+    cpuSeconds: clock.cpu() - cpuJoining,
+    rssBaseBytes,
+    rssConnectedBytes,
+    rssPeakBytes: sampler.stop(),
+  }
   await Promise.all(workers.map((worker) => worker.call({ op: 'reset' })))
   return {
     connections: 1,
@@ -176,11 +216,9 @@ export const runJoin = async (
     delivered,
     expected: scenario.joins,
     latencyMs,
-    cpuConnectSeconds: cpuSeeded - cpuStart,
-    cpuSeconds: cpuEnd - cpuJoining,
-    rssBaseBytes,
-    rssConnectedBytes,
-    rssPeakBytes,
+    crossLatencyMs: [],
+    ...usage,
+    instances: [usage],
   }
 }
 
@@ -192,7 +230,7 @@ export const drive = (
 ): Promise<Measurement> => {
   switch (scenario.kind) {
     case 'updates':
-      return runUpdates(scenario, server, workers, tokenFor)
+      return runUpdates(scenario, [server], workers, tokenFor)
     case 'join':
       return runJoin(scenario, server, workers, tokenFor)
   }

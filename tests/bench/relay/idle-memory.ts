@@ -177,7 +177,7 @@ const clientSpecs = async (workers: readonly Worker[]): Promise<ClientSpec[][]> 
         role: 'author',
         ttlSeconds: 3600,
       })
-      perWorker[id % workers.length]?.push({ id, room: roomName, token })
+      perWorker[id % workers.length]?.push({ id, room: roomName, token, instance: 0 })
     }
   }
   return perWorker
@@ -204,7 +204,7 @@ const measure = async (
     const baseBytes = rssOf(server.pid)
     const collectedBase = gcHook ? await collectedRss(server.pid) : null
     await Promise.all(
-      workers.map((worker, i) => worker.call({ op: 'connect', url: server.url, clients: specs[i] ?? [] })),
+      workers.map((worker, i) => worker.call({ op: 'connect', urls: [server.url], clients: specs[i] ?? [] })),
     )
     await sleep(SAMPLE_EVERY_MS)
     const connectedBytes = rssOf(server.pid)

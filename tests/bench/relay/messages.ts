@@ -3,6 +3,8 @@ export interface ClientSpec {
   readonly id: number
   readonly room: string
   readonly token: string
+  /** Which of the connect request's `urls` (relay instances) the client connects to. */
+  readonly instance: number
 }
 
 export interface WritePlan {
@@ -13,7 +15,7 @@ export interface WritePlan {
 }
 
 export type Request =
-  | { readonly op: 'connect'; readonly url: string; readonly clients: readonly ClientSpec[] }
+  | { readonly op: 'connect'; readonly urls: readonly string[]; readonly clients: readonly ClientSpec[] }
   | { readonly op: 'write'; readonly plans: readonly WritePlan[] }
   | { readonly op: 'received' }
   | { readonly op: 'seed'; readonly url: string; readonly client: ClientSpec; readonly bytes: number }
@@ -23,7 +25,12 @@ export type Request =
 export interface Reply {
   readonly connect: { readonly connectMs: number[] }
   readonly write: { readonly sent: number }
-  readonly received: { readonly count: number; readonly latenciesMs: number[] }
+  /** Latencies of updates sent by a client of the receiver's own instance, and of another instance's. */
+  readonly received: {
+    readonly count: number
+    readonly latenciesMs: number[]
+    readonly crossLatenciesMs: number[]
+  }
   readonly seed: { readonly chars: number }
   readonly join: { readonly ms: number; readonly complete: boolean }
   readonly reset: Record<string, never>

@@ -15,12 +15,13 @@ export interface Verdict {
   readonly line: string
 }
 
-const ms = (value: number): string => (Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 1) : '—')
-const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1)
-const kb = (bytes: number): string => (bytes / 1024).toFixed(1)
+export const ms = (value: number): string =>
+  Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 1) : '—'
+export const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1)
+export const kb = (bytes: number): string => (bytes / 1024).toFixed(1)
 const ratio = (ours: number, reference: number): string =>
   reference > 0 && Number.isFinite(ours / reference) ? (ours / reference).toFixed(2) : '—'
-const pad = (cells: readonly string[]): string =>
+export const pad = (cells: readonly string[]): string =>
   cells.map((cell, i) => (i === 0 ? cell.padEnd(34) : cell.padStart(16))).join('')
 
 /**
@@ -94,7 +95,7 @@ export interface Rounds {
  * The p99 a target is judged on: each round's own p99, then the median over rounds. Pooling the rounds' samples
  * lets one disturbed round (a hiccup of the shared machine, which hits either server) decide the figure alone.
  */
-const typicalP99 = (runs: readonly Measurement[]): number =>
+export const typicalP99 = (runs: readonly Measurement[]): number =>
   median(runs.map((m) => percentile(m.latencyMs, 99)))
 
 export const judge = (scenario: Scenario, rounds: Rounds): Verdict[] => {

@@ -3,9 +3,10 @@
  * reference @y/websocket-server 0.1.1 (no auth, stores nothing), both on loopback, driven by the same stock
  * y-websocket clients in worker processes. The clients warm up against both servers first; then each scenario
  * runs ROUNDS times per server on fresh servers, one server at a time, in alternating order, and pools the runs.
- * Exits non-zero only if something broke; targets print PASS or FAIL.
+ * Exits non-zero only if something broke; targets print PASS or FAIL. `--cluster` runs cluster.ts instead.
  */
 import { mintToken } from '../../../relay-server/src/auth'
+import { runCluster } from './cluster'
 import { drive, runUpdates } from './drive'
 import {
   formatRoundP99s,
@@ -29,26 +30,44 @@ const WORKERS = 4
 const ROUNDS = 4
 const SECRET = 'benchmark-secret-benchmark-secret-benchmark'
 
+const tokenFor = (room: string, client: number): Promise<string> =>
+  mintToken(SECRET, {
+    user: `bench-${room}-${client}`,
+    name: 'bench',
+    course: room,
+    role: 'author',
+    ttlSeconds: 3600,
+  })
+
+const printVerdicts = (verdicts: readonly Verdict[]): void => {
+  for (const verdict of verdicts) console.log(`${verdict.pass ? 'PASS' : 'FAIL'}  ${verdict.line}`)
+  console.log(
+    verdicts.every((v) => v.pass) ? '\nAll targets met.' : '\nSome targets missed (see FAIL above).',
+  )
+}
+
 const main = async (): Promise<void> => {
-  const only = process.argv.slice(2)
+  const argv = process.argv.slice(2)
+  const cluster = argv.includes('--cluster')
+  const only = argv.filter((arg) => arg !== '--cluster')
   const scenarios = SCENARIOS.filter((s) => only.length === 0 || only.includes(s.key))
   console.log(
-    `Relay benchmark: ${scenarios.length} scenario(s), ${WORKERS} client worker processes, Node ${process.version}, ` +
-      `servers run with MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX}`,
+    `Relay benchmark: ${cluster ? 'cluster mode' : `${scenarios.length} scenario(s)`}, ${WORKERS} client worker ` +
+      `processes, Node ${process.version}, servers run with MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX}`,
   )
-  const tokenFor = (room: string, client: number): Promise<string> =>
-    mintToken(SECRET, {
-      user: `bench-${room}-${client}`,
-      name: 'bench',
-      course: room,
-      role: 'author',
-      ttlSeconds: 3600,
-    })
   const workers = startWorkers(WORKERS)
+  if (cluster) {
+    try {
+      printVerdicts(await runCluster({ workers, rounds: ROUNDS, secret: SECRET, tokenFor }))
+    } finally {
+      for (const worker of workers) worker.stop()
+    }
+    return
+  }
   const verdicts: Verdict[] = []
   try {
     const [ours, reference] = await Promise.all([startOurs(SECRET), startReference()])
-    for (const server of [ours, reference]) await runUpdates(WARM_UP, server, workers, tokenFor)
+    for (const server of [ours, reference]) await runUpdates(WARM_UP, [server], workers, tokenFor)
     await Promise.all([ours.stop(), reference.stop()])
     for (const [index, scenario] of scenarios.entries()) {
       const runs = new Map<ServerKind, Measurement[]>([
@@ -77,10 +96,7 @@ const main = async (): Promise<void> => {
   console.log(
     `\nTargets (noise allowance: latency ×${LATENCY_NOISE.ratio} or +${LATENCY_NOISE.ms} ms; memory +${MEMORY_NOISE_BYTES / 1024 / 1024} MB per scenario):`,
   )
-  for (const verdict of verdicts) console.log(`${verdict.pass ? 'PASS' : 'FAIL'}  ${verdict.line}`)
-  console.log(
-    verdicts.every((v) => v.pass) ? '\nAll targets met.' : '\nSome targets missed (see FAIL above).',
-  )
+  printVerdicts(verdicts)
 }
 
 main().catch((error: unknown) => {

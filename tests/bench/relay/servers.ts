@@ -125,13 +125,16 @@ const relayScriptArgs = (): string[] => {
   return args
 }
 
-/** Our relay as `npm run relay` runs it: tokens checked, every update stored in SQLite before it is relayed. */
-export const startOurs = async (secret: string): Promise<BenchServer> => {
+/**
+ * Our relay as `npm run relay` runs it: tokens checked, every update stored before it is relayed — in SQLite, or
+ * where `args` say (`--postgres URL --redis URL` for an instance of a cluster).
+ */
+export const startOurs = async (secret: string, args: readonly string[] = []): Promise<BenchServer> => {
   const port = await freePort()
   const dataDir = mkdtempSync(join(tmpdir(), 'chorus-bench-'))
   return launch(
     'ours',
-    [...GC_ON_SIGNAL, ...relayScriptArgs(), '--port', String(port), '--data', dataDir],
+    [...GC_ON_SIGNAL, ...relayScriptArgs(), '--port', String(port), '--data', dataDir, ...args],
     { CHORUS_RELAY_SECRET: secret },
     port,
   )

@@ -12,16 +12,8 @@ export const median = (values: readonly number[]): number => {
     : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2
 }
 
-/** What one server did in one scenario. */
-export interface Measurement {
-  readonly connections: number
-  readonly connectMs: readonly number[]
-  /** From the first connection attempt until every client had synced. */
-  readonly connectWallMs: number
-  readonly delivered: number
-  readonly expected: number
-  /** Update end-to-end latency, or for the join scenario the time from connecting to holding the whole document. */
-  readonly latencyMs: readonly number[]
+/** What one relay process used in one scenario. */
+export interface InstanceUsage {
   /** Relay CPU while the clients connected and synced, and while they edited (or joined, in the join scenario). */
   readonly cpuConnectSeconds: number
   readonly cpuSeconds: number
@@ -32,11 +24,47 @@ export interface Measurement {
   readonly rssPeakBytes: number
 }
 
+/** What one server — or several relay instances serving the same rooms — did in one scenario. */
+export interface Measurement extends InstanceUsage {
+  readonly connections: number
+  readonly connectMs: readonly number[]
+  /** From the first connection attempt until every client had synced. */
+  readonly connectWallMs: number
+  readonly delivered: number
+  readonly expected: number
+  /**
+   * Update end-to-end latency between clients of the same relay instance, or for the join scenario the time from
+   * connecting to holding the whole document.
+   */
+  readonly latencyMs: readonly number[]
+  /** Update latency from a client of one relay instance to a client of another (none with a single server). */
+  readonly crossLatencyMs: readonly number[]
+  /** Each instance on its own; the usage fields above are their sums. */
+  readonly instances: readonly InstanceUsage[]
+}
+
+/** The usage of several instances together: CPU and memory added up (peaks too, as if they coincided). */
+export const totalUsage = (instances: readonly InstanceUsage[]): InstanceUsage => ({
+  cpuConnectSeconds: instances.reduce((sum, i) => sum + i.cpuConnectSeconds, 0),
+  cpuSeconds: instances.reduce((sum, i) => sum + i.cpuSeconds, 0),
+  rssBaseBytes: instances.reduce((sum, i) => sum + i.rssBaseBytes, 0),
+  rssConnectedBytes: instances.reduce((sum, i) => sum + i.rssConnectedBytes, 0),
+  rssPeakBytes: instances.reduce((sum, i) => sum + i.rssPeakBytes, 0),
+})
+
 /** Retained RSS the clients added, per connection (their rooms included: every connection is in one). */
 export const memoryPerConnection = (m: Measurement): number =>
   (m.rssConnectedBytes - m.rssBaseBytes) / m.connections
 
 const mean = (values: readonly number[]): number => values.reduce((sum, v) => sum + v, 0) / values.length
+
+const averageUsage = (usages: readonly InstanceUsage[]): InstanceUsage => ({
+  cpuConnectSeconds: mean(usages.map((u) => u.cpuConnectSeconds)),
+  cpuSeconds: mean(usages.map((u) => u.cpuSeconds)),
+  rssBaseBytes: mean(usages.map((u) => u.rssBaseBytes)),
+  rssConnectedBytes: mean(usages.map((u) => u.rssConnectedBytes)),
+  rssPeakBytes: Math.max(...usages.map((u) => u.rssPeakBytes)),
+})
 
 /** Pools the runs of one server in one scenario: samples are joined, counts added, resources averaged. */
 export const combine = (runs: readonly Measurement[]): Measurement => {
@@ -49,10 +77,10 @@ export const combine = (runs: readonly Measurement[]): Measurement => {
     delivered: runs.reduce((sum, r) => sum + r.delivered, 0),
     expected: runs.reduce((sum, r) => sum + r.expected, 0),
     latencyMs: runs.flatMap((r) => r.latencyMs),
-    cpuConnectSeconds: mean(runs.map((r) => r.cpuConnectSeconds)),
-    cpuSeconds: mean(runs.map((r) => r.cpuSeconds)),
-    rssBaseBytes: mean(runs.map((r) => r.rssBaseBytes)),
-    rssConnectedBytes: mean(runs.map((r) => r.rssConnectedBytes)),
-    rssPeakBytes: Math.max(...runs.map((r) => r.rssPeakBytes)),
+    crossLatencyMs: runs.flatMap((r) => r.crossLatencyMs),
+    ...averageUsage(runs),
+    instances: first.instances.map((_, i) =>
+      averageUsage(runs.map((r) => r.instances[i]).filter((u) => u !== undefined)),
+    ),
   }
 }

@@ -1,7 +1,7 @@
 /**
  * A client process of the relay benchmark: stock y-websocket providers, as many as it is told, each with
- * its own Y.Doc. Writers append [writer, seq, sentAt] to a shared array; every other client timestamps
- * what arrives. `process.hrtime` is the system-wide monotonic clock, so sender and receiver times compare
+ * its own Y.Doc. Writers append [writer, seq, sentAt, writer's instance] to a shared array; every other client
+ * timestamps what arrives, apart for updates sent through another relay instance. `process.hrtime` is the system-wide monotonic clock, so sender and receiver times compare
  * across processes.
  */
 import WebSocket from 'ws'
@@ -13,6 +13,7 @@ interface Client {
   readonly doc: Y.Doc
   readonly provider: WebsocketProvider
   readonly entries: Y.Array<number[]>
+  readonly instance: number
 }
 
 const CONNECTS_IN_FLIGHT = 50
@@ -21,6 +22,7 @@ process.setMaxListeners(0)
 const clients = new Map<number, Client>()
 let received = 0
 let latenciesMs: number[] = []
+let crossLatenciesMs: number[] = []
 
 const nowMs = (): number => Number(process.hrtime.bigint()) / 1e6
 
@@ -38,11 +40,13 @@ const open = (url: string, spec: ClientSpec): Client => {
     for (const change of event.changes.delta) {
       for (const entry of (change.insert as number[][] | undefined) ?? []) {
         received++
-        latenciesMs.push(at - (entry[2] ?? at))
+        const latency = at - (entry[2] ?? at)
+        if ((entry[3] ?? spec.instance) === spec.instance) latenciesMs.push(latency)
+        else crossLatenciesMs.push(latency)
       }
     }
   })
-  return { doc, provider, entries }
+  return { doc, provider, entries, instance: spec.instance }
 }
 
 const synced = (client: Client): Promise<void> =>
@@ -50,13 +54,18 @@ const synced = (client: Client): Promise<void> =>
     ? Promise.resolve()
     : new Promise((done) => client.provider.once('sync', (state: boolean) => state && done()))
 
-const connect = async (url: string, specs: readonly ClientSpec[]): Promise<{ connectMs: number[] }> => {
+const connect = async (
+  urls: readonly string[],
+  specs: readonly ClientSpec[],
+): Promise<{ connectMs: number[] }> => {
   const connectMs: number[] = []
   let next = 0
   const lane = async (): Promise<void> => {
     while (next < specs.length) {
       const spec = specs[next++] as ClientSpec
       const started = nowMs()
+      const url = urls[spec.instance]
+      if (url === undefined) throw new Error(`no relay instance ${spec.instance}`)
       const client = open(url, spec)
       clients.set(spec.id, client)
       await synced(client)
@@ -75,7 +84,7 @@ const write = async (plans: readonly WritePlan[]): Promise<{ sent: number }> => 
       if (client === undefined) throw new Error(`no client ${plan.clientId}`)
       await new Promise((done) => setTimeout(done, plan.startDelayMs))
       for (let seq = 0; seq < plan.count; seq++) {
-        client.entries.push([[plan.clientId, seq, nowMs()]])
+        client.entries.push([[plan.clientId, seq, nowMs(), client.instance]])
         sent++
         await new Promise((done) => setTimeout(done, plan.intervalMs))
       }
@@ -121,18 +130,20 @@ const reset = (): Record<string, never> => {
   clients.clear()
   received = 0
   latenciesMs = []
+  crossLatenciesMs = []
   return {}
 }
 
 const handle = async (request: Request): Promise<unknown> => {
   switch (request.op) {
     case 'connect':
-      return connect(request.url, request.clients)
+      return connect(request.urls, request.clients)
     case 'write':
       return write(request.plans)
     case 'received': {
-      const result = { count: received, latenciesMs }
+      const result = { count: received, latenciesMs, crossLatenciesMs }
       latenciesMs = []
+      crossLatenciesMs = []
       return result
     }
     case 'seed':
