@@ -67,12 +67,17 @@ const createAppendBatcher = (pool: Postgres) => {
     const batch = pending
     pending = []
     try {
-      const result = await pool.query<{ ord: string; seq: string }>(APPEND_BATCH, [
-        batch.map((append) => append.room),
-        batch.map((append) =>
-          Buffer.from(append.update.buffer, append.update.byteOffset, append.update.byteLength),
-        ),
-      ])
+      // Named, so each connection plans it once.
+      const result = await pool.query<{ ord: string; seq: string }>({
+        name: 'chorus-append-batch',
+        text: APPEND_BATCH,
+        values: [
+          batch.map((append) => append.room),
+          batch.map((append) =>
+            Buffer.from(append.update.buffer, append.update.byteOffset, append.update.byteLength),
+          ),
+        ],
+      })
       for (const row of result.rows) batch[Number(row.ord) - 1]?.stored(Number(row.seq))
     } catch (error) {
       for (const append of batch) append.failed(error)

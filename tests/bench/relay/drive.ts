@@ -67,10 +67,20 @@ const watch = async (server: BenchServer) => {
 }
 
 /**
- * Runs an update scenario against one relay or several instances serving the same rooms. With several, a room's
- * clients are dealt round the instances (client 0 on the first, 1 on the second, …), so every writer has
- * receivers on its own instance and on another, and both latencies are measured.
+ * Which instance a client connects to. A room lives on one instance, as the documented nginx config (hash of
+ * the course's path) places it, except its first writer, who is on the next instance: so each writing room has
+ * receivers on the writer's instance and on another, and both latencies are measured, while rooms nobody writes
+ * to stay on one instance each.
  */
+const instanceFor = (scenario: UpdateScenario, room: number, client: number, instances: number): number => {
+  const home = room % instances
+  const firstWriter = Array.from({ length: scenario.clientsPerRoom }, (_, c) => c).find(
+    (c) => scenario.writes(room, c) !== null,
+  )
+  return client === firstWriter ? (home + 1) % instances : home
+}
+
+/** Runs an update scenario against one relay or several instances serving the same rooms (see `instanceFor`). */
 export const runUpdates = async (
   scenario: UpdateScenario,
   servers: readonly BenchServer[],
@@ -91,7 +101,7 @@ export const runUpdates = async (
     for (let client = 0; client < scenario.clientsPerRoom; client++) {
       const id = room * scenario.clientsPerRoom + client
       const worker = id % workers.length
-      const instance = client % servers.length
+      const instance = instanceFor(scenario, room, client, servers.length)
       perWorker[worker]?.push({ id, room: name, token: await tokenFor(name, client), instance })
       const shape = scenario.writes(room, client)
       if (shape === null) continue
