@@ -163,11 +163,14 @@ describe('the relay bundle, deployed', () => {
             }),
           ),
         )
-        const [c, d] = clustered.map((instance) => connectClient(instance.url, 'DeployedCourse', token))
-        await Promise.all([c!.synced(), d!.synced()])
-        c!.text.insert(0, 'across instances')
-        await waitFor(() => d!.text.toString() === 'across instances', 5_000, 'D to see C')
-        expect(await health(clustered[0]!.url)).toMatchObject({ status: 'ok', store: 'postgres' })
+        const [first, second] = clustered
+        if (first === undefined || second === undefined) throw new Error('two instances expected')
+        const c = connectClient(first.url, 'DeployedCourse', token)
+        const d = connectClient(second.url, 'DeployedCourse', token)
+        await Promise.all([c.synced(), d.synced()])
+        c.text.insert(0, 'across instances')
+        await waitFor(() => d.text.toString() === 'across instances', 5_000, 'D to see C')
+        expect(await health(first.url)).toMatchObject({ status: 'ok', store: 'postgres' })
         for (const instance of clustered) expect(await instance.stop()).toBe(0)
       } finally {
         await Promise.all([postgres.dispose(), redis.dispose()])
