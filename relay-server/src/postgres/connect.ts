@@ -62,3 +62,23 @@ export const withSchemaLock = async (pool: Postgres, ddl: string): Promise<void>
     client.release()
   }
 }
+
+/** Runs `work` in a transaction on one connection: committed if it resolves, rolled back if it throws. */
+export const inTransaction = async <T>(
+  pool: Postgres,
+  work: (client: pg.PoolClient) => Promise<T>,
+  begin = 'BEGIN',
+): Promise<T> => {
+  const client = await pool.connect()
+  try {
+    await client.query(begin)
+    const result = await work(client)
+    await client.query('COMMIT')
+    return result
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {})
+    throw error
+  } finally {
+    client.release()
+  }
+}

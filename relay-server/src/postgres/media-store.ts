@@ -1,6 +1,6 @@
 import { SNIFF_BYTES } from '../../../shared/media/media-types'
 import type { MediaStore } from '../media/media-store'
-import { withSchemaLock, type Postgres } from './connect'
+import { inTransaction, withSchemaLock, type Postgres } from './connect'
 
 /**
  * Media blobs in PostgreSQL, shared by every relay instance: the same scheme as the SQLite store
@@ -71,10 +71,8 @@ export const openPostgresMediaStore = async (pool: Postgres): Promise<MediaStore
     hash: string,
     mime: string,
     size: number,
-  ): Promise<boolean> => {
-    const client = await pool.connect()
-    try {
-      await client.query('BEGIN')
+  ): Promise<boolean> =>
+    inTransaction(pool, async (client) => {
       const { rows } = await client.query<{ chunks: number; bytes: string }>(
         'SELECT count(*)::int AS chunks, coalesce(sum(octet_length(data)), 0)::text AS bytes FROM chorus_media_chunks WHERE blob = $1',
         [blob],
@@ -88,15 +86,8 @@ export const openPostgresMediaStore = async (pool: Postgres): Promise<MediaStore
       )
       const added = inserted.rowCount === 1
       if (!added) await client.query('DELETE FROM chorus_media_chunks WHERE blob = $1', [blob])
-      await client.query('COMMIT')
       return added
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {})
-      throw error
-    } finally {
-      client.release()
-    }
-  }
+    })
 
   return {
     has: async (courseId, hash) => (await held(courseId, [hash])).has(hash),

@@ -1,5 +1,5 @@
 import type { Postgres } from './connect'
-import { withSchemaLock } from './connect'
+import { inTransaction, withSchemaLock } from './connect'
 import type { SharedRoomStore, StoredRow } from '../store/store'
 
 /**
@@ -111,18 +111,13 @@ export const openPostgresRoomStore = async (pool: Postgres): Promise<SharedRoomS
       return { rows: rows.map((row) => row.data), seq: rows.at(-1)?.seq ?? 0 }
     },
     append: createAppendBatcher(pool),
-    compact: async (room, state, throughSeq) => {
-      const client = await pool.connect()
-      try {
-        await client.query('BEGIN')
+    compact: (room, state, throughSeq) =>
+      inTransaction(pool, async (client) => {
         const locked = await client.query<{ locked: boolean }>(
           `SELECT pg_try_advisory_xact_lock(${COMPACT_LOCK}) AS locked`,
           [room],
         )
-        if (locked.rows[0]?.locked !== true) {
-          await client.query('ROLLBACK')
-          return false
-        }
+        if (locked.rows[0]?.locked !== true) return false
         // The state takes the place of the last row it replaces; rows appended meanwhile come after it and stay.
         await client.query('DELETE FROM chorus_updates WHERE room = $1 AND seq <= $2', [room, throughSeq])
         await client.query('INSERT INTO chorus_updates (room, seq, data) VALUES ($1, $2, $3)', [
@@ -130,15 +125,8 @@ export const openPostgresRoomStore = async (pool: Postgres): Promise<SharedRoomS
           throughSeq,
           state,
         ])
-        await client.query('COMMIT')
         return true
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {})
-        throw error
-      } finally {
-        client.release()
-      }
-    },
+      }),
     rowsAfter,
     lastSeqs: async (rooms) => {
       const seqs = new Map(rooms.map((room) => [room, 0]))

@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg'
 import type { TokenRegistry } from '../tokens/registry'
 import type { Revocation, TokenRecord } from '../tokens/revocation-set'
-import { withSchemaLock, type Postgres } from './connect'
+import { inTransaction, withSchemaLock, type Postgres } from './connect'
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS chorus_tokens (
@@ -78,21 +78,11 @@ export const openPostgresTokenRegistry = async (pool: Postgres): Promise<TokenRe
   await withSchemaLock(pool, SCHEMA)
 
   /** Runs `write` in a transaction holding REVOCATION_LOCK. */
-  const revoking = async <T>(write: (client: PoolClient) => Promise<T>): Promise<T> => {
-    const client = await pool.connect()
-    try {
-      await client.query('BEGIN')
+  const revoking = <T>(write: (client: PoolClient) => Promise<T>): Promise<T> =>
+    inTransaction(pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [REVOCATION_LOCK])
-      const result = await write(client)
-      await client.query('COMMIT')
-      return result
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {})
-      throw error
-    } finally {
-      client.release()
-    }
-  }
+      return write(client)
+    })
 
   return {
     async record(token) {
