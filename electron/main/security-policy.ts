@@ -9,7 +9,7 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   // The only inline scripts allowed, by hash: the learner preview's player (shared/export/player) and its Escape
   // relay, which the preview's sandboxed srcdoc frame runs under this policy. A test recomputes both hashes.
-  "script-src 'self' 'sha256-QNVHrcqXQY8hr0Jk+vmRBnbpabEGVsaLJfJOPzLXYgA=' 'sha256-6iE0TeU0+i+YfYBVnSDRUI96vXM8xqaGEvkScnZMH8Q='",
+  "script-src 'self' 'sha256-1mIEL9/2wNXMoUKynWLwqQASMxg7RcgFWb7QDSoiCa4=' 'sha256-6iE0TeU0+i+YfYBVnSDRUI96vXM8xqaGEvkScnZMH8Q='",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   // data: for the learner preview's audio and video: its opaque-origin frame may not load the app's blob: URLs.

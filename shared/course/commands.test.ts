@@ -60,7 +60,7 @@ describe('createCourse', () => {
         authors: ['Ada'],
         createdAt: 1000,
         updatedAt: 1000,
-        settings: { passingScore: 80, completionRule: 'all-lessons-viewed' },
+        settings: { passingScore: 80, completionRule: 'all-lessons-viewed', askLessonReactions: false },
       },
       sections: [],
     })
@@ -99,11 +99,34 @@ describe('course metadata commands', () => {
   it('updates settings and keeps the passing score within 0–100', () => {
     const doc = newCourse()
     updateCourseSettings(doc, { completionRule: 'passing-score', passingScore: 130 })
-    expect(readCourse(doc).meta.settings).toEqual({ completionRule: 'passing-score', passingScore: 100 })
+    expect(readCourse(doc).meta.settings).toEqual({
+      completionRule: 'passing-score',
+      passingScore: 100,
+      askLessonReactions: false,
+    })
     updateCourseSettings(doc, { passingScore: -5 })
     expect(readCourse(doc).meta.settings.passingScore).toBe(0)
     updateCourseSettings(doc, { passingScore: Number.NaN })
     expect(readCourse(doc).meta.settings.passingScore).toBe(0)
+  })
+
+  it('asks learners about each lesson only once turned on, and the choice reaches a co-author', () => {
+    const doc = newCourse()
+    updateCourseSettings(doc, { askLessonReactions: true })
+    expect(readCourse(doc).meta.settings).toMatchObject({ askLessonReactions: true, passingScore: 80 })
+
+    const coAuthor = new Y.Doc()
+    Y.applyUpdate(coAuthor, Y.encodeStateAsUpdate(doc))
+    expect(readCourse(coAuthor).meta.settings.askLessonReactions).toBe(true)
+    updateCourseSettings(coAuthor, { askLessonReactions: false })
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(coAuthor, Y.encodeStateVector(doc)))
+    expect(readCourse(doc).meta.settings.askLessonReactions).toBe(false)
+  })
+
+  it('reads a course stored before the setting existed as not asking', () => {
+    const doc = newCourse()
+    doc.getMap('meta').delete('askLessonReactions')
+    expect(readCourse(doc).meta.settings.askLessonReactions).toBe(false)
   })
 })
 

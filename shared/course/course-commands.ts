@@ -61,4 +61,7 @@ export const updateCourseSettings = (doc: Y.Doc, settings: Partial<CourseSetting
       meta.set(META.passingScore, Math.min(100, Math.max(0, settings.passingScore)))
     }
     if (settings.completionRule !== undefined) meta.set(META.completionRule, settings.completionRule)
+    if (settings.askLessonReactions !== undefined) {
+      meta.set(META.askLessonReactions, settings.askLessonReactions)
+    }
   })

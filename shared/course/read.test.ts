@@ -88,6 +88,7 @@ describe('reading', () => {
       doc.getMap('meta').set('title', 42)
       doc.getMap('meta').set('authors', ['Ada', 7])
       doc.getMap('meta').set('completionRule', 'whatever')
+      doc.getMap('meta').set('askLessonReactions', 'yes')
       const broken = new Y.Map<unknown>()
       broken.set('title', 'no place')
       doc.getMap('lessons').set('broken', broken)
@@ -96,7 +97,7 @@ describe('reading', () => {
     expect(snapshot.meta).toMatchObject({
       title: '',
       authors: ['Ada'],
-      settings: { completionRule: 'all-lessons-viewed' },
+      settings: { completionRule: 'all-lessons-viewed', askLessonReactions: false },
     })
     expect(snapshot.sections[0]?.lessons.map((l) => l.id)).toEqual([lesson])
   })

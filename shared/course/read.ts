@@ -8,6 +8,7 @@ import {
   DEFAULTS,
   LESSON,
   META,
+  booleanOr,
   lessonBodyOf,
   lessonsMap,
   metaMap,
@@ -51,6 +52,7 @@ const readMeta = (doc: Y.Doc): CourseMeta => {
     settings: {
       passingScore: numberOr(meta.get(META.passingScore), DEFAULTS.passingScore),
       completionRule: readCompletionRule(meta.get(META.completionRule)),
+      askLessonReactions: booleanOr(meta.get(META.askLessonReactions), DEFAULTS.askLessonReactions),
     },
   }
 }

@@ -31,6 +31,7 @@ export const META = {
   updatedAt: 'updatedAt',
   passingScore: 'passingScore',
   completionRule: 'completionRule',
+  askLessonReactions: 'askLessonReactions',
 } as const
 
 export const SECTION = {
@@ -49,6 +50,8 @@ export const DEFAULTS = {
   language: 'en',
   passingScore: 80,
   completionRule: 'all-lessons-viewed',
+  // Absent in every course made before the setting existed, so they read as off without a migration.
+  askLessonReactions: false,
 } as const
 
 /** A lesson's position, stored as one JSON value. */
@@ -64,6 +67,9 @@ export const lessonsMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap(ROOT
 /** Values come from peers, so every read checks the type instead of trusting it. */
 export const stringOr = (value: unknown, fallback: string): string =>
   typeof value === 'string' ? value : fallback
+
+export const booleanOr = (value: unknown, fallback: boolean): boolean =>
+  typeof value === 'boolean' ? value : fallback
 
 export const numberOr = (value: unknown, fallback: number): number =>
   typeof value === 'number' && Number.isFinite(value) ? value : fallback

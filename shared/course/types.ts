@@ -16,6 +16,8 @@ export interface CourseSettings {
   /** 0–100. */
   readonly passingScore: number
   readonly completionRule: CompletionRule
+  /** Whether the exported player asks "Was this lesson helpful?" at the end of each lesson. */
+  readonly askLessonReactions: boolean
 }
 
 export interface CourseMeta {

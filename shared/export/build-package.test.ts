@@ -19,7 +19,7 @@ const snapshot = (lessonCount: number, title = 'Billing basics'): CourseSnapshot
     authors: [],
     createdAt: 0,
     updatedAt: Date.UTC(2026, 0, 1),
-    settings: { passingScore: 75, completionRule: 'all-lessons-viewed' },
+    settings: { passingScore: 75, completionRule: 'all-lessons-viewed', askLessonReactions: false },
   },
   sections: [
     {
@@ -105,6 +105,34 @@ describe('buildPackage', () => {
     }
     expect(await manifest(body(question))).toContain('<adlcp:masteryscore>75</adlcp:masteryscore>')
     expect(await manifest(body())).not.toContain('masteryscore')
+  })
+
+  it('asks for lesson reactions only when the course does, with the manifest unchanged either way', async () => {
+    const asking: ExportInput = {
+      ...withImages,
+      course: {
+        ...withImages.course,
+        meta: {
+          ...withImages.course.meta,
+          settings: { ...withImages.course.meta.settings, askLessonReactions: true },
+        },
+      },
+    }
+    for (const format of ['scorm12', 'scorm2004'] as const) {
+      const [off, on] = await Promise.all([buildPackage(withImages, format), buildPackage(asking, format)])
+      if (!off.ok || !on.ok) throw new Error('export failed')
+      expect(text(on.value.files, 'imsmanifest.xml')).toBe(text(off.value.files, 'imsmanifest.xml'))
+      expect(text(off.value.files, 'index.html')).not.toMatch(/chorus-reaction|askReactions/)
+      const page = text(on.value.files, 'index.html')
+      expect(page).toContain('"askReactions":true')
+      expect(page).toContain(
+        '<template id="chorus-reaction"><fieldset class="reaction"><legend>Was this lesson helpful?</legend>' +
+          '<button type="button" aria-pressed="false" data-reaction="helpful">Helpful</button>' +
+          '<button type="button" aria-pressed="false" data-reaction="not-helpful">Not helpful</button>' +
+          '<button type="button" aria-pressed="false" data-reaction="confusing">Confusing</button>' +
+          '</fieldset></template>',
+      )
+    }
   })
 
   it('refuses a course without lessons', async () => {

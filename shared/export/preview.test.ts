@@ -17,7 +17,7 @@ const input: ExportInput = {
       authors: [],
       createdAt: 0,
       updatedAt: 0,
-      settings: { passingScore: 80, completionRule: 'passing-score' },
+      settings: { passingScore: 80, completionRule: 'passing-score', askLessonReactions: false },
     },
     sections: [
       {

@@ -2,6 +2,7 @@ import type { CoursePlan } from './course-plan'
 import { escapeHtml as esc } from './html'
 import { playerScript, playerStyles } from './player'
 import { embedPlayerData, type PlayerData, type PlayerRuntime } from './player/player-data'
+import { LESSON_REACTIONS, REACTION_QUESTION } from './player/reactions'
 
 export interface PlayerDocumentOptions {
   readonly runtime: PlayerRuntime
@@ -34,7 +35,17 @@ export const playerData = (plan: CoursePlan, runtime: PlayerRuntime, startLesson
   })),
   // Left out rather than empty, so a package's data stays exactly as before.
   ...(startLessonId === undefined ? {} : { start: startLessonId }),
+  ...(plan.course.meta.settings.askLessonReactions ? { askReactions: true } : {}),
 })
+
+/**
+ * The reaction question, once: the player copies it to the end of each lesson. A template keeps it out of the
+ * page without script, where no answer could be recorded.
+ */
+const REACTION_BUTTONS = LESSON_REACTIONS.map(
+  (r) => `<button type="button" aria-pressed="false" data-reaction="${esc(r.name)}">${esc(r.label)}</button>`,
+).join('')
+const REACTION_TEMPLATE = `<template id="chorus-reaction"><fieldset class="reaction"><legend>${esc(REACTION_QUESTION)}</legend>${REACTION_BUTTONS}</fieldset></template>`
 
 const renderToc = (plan: CoursePlan): string =>
   plan.course.sections
@@ -98,7 +109,7 @@ ${renderLessons(plan)}
 </div>
 <p class="ended-note">You have left the course. You can close this window.</p>
 </div>
-<script type="application/json" id="chorus-data">${embedPlayerData(playerData(plan, options.runtime, options.startLessonId))}</script>
+${plan.course.meta.settings.askLessonReactions ? `${REACTION_TEMPLATE}\n` : ''}<script type="application/json" id="chorus-data">${embedPlayerData(playerData(plan, options.runtime, options.startLessonId))}</script>
 ${script}
 </body>
 </html>

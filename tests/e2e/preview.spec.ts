@@ -1,7 +1,8 @@
 /**
- * Course settings and the learner preview in Chromium: the passing score and completion rule persist and reach the
- * SCORM 1.2 manifest; the preview runs the export's player in a sandboxed frame under the app's strict CSP, with
- * its images and audio loaded, knowledge checks answered and lessons navigated, and no CSP violation anywhere.
+ * Course settings and the learner preview in Chromium: the passing score, completion rule and lesson reactions
+ * persist and reach the SCORM 1.2 package; the preview runs the export's player in a sandboxed frame under the
+ * app's strict CSP, with its images and audio loaded, knowledge checks answered and lessons navigated, and no CSP
+ * violation anywhere.
  */
 import { readFile } from 'node:fs/promises'
 import { expect, test, type FrameLocator, type Page } from '@playwright/test'
@@ -23,7 +24,7 @@ async function importSample(page: Page): Promise<void> {
 
 const settingsDialog = (page: Page) => page.getByRole('dialog', { name: 'Course settings' })
 
-test('an author sets the passing score and completion rule; they persist and reach the SCORM 1.2 manifest', async ({
+test('an author sets the passing score, completion rule and lesson reactions; they persist and reach the SCORM 1.2 package', async ({
   page,
 }) => {
   await importSample(page)
@@ -32,6 +33,9 @@ test('an author sets the passing score and completion rule; they persist and rea
   const score = dialog.getByRole('spinbutton', { name: 'Passing score (%)' })
   await expect(score).toHaveValue('80')
   await expect(dialog.getByRole('radio', { name: 'All lessons viewed' })).toBeChecked()
+  const askReactions = dialog.getByRole('checkbox', { name: 'Ask learners whether each lesson helped' })
+  await expect(askReactions, 'off for a course that never turned it on').not.toBeChecked()
+  await expect(askReactions).toHaveAccessibleDescription(/Was this lesson helpful\?/)
 
   // A score out of range is refused with a message tied to the field, and nothing is saved.
   await score.fill('150')
@@ -43,6 +47,7 @@ test('an author sets the passing score and completion rule; they persist and rea
   await score.fill('65')
   await expect(dialog.getByRole('alert')).toBeHidden()
   await dialog.getByRole('radio', { name: 'Passing score reached' }).check()
+  await askReactions.check()
   await dialog.getByRole('button', { name: 'Save settings' }).click()
   await expect(dialog).toBeHidden()
   await expectSaved(page)
@@ -52,8 +57,19 @@ test('an author sets the passing score and completion rule; they persist and rea
   await page.getByRole('button', { name: 'Course settings…' }).click()
   await expect(score).toHaveValue('65')
   await expect(dialog.getByRole('radio', { name: 'Passing score reached' })).toBeChecked()
+  await expect(askReactions).toBeChecked()
   await page.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
+
+  // The learner preview asks too; an answer there stays in the preview.
+  await page.getByRole('button', { name: 'Preview as learner' }).click()
+  const reaction = player(page)
+    .locator('.lesson.current')
+    .getByRole('group', { name: 'Was this lesson helpful?' })
+  await reaction.getByRole('button', { name: 'Confusing' }).click()
+  await expect(reaction.getByRole('button', { name: 'Confusing' })).toHaveAttribute('aria-pressed', 'true')
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog', { name: 'Learner preview' })).toBeHidden()
 
   await page.getByRole('button', { name: 'Export…' }).click()
   const exportDialog = page.getByRole('dialog', { name: 'Export course' })
@@ -63,6 +79,7 @@ test('an author sets the passing score and completion rule; they persist and rea
   const files = unzipSync(new Uint8Array(await readFile(await (await downloading).path())))
   const manifest = strFromU8(files['imsmanifest.xml'] ?? new Uint8Array())
   expect(manifest).toContain('<adlcp:masteryscore>65</adlcp:masteryscore>')
+  expect(strFromU8(files['index.html'] ?? new Uint8Array())).toContain('"askReactions":true')
 })
 
 /** Records CSP violations in every frame, the sandboxed preview included, as the browser reports them. */
@@ -110,6 +127,7 @@ test('the learner preview runs the course in the export’s player under the app
   const position = frame.locator('#chorus-position')
   await expect(position).toHaveText('Lesson 1 of 8')
   await expect(frame.getByRole('heading', { name: 'Welcome to Ledgerly' })).toBeVisible()
+  await expect(frame.getByRole('group', { name: 'Was this lesson helpful?' })).toHaveCount(0)
   await expect
     .poll(() => frame.locator('.lesson.current audio').evaluate((audio: HTMLAudioElement) => audio.duration))
     .toBeGreaterThan(0.2)
@@ -206,6 +224,9 @@ test('a viewer sees the course settings read-only, kept current by sync, and can
     await expect(score).toHaveValue('70')
     await expect(score).toBeDisabled()
     await expect(dialog.getByRole('radio', { name: 'Passing score reached' })).toBeDisabled()
+    await expect(
+      dialog.getByRole('checkbox', { name: 'Ask learners whether each lesson helped' }),
+    ).toBeDisabled()
     await expect(dialog.getByRole('button', { name: 'Save settings' })).toHaveCount(0)
     await dialog.getByRole('button', { name: 'Close' }).click()
     await expect(dialog).toBeHidden()

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { dirname, extname, join, normalize, resolve } from 'node:path'
 import { unzipSync } from 'fflate'
 import { decodeCourseFile } from '../../shared/course-file/decode'
+import { updateCourseSettings } from '../../shared/course/commands'
 import { exportCourse } from '../../shared/export/export-course'
 import { exportInputFromDoc } from '../../shared/export/from-doc'
 import type { ExportFormat } from '../../shared/export/types'
@@ -101,16 +102,26 @@ const serve = async (root: string): Promise<Server> => {
   return server
 }
 
-/** Exports the sample course in each format into /<format>/ and serves them with the LMS page at /lms.html. */
+/**
+ * Exports the sample course in each format into /<format>/, and asking for lesson reactions into
+ * /<format>-reactions/, and serves them with the LMS page at /lms.html.
+ */
 export const startHarness = async (): Promise<Harness> => {
   const root = await mkdtemp(join(tmpdir(), 'chorus-scorm-e2e-'))
   const decoded = await decodeCourseFile(await readFile(SAMPLE_FILE))
   if (!decoded.ok) throw new Error(`sample course: ${decoded.error.message}`)
-  const input = exportInputFromDoc(decoded.value.doc, decoded.value.media)
-  for (const format of ['scorm12', 'scorm2004', 'web'] satisfies ExportFormat[]) {
+  const exportTo = async (format: ExportFormat, dir: string): Promise<void> => {
+    const input = exportInputFromDoc(decoded.value.doc, decoded.value.media)
     const exported = await exportCourse(input, format)
     if (!exported.ok) throw new Error(`export ${format}: ${exported.error.message}`)
-    await unzipTo(exported.value.zip, join(root, format))
+    await unzipTo(exported.value.zip, join(root, dir))
+  }
+  for (const format of ['scorm12', 'scorm2004', 'web'] satisfies ExportFormat[])
+    await exportTo(format, format)
+  // The same course asking learners whether each lesson helped, in /<format>-reactions/.
+  updateCourseSettings(decoded.value.doc, { askLessonReactions: true })
+  for (const format of ['scorm12', 'scorm2004'] satisfies ExportFormat[]) {
+    await exportTo(format, `${format}-reactions`)
   }
   const dist = join(repo, 'node_modules/scorm-again/dist')
   await writeFile(join(root, 'scorm12.js'), await readFile(join(dist, 'scorm12.js')))

@@ -9,6 +9,7 @@ import { decodeCourseFile } from '../../shared/course-file/decode'
 import { readCourse } from '../../shared/course/read'
 import { SAMPLE_QUESTIONS } from '../fixtures/sample-course'
 import { SAMPLE_FILE, startHarness, type ApiCall, type Harness } from './scorm-harness'
+import { expectNoSeriousAxeViolations } from './support/axe'
 
 declare global {
   interface Window {
@@ -64,12 +65,18 @@ const VERSIONS = {
 
 type Version = keyof typeof VERSIONS
 
-const launch = async (page: Page, version: Version, stored: unknown): Promise<FrameLocator> => {
+/** Launches the sample course's package for `version`; `dir` picks another export of it (see scorm-harness.ts). */
+const launch = async (
+  page: Page,
+  version: Version,
+  stored: unknown,
+  dir: string = VERSIONS[version].dir,
+): Promise<FrameLocator> => {
   await page.goto(`${harness.origin}/lms.html`)
   await page.evaluate(([v, s, src]) => window.startLms(v, s, src), [
     version,
     stored,
-    `${VERSIONS[version].dir}/index.html`,
+    `${dir}/index.html`,
   ] as const)
   const sco = page.frameLocator('#sco')
   await expect(sco.locator('#chorus-status')).toContainText('lessons viewed')
@@ -130,6 +137,8 @@ const firstLaunch = async (page: Page, version: Version): Promise<Record<string,
   const [q1, q2] = SAMPLE_QUESTIONS
   const sco = await launch(page, version, null)
   await expect(currentTitle(sco)).toHaveText('Welcome to Ledgerly')
+  // The sample course does not ask for reactions: no question, and no interactions reported.
+  await expect(sco.getByRole('group', { name: REACTION_QUESTION })).toHaveCount(0)
   await next(sco)
   await answer(sco, q1.right, true)
   await next(sco)
@@ -146,6 +155,7 @@ const firstLaunch = async (page: Page, version: Version): Promise<Record<string,
   const { calls, decoy } = await recorded(page)
   expectWellBehaved(calls, decoy, version)
   const v = VERSIONS[version]
+  expect(calls.filter((c) => String(c.args[0]).startsWith('cmi.interactions'))).toEqual([])
   expect(lastSet(calls, version, v.exit)).toBe('suspend')
   expect(lastSet(calls, version, v.location)).toBe(lessonIds[3])
   return page.evaluate(() => window.storedCmi())
@@ -236,6 +246,73 @@ test('SCORM 2004: resume from the stored data, fail on score, and report as 2004
   expect(lastSet(calls, '2004', 'adl.nav.request')).toBe('exitAll')
   expect(setsOf(calls, '2004', 'cmi.completion_status')).not.toContain('not attempted')
 })
+
+const REACTION_QUESTION = 'Was this lesson helpful?'
+
+/** How each version records a lesson's reaction: the interaction's id, and the response element and values. */
+const REACTION_RECORDS = {
+  '12': {
+    id: (lessonId: string) => `chorus_lesson_${lessonId}_helpful`,
+    response: 'student_response',
+    helpful: 'h',
+    confusing: 'c',
+  },
+  '2004': {
+    id: (lessonId: string) => `urn:chorus:lesson:${lessonId}:helpful`,
+    response: 'learner_response',
+    helpful: 'helpful',
+    confusing: 'confusing',
+  },
+} as const
+
+for (const version of ['12', '2004'] as const) {
+  test(`SCORM ${version === '12' ? '1.2' : '2004'}: the learner says whether lessons helped; the LMS gets one likert interaction per lesson`, async ({
+    page,
+  }) => {
+    const r = REACTION_RECORDS[version]
+    const dir = `${VERSIONS[version].dir}-reactions`
+    const sco = await launch(page, version, null, dir)
+    const question = sco.locator('.lesson.current').getByRole('group', { name: REACTION_QUESTION })
+    const choice = (name: string) => question.getByRole('button', { name, exact: true })
+    await expect(question).toBeVisible()
+    for (const name of ['Helpful', 'Not helpful', 'Confusing']) {
+      await expect(choice(name)).toHaveAttribute('aria-pressed', 'false')
+    }
+    // A change of mind updates the same interaction.
+    await choice('Not helpful').click()
+    await choice('Helpful').click()
+    await expect(choice('Helpful')).toHaveAttribute('aria-pressed', 'true')
+    await expect(choice('Not helpful')).toHaveAttribute('aria-pressed', 'false')
+    const frame = await (await page.locator('#sco').elementHandle())?.contentFrame()
+    if (!frame) throw new Error('the LMS page has no SCO frame')
+    await expectNoSeriousAxeViolations(frame, 'the player asking whether a lesson helped')
+
+    await next(sco)
+    await choice('Confusing').click()
+    await sco.getByRole('button', { name: 'Exit' }).click()
+    await expect(sco.locator('.ended-note')).toBeVisible()
+
+    const { calls, decoy } = await recorded(page)
+    expectWellBehaved(calls, decoy, version)
+    const at = (n: number, field: string) => `cmi.interactions.${n}.${field}`
+    expect(new Set(setsOf(calls, version, at(0, 'id')))).toEqual(new Set([r.id(lessonIds[0] ?? '')]))
+    expect(setsOf(calls, version, at(0, 'type'))).toEqual(['likert', 'likert'])
+    expect(lastSet(calls, version, at(0, r.response))).toBe(r.helpful)
+    expect(setsOf(calls, version, at(1, 'id'))).toEqual([r.id(lessonIds[1] ?? '')])
+    expect(lastSet(calls, version, at(1, r.response))).toBe(r.confusing)
+    expect(calls.some((c) => String(c.args[0]).startsWith('cmi.interactions.2.'))).toBe(false)
+
+    // Relaunched from what the LMS stored, the learner sees their answers again.
+    const stored = await page.evaluate(() => window.storedCmi())
+    if (version === '12') (stored.core as Record<string, unknown>).entry = 'resume'
+    else stored.entry = 'resume'
+    const resumed = await launch(page, version, stored, dir)
+    await resumed.locator('[data-goto="0"]').click()
+    await expect(
+      resumed.locator('.lesson.current').getByRole('button', { name: 'Helpful', exact: true }),
+    ).toHaveAttribute('aria-pressed', 'true')
+  })
+}
 
 test('packages run standalone, without an LMS', async ({ page }) => {
   for (const dir of ['web', 'scorm12', 'scorm2004']) {

@@ -1,92 +1,7 @@
 import { Scorm12API, Scorm2004API } from 'scorm-again'
 import { describe, expect, it } from 'vitest'
-import { coreScript } from './core-script'
+import { core, course, recorded, windowChain, type State, type Win } from './core-test-support'
 import type { PlayerData } from './player-data'
-
-/** The player core as the package's page sees it: the shipped string, evaluated. */
-interface State {
-  viewed: boolean[]
-  answers: (number[] | null)[]
-}
-interface Summary {
-  percent: number | null
-  passed: boolean
-  failed: boolean
-  completed: boolean
-  finished: boolean
-}
-interface Lms {
-  kind: string
-}
-interface Session {
-  state: State
-  location: () => number
-  visit: (index: number) => void
-  answer: (index: number, selected: number[]) => void
-  save: () => void
-  finish: (navRequest?: boolean) => void
-  summary: () => Summary
-}
-type Win = Record<string, unknown>
-interface Core {
-  encodeState: (data: PlayerData, state: State) => string
-  decodeState: (data: PlayerData, text: string) => State | null
-  emptyState: (data: PlayerData) => State
-  summarize: (data: PlayerData, state: State) => Summary
-  lessonStatus12: (summary: Summary) => string
-  formatTime12: (ms: number) => string
-  formatTime2004: (ms: number) => string
-  findApi: (win: Win, name: string) => unknown
-  connect: (runtime: string, win: Win) => Lms
-  createSession: (data: PlayerData, lms: Lms, now: () => number) => Session
-}
-
-const core = new Function(`${coreScript}\nreturn ChorusCore`)() as Core
-
-const course = (
-  lessons: number,
-  questions: number,
-  choices = 4,
-  over: Partial<PlayerData> = {},
-): PlayerData => ({
-  runtime: 'scorm12',
-  fingerprint: 'abc123',
-  passingScore: 80,
-  completionRule: 'all-lessons-viewed',
-  lessons: Array.from({ length: lessons }, (_, i) => ({ id: `lesson${i}` })),
-  questions: Array.from({ length: questions }, (_, i) => ({ correct: [i % choices], choices })),
-  ...over,
-})
-
-/** A browser-like window chain from the SCO's frame up; the top window is its own parent, as in browsers. */
-const windowChain = (frame: Win, ...ancestors: Win[]): Win => {
-  const levels = [frame, ...ancestors]
-  levels.forEach((w, i) => {
-    w.parent = levels[i + 1] ?? w
-    w.top = levels.at(-1)
-  })
-  return frame
-}
-
-/** scorm-again behind a proxy that records every call's name, so tests can check order and count. */
-const recorded = <T extends object>(api: T): { api: T; calls: string[] } => {
-  const calls: string[] = []
-  const proxy = new Proxy(api, {
-    get: (target, name, receiver) => {
-      const value: unknown = Reflect.get(target, name, receiver)
-      if (typeof value !== 'function') return value
-      return (...args: unknown[]) => {
-        calls.push(
-          name === 'LMSSetValue' || name === 'SetValue'
-            ? `set ${String(args[0])}=${String(args[1])}`
-            : String(name),
-        )
-        return (value as (...a: unknown[]) => unknown).apply(target, args)
-      }
-    },
-  })
-  return { api: proxy, calls }
-}
 
 describe('suspend_data encoding', () => {
   it('round-trips progress and answers', () => {
@@ -96,6 +11,10 @@ describe('suspend_data encoding', () => {
     state.answers[1] = [0, 3, 5]
     state.answers[4] = [2]
     expect(core.decodeState(data, core.encodeState(data, state))).toEqual(state)
+    // A single unanswered question encodes as '', like no questions at all.
+    const oneQuestion = course(2, 1)
+    const viewedOnly = { ...core.emptyState(oneQuestion), viewed: [true, false] }
+    expect(core.decodeState(oneQuestion, core.encodeState(oneQuestion, viewedOnly))).toEqual(viewedOnly)
   })
 
   it('fits a 300-lesson, 100-question course in SCORM 1.2’s 4,096 characters with room to spare', () => {
@@ -158,9 +77,9 @@ describe('scoring and status', () => {
       expect(core.lessonStatus12(core.summarize(data, core.emptyState(data)))).toBe('incomplete')
     }
     const noQuestions = course(1, 0)
-    expect(core.lessonStatus12(core.summarize(noQuestions, { viewed: [true], answers: [] }))).toBe(
-      'completed',
-    )
+    expect(
+      core.lessonStatus12(core.summarize(noQuestions, { viewed: [true], answers: [], reactions: [null] })),
+    ).toBe('completed')
   })
 })
 

@@ -1,7 +1,8 @@
 /**
  * The player's page wiring: shows one lesson at a time, checks knowledge-check answers and lets the learner try
- * again, keeps the header's progress line current, and ends the session on Exit or pagehide. All decisions are ChorusCore's
- * (core-script.ts); this part only reads and writes the DOM that render-document.ts produced.
+ * again, asks for a reaction to each lesson when the course does, keeps the header's progress line current, and
+ * ends the session on Exit or pagehide. All decisions are ChorusCore's (core-script.ts); this part only reads and
+ * writes the DOM that render-document.ts produced.
  * Plain ES2015 for the same reasons as the core.
  */
 export const domScript = String.raw`
@@ -115,6 +116,32 @@ export const domScript = String.raw`
         showStatus();
       });
     })(forms[f]);
+  }
+
+  // "Was this lesson helpful?" at the end of each lesson, when the course asks it: copied from the page's template.
+  function showReaction(fieldset, index) {
+    var chosen = session.reaction(index);
+    var buttons = fieldset.querySelectorAll('button');
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].setAttribute('aria-pressed', String(buttons[i].getAttribute('data-reaction') === chosen));
+    }
+  }
+
+  var reactionTemplate = document.getElementById('chorus-reaction');
+  for (var r = 0; reactionTemplate && r < lessons.length; r++) {
+    (function (lesson) {
+      var index = Number(lesson.getAttribute('data-lesson'));
+      var fieldset = reactionTemplate.content.firstElementChild.cloneNode(true);
+      lesson.appendChild(fieldset);
+      showReaction(fieldset, index);
+      fieldset.addEventListener('click', function (event) {
+        var button = event.target.closest('button[data-reaction]');
+        if (!button) return;
+        var heading = lesson.querySelector('h2');
+        session.react(index, button.getAttribute('data-reaction'), heading ? heading.textContent : '');
+        showReaction(fieldset, index);
+      });
+    })(lessons[r]);
   }
 
   for (var t = 0; t < tocLinks.length; t++) {

@@ -141,6 +141,30 @@ export const lmsFunctions = String.raw`
         session.save();
       },
       isCorrect: function (index) { return isCorrect(data.questions[index], state.answers[index]); },
+      /**
+       * Records the learner's reaction to a lesson; a later one updates the same interaction. Without an LMS (the
+       * web export, the learner preview, a package opened outside one) it is kept in this page's memory only and
+       * goes nowhere: the question still shows, and the answer lasts as long as the page.
+       */
+      react: function (index, name, lessonTitle) {
+        var reaction = reactionBy('name', name);
+        if (ended || !data.askReactions || !reaction || !data.lessons[index]) return;
+        var before = state.reactions[index];
+        var slot = before ? before.slot : null;
+        if (v) {
+          var lessonId = data.lessons[index].id;
+          slot = reactionSlot(lms, lessonId, slot);
+          var values = reactionValues(lms.kind, slot, lessonId, reaction, new Date(now()), lessonTitle);
+          for (var i = 0; i < values.length; i++) lms.set(values[i][0], values[i][1]);
+        }
+        state.reactions[index] = { code: reaction.code, slot: slot };
+        session.save();
+      },
+      /** The name of the learner's reaction to a lesson, or '' if none. */
+      reaction: function (index) {
+        var chosen = state.reactions[index] && reactionBy('code', state.reactions[index].code);
+        return chosen ? chosen.name : '';
+      },
       save: function () {
         if (ended) return;
         writeAll();

@@ -17,6 +17,8 @@ export interface PlayerData {
   /** The lesson id to open when the LMS holds no bookmark: the learner preview opens the author's lesson. */
   readonly start?: string
   readonly questions: readonly PlayerQuestion[]
+  /** Present when the course asks "Was this lesson helpful?" at the end of each lesson (reactions.ts). */
+  readonly askReactions?: true
 }
 
 export interface PlayerQuestion {

@@ -7,6 +7,8 @@ export const progressFunctions = String.raw`
   // ---- progress encoding (suspend_data) ----
   // "c1|<fingerprint>|<viewed lessons, 5 per base-32 digit>|<answers>": each answer is the base-36 bit mask of
   // the chosen choice indices, '' if unanswered, joined by '.'. 100 questions and 300 lessons take ~300 chars.
+  // A course that asks for lesson reactions appends "|<reactions>" (reaction-script.ts); data from before the
+  // author turned them on has none, and reads as no reactions yet.
   var B32 = '0123456789abcdefghijklmnopqrstuv';
 
   function encodeBits(bits) {
@@ -48,22 +50,27 @@ export const progressFunctions = String.raw`
     return {
       viewed: data.lessons.map(function () { return false; }),
       answers: data.questions.map(function () { return null; }),
+      reactions: data.lessons.map(function () { return null; }),
     };
   }
 
   function encodeState(data, state) {
-    return ['c1', data.fingerprint, encodeBits(state.viewed), state.answers.map(encodeAnswer).join('.')].join('|');
+    var parts = ['c1', data.fingerprint, encodeBits(state.viewed), state.answers.map(encodeAnswer).join('.')];
+    if (data.askReactions) parts.push(encodeReactions(state.reactions));
+    return parts.join('|');
   }
 
   /** Returns null for anything not written by this course's current structure: the learner starts afresh. */
   function decodeState(data, text) {
     var parts = String(text || '').split('|');
-    if (parts.length !== 4 || parts[0] !== 'c1' || parts[1] !== data.fingerprint) return null;
-    var tokens = parts[3] === '' ? [] : parts[3].split('.');
-    if (tokens.length !== data.questions.length && data.questions.length > 0) return null;
+    if (parts.length < 4 || parts.length > 5 || parts[0] !== 'c1' || parts[1] !== data.fingerprint) return null;
+    // One unanswered question encodes as '' too, so '' means "no questions" only when there are none.
+    var tokens = data.questions.length === 0 ? [] : parts[3].split('.');
+    if (tokens.length !== data.questions.length) return null;
     return {
       viewed: decodeBits(parts[2], data.lessons.length),
       answers: data.questions.map(function (q, i) { return decodeAnswer(tokens[i], q.choices); }),
+      reactions: decodeReactions(parts[4], data.lessons.length),
     };
   }
 

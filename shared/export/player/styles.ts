@@ -42,6 +42,11 @@ button:disabled { opacity: 0.5; cursor: default; }
 .question .feedback { margin: 12px 0 0; padding: 8px 12px; border-radius: 6px; }
 .question .feedback-correct { background: #eaf7ef; }
 .question .feedback-incorrect { background: #fdecec; }
+.reaction { margin: 24px 0 0; padding: 12px 16px; border: 1px solid #dde1e8; border-radius: 8px; display: flex; flex-wrap: wrap; gap: 8px; }
+.reaction legend { padding: 0 4px; font-weight: 600; }
+.reaction button { font: inherit; font-size: 15px; padding: 6px 14px; border-radius: 6px; border: 1px solid #b8c0cc; background: #fff; color: inherit; cursor: pointer; }
+.reaction button:hover { background: #eef1f5; }
+.reaction button[aria-pressed="true"] { background: #dfe7f5; border-color: #3b73c4; font-weight: 600; }
 .pager { display: flex; align-items: center; justify-content: space-between; gap: 12px; }
 .toc-toggle { display: none; }
 .ended .body, .ended .status { display: none; }

@@ -13,15 +13,20 @@ interface CourseSettingsDialogProps {
   readonly onClose: () => void
 }
 
-/** Passing score and completion rule. Saved into the course document, so they sync like any content. */
+/**
+ * Passing score, completion rule and whether learners are asked about each lesson. Saved into the course document,
+ * so they sync like any content.
+ */
 export function CourseSettingsDialog({ doc, settings, readOnly, onClose }: CourseSettingsDialogProps) {
   const [score, setScore] = useState(String(settings.passingScore))
   const [rule, setRule] = useState<CompletionRule>(settings.completionRule)
+  const [askReactions, setAskReactions] = useState(settings.askLessonReactions)
   const [problem, setProblem] = useState<string | null>(null)
   const scoreId = useId()
   const problemId = useId()
   const scoreHintId = useId()
   const ruleHintId = useId()
+  const reactionsHintId = useId()
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -31,7 +36,11 @@ export function CourseSettingsDialog({ doc, settings, readOnly, onClose }: Cours
       setProblem(check.message)
       return
     }
-    updateCourseSettings(doc, { passingScore: check.value, completionRule: rule })
+    updateCourseSettings(doc, {
+      passingScore: check.value,
+      completionRule: rule,
+      askLessonReactions: askReactions,
+    })
     onClose()
   }
 
@@ -95,6 +104,21 @@ export function CourseSettingsDialog({ doc, settings, readOnly, onClose }: Cours
               </div>
             ))}
           </fieldset>
+          <div className="course-settings-reactions">
+            <label>
+              <input
+                type="checkbox"
+                checked={askReactions}
+                onChange={(event) => setAskReactions(event.target.checked)}
+                aria-describedby={reactionsHintId}
+              />{' '}
+              Ask learners whether each lesson helped
+            </label>
+            <p id={reactionsHintId} className="field-hint">
+              Exported courses end each lesson with “Was this lesson helpful?”. SCORM packages report the
+              answers to the LMS.
+            </p>
+          </div>
         </fieldset>
         <div className="dialog-actions">
           {readOnly ? (
