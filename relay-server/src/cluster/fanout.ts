@@ -37,6 +37,9 @@ const RETRY_MS = 500
 
 export const streamKey = (room: string): string => `chorus:room:${room}`
 
+/** Reconnect attempts while Redis is away: soon at first, then once a second, so delivery resumes within one. */
+const reconnectDelay = (attempt: number): number => Math.min(attempt * 100, 1_000)
+
 type StreamEntries = [Buffer, Buffer[]][]
 /** XREAD's answer: pairs of stream key and entries, which ioredis 6 hands over flattened (key, entries, key, …). */
 type StreamReply = ([Buffer, StreamEntries] | Buffer | StreamEntries)[] | null
@@ -60,8 +63,13 @@ export const openFanout = async (url: string, hooks: FanoutHooks): Promise<Fanou
     maxRetriesPerRequest: 1,
     lazyConnect: true,
     enableAutoPipelining: true,
+    retryStrategy: reconnectDelay,
   })
-  const reader = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true })
+  const reader = new Redis(url, {
+    maxRetriesPerRequest: null,
+    lazyConnect: true,
+    retryStrategy: reconnectDelay,
+  })
   let lastError = ''
   const report = (error: Error): void => {
     // Each failing reconnection attempt says the same: report it once per outage.

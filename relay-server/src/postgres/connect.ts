@@ -18,6 +18,8 @@ export const openPostgres = async (url: string, onError: (message: string) => vo
   const pool = new pg.Pool({
     connectionString: url,
     max: POOL_SIZE,
+    // Kept open: a relay's connections are a fixed cost, paid at start, not in the first burst of clients.
+    idleTimeoutMillis: 0,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     statement_timeout: STATEMENT_TIMEOUT_MS,
     application_name: 'chorus-relay',
@@ -25,7 +27,9 @@ export const openPostgres = async (url: string, onError: (message: string) => vo
   // An idle connection that PostgreSQL drops (a restart) is reported here; the pool opens a new one on next use.
   pool.on('error', (error) => onError(error.message))
   try {
-    await pool.query('SELECT 1')
+    const clients = await Promise.all(Array.from({ length: POOL_SIZE }, () => pool.connect()))
+    await clients[0]?.query('SELECT 1')
+    for (const client of clients) client.release()
   } catch (error) {
     await pool.end().catch(() => {})
     throw new Error(`cannot reach PostgreSQL at ${describeUrl(url)}: ${(error as Error).message}`, {
