@@ -8,7 +8,6 @@ import type { Limits } from './config'
 import type { Logger } from './log'
 import {
   applyPresence,
-  applyRemotePresence,
   encodeEveryonePresent,
   encodePresenceOf,
   presenceEntriesOf,
@@ -16,12 +15,12 @@ import {
 } from './presence'
 import { decodePresenceUpdate } from './presence-frame'
 import { broadcast, disposeRoom, roomFromRows, sendFramed, sendTo, type Peer, type Room } from './room'
-import { afterWrites, catchUpTo, enqueueWrite, noteHeld, writesDone } from './room-writes'
+import { afterWrites, enqueueWrite, noteHeld, writesDone } from './room-writes'
 import { judgeReviewUpdate } from './review-guard'
 import { charge, forgetAnswers, msUntilAffordable, remember, rememberedAnswer } from './step-answers'
-import type { Fanout } from './cluster/fanout'
 import type { FanoutMessage } from './cluster/fanout-entry'
-import type { RoomStore, SharedRoomStore } from './store/store'
+import { createClusterSync, type ClusterLinks } from './cluster/cluster-sync'
+import type { RoomStore } from './store/store'
 import { binaryFrame } from './ws-frame'
 
 /** Why the relay ends a connection: a close code from shared/protocol and a short reason. */
@@ -43,13 +42,6 @@ const isEmptyStateVector = (stateVector: Uint8Array): boolean =>
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
-/** Several relays share the store: what this one needs to see the others' updates. */
-export interface ClusterLinks {
-  readonly store: SharedRoomStore
-  /** Null without Redis: other relays' updates then arrive by polling the store alone. */
-  readonly fanout: Fanout | null
-}
-
 export interface RoomsOptions {
   readonly store: RoomStore
   readonly cluster: ClusterLinks | null
@@ -62,8 +54,6 @@ export interface RoomsOptions {
   readonly guardReviews: boolean
 }
 
-/** How often a clustered relay asks the store whether its rooms missed another relay's update. */
-const LAG_CHECK_MS = 1_000
 /** Writes a room may have waiting (a slow or failing store) before its senders' sockets stop being read. */
 const MAX_PENDING_WRITES = 1_000
 /** How long shutdown waits for writes in progress. */
@@ -109,7 +99,7 @@ export const createRooms = ({
   }
 
   /** Applies an update to the document; false (and the room evicted) if it failed midway. */
-  const applyToDoc = (room: Room, update: Uint8Array, origin: unknown): boolean => {
+  const applyToDoc = (room: Room, update: Uint8Array, origin: unknown = null): boolean => {
     try {
       Y.applyUpdate(room.doc, update, origin)
     } catch (error) {
@@ -233,88 +223,8 @@ export const createRooms = ({
     }
   }
 
-  /** Another relay's stored row: applied once, in any order (Yjs holds back what depends on a missing one). */
-  const receiveRow = (room: Room, seq: number, update: Uint8Array): void => {
-    if (seq <= room.seq || room.heldAfter.has(seq)) return
-    if (!applyToDoc(room, update, null)) return
-    noteHeld(room, seq, shared)
-    broadcast(room, encodeUpdate(update), null)
-    scheduleCompaction(room)
-  }
-
-  /** Reads and applies every stored row after the ones held in a row. */
-  const catchUp = (room: Room): void =>
-    enqueueWrite(room, async () => {
-      if (cluster === null || !isLoaded(room)) return
-      let rows
-      try {
-        rows = await cluster.store.rowsAfter(room.name, room.seq)
-      } catch (error) {
-        log.warn(
-          { event: 'catch-up-failed', room: room.name, err: message(error) },
-          'catch-up failed; retrying',
-        )
-        return
-      }
-      if (!isLoaded(room) || rows.length === 0) return
-      const before = room.seq
-      // Every row, even one whose seq is already held: a compaction may have replaced that row with a state that
-      // also holds rows this relay missed. Clients get only what is new to the room.
-      for (const row of rows) {
-        const known = Y.encodeStateVector(room.doc)
-        if (!applyToDoc(room, row.data, null)) return
-        broadcast(room, encodeUpdate(Y.diffUpdate(row.data, known)), null)
-      }
-      catchUpTo(room, rows.at(-1)?.seq ?? room.seq)
-      scheduleCompaction(room)
-      if (room.seq > before)
-        log.info(
-          { event: 'room-caught-up', room: room.name, from: before, to: room.seq },
-          'caught up from the store',
-        )
-    })
-
-  const receive = (name: string, fanned: FanoutMessage): void => {
-    const room = rooms.get(name)
-    if (room === undefined) return
-    if (fanned.kind === 'update') {
-      enqueueWrite(room, async () => {
-        if (isLoaded(room)) receiveRow(room, fanned.seq, fanned.update)
-      })
-      return
-    }
-    const changed = applyRemotePresence(room.presence, fanned.entries)
-    if (changed.length > 0) broadcast(room, encodeAwareness(encodePresenceOf(room.presence, changed)), null)
-  }
-
-  /** A room missing a row the store held at the last look catches up (at the first look without Redis). */
-  const checkLag = async (): Promise<void> => {
-    if (cluster === null || rooms.size === 0) return
-    let lastSeqs
-    try {
-      lastSeqs = await cluster.store.lastSeqs([...rooms.keys()])
-    } catch {
-      return
-    }
-    for (const [name, last] of lastSeqs) {
-      const room = rooms.get(name)
-      if (room === undefined) continue
-      // Without Redis the store is the only way; with it, only a row stored a look ago and still missing
-      // means a lost entry (rows stored since are usually on their way).
-      if (fanout === null ? last > room.seq : room.seq < room.storeSeqSeen) catchUp(room)
-      room.storeSeqSeen = last
-    }
-  }
-  let checkingLag = false
-  const lagTimer =
-    cluster === null
-      ? null
-      : setInterval(() => {
-          if (checkingLag) return
-          checkingLag = true
-          void checkLag().finally(() => (checkingLag = false))
-        }, LAG_CHECK_MS)
-  lagTimer?.unref()
+  const clusterSync =
+    cluster === null ? null : createClusterSync({ rooms, cluster, log, applyToDoc, scheduleCompaction })
 
   const publishPresence = (room: Room, ids: readonly number[]): void => {
     fanout?.publish(room.name, { kind: 'presence', entries: presenceEntriesOf(room.presence, ids) })
@@ -323,11 +233,10 @@ export const createRooms = ({
   return {
     stats: () => ({ rooms: rooms.size, connections }),
 
-    /** Delivers what another relay published; on a resumed subscription, every room catches up. */
-    receive,
-    catchUpAll: (): void => {
-      for (const room of rooms.values()) catchUp(room)
-    },
+    /** Delivers what another relay published (through Redis). */
+    receive: (room: string, message: FanoutMessage): void => clusterSync?.receive(room, message),
+    /** After Redis was away: every room catches up from the store. */
+    catchUpAll: (): void => clusterSync?.catchUpAll(),
 
     /** The room in memory, loading it on first use; refused if the relay is full or the stored document is unreadable. */
     async open(name: string): Promise<Result<Room, Refusal>> {
@@ -495,7 +404,7 @@ export const createRooms = ({
      * clients, unacknowledged) and frees all memory.
      */
     async closeAll(): Promise<void> {
-      if (lagTimer !== null) clearInterval(lagTimer)
+      clusterSync?.stop()
       const all = [...rooms.values()]
       rooms.clear()
       await Promise.race([Promise.all(all.map(writesDone)), sleep(CLOSE_WRITES_MS)])
