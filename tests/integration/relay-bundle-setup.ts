@@ -1,5 +1,5 @@
 /**
- * Vitest global setup: the relay integration tests run the bundle an operator ships
+ * Global setup of vitest and Playwright: the relay integration and e2e tests run the bundle an operator ships
  * (relay-server/dist/chorus-relay.mjs), so it is built first whenever it is missing or older than what goes in it.
  */
 import { execFileSync } from 'node:child_process'
