@@ -17,6 +17,26 @@ describe('readConfig', () => {
     })
   })
 
+  it('keeps everything in SQLite unless given PostgreSQL, and Redis only beside PostgreSQL', () => {
+    expect(readConfig([], env)).toMatchObject({ value: { postgresUrl: null, redisUrl: null } })
+    const pg = 'postgres://chorus@db:5432/chorus'
+    expect(
+      readConfig(['--redis', 'redis://cache:6379'], { ...env, CHORUS_RELAY_POSTGRES_URL: pg }),
+    ).toMatchObject({ ok: true, value: { postgresUrl: pg, redisUrl: 'redis://cache:6379' } })
+    expect(readConfig([], { ...env, CHORUS_RELAY_REDIS_URL: 'redis://cache' })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('--redis needs --postgres'),
+    })
+    expect(readConfig(['--postgres', 'http://db/chorus'], env)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('must be a postgres:// or postgresql:// URL'),
+    })
+    expect(readConfig(['--postgres', pg, '--redis', 'db:6379'], env)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('--redis (CHORUS_RELAY_REDIS_URL) must be a redis:// or rediss:// URL'),
+    })
+  })
+
   it('lets flags win over environment variables', () => {
     const result = readConfig(['--port', '4000', '--max-connections', '9'], {
       ...env,

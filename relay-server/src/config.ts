@@ -142,7 +142,7 @@ const readUrl = (flag: UrlFlag, raw: string | undefined): Result<string | null, 
   if (URL_SCHEMES[flag].includes(scheme)) return { ok: true, value: raw }
   return {
     ok: false,
-    error: `--${flag} (${envName(flag)}) must be a ${URL_SCHEMES[flag].join(' or ')}// URL, e.g. ${URL_SCHEMES[flag][0]}//host:port${flag === 'postgres' ? '/database' : ''}`,
+    error: `--${flag} (${envName(flag)}) must be a ${URL_SCHEMES[flag].map((scheme) => `${scheme}//`).join(' or ')} URL, e.g. ${URL_SCHEMES[flag][0]}//host:port${flag === 'postgres' ? '/database' : ''}`,
   }
 }
 

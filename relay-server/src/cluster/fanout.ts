@@ -84,9 +84,12 @@ export const openFanout = async (url: string, hooks: FanoutHooks): Promise<Fanou
   } catch (error) {
     publisher.disconnect()
     reader.disconnect()
-    throw new Error(`cannot reach Redis at ${describeUrl(url)}: ${(error as Error).message}`, {
-      cause: error,
-    })
+    throw new Error(
+      `cannot reach Redis at ${describeUrl(url)}: ${(error as Error).message} (is it running, and is the URL right?)`,
+      {
+        cause: error,
+      },
+    )
   }
 
   /** Each watched room's last stream id read; null until its current end is known. */

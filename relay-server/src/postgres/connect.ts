@@ -32,9 +32,12 @@ export const openPostgres = async (url: string, onError: (message: string) => vo
     for (const client of clients) client.release()
   } catch (error) {
     await pool.end().catch(() => {})
-    throw new Error(`cannot reach PostgreSQL at ${describeUrl(url)}: ${(error as Error).message}`, {
-      cause: error,
-    })
+    throw new Error(
+      `cannot reach PostgreSQL at ${describeUrl(url)}: ${(error as Error).message} (is it running, and is the URL right?)`,
+      {
+        cause: error,
+      },
+    )
   }
   return pool
 }
