@@ -31,8 +31,8 @@ const LAG_CHECK_MS = 1_000
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
 /**
- * Brings other relays' updates into this relay's rooms: as Redis delivers them, in the store's order, and from the
- * store itself when one went missing. Every row goes through the room's write queue, like a client's update.
+ * Brings other relays' updates into this relay's rooms: as Redis delivers them, and from the store itself when one
+ * went missing (a catch-up, which waits its turn among the room's writes since it reads where the room stands).
  */
 export const createClusterSync = ({
   rooms,
@@ -114,12 +114,9 @@ export const createClusterSync = ({
     receive(name: string, fanned: FanoutMessage): void {
       const room = rooms.get(name)
       if (room === undefined) return
-      if (fanned.kind === 'update') {
-        enqueueWrite(room, async () => {
-          if (isLoaded(room)) receiveRow(room, fanned.seq, fanned.update)
-        })
-        return
-      }
+      // Not behind the room's own writes: another relay's row is stored already, so it may be applied and relayed
+      // while one of this relay's is still on its way to the store (which reads of the document wait for).
+      if (fanned.kind === 'update') return receiveRow(room, fanned.seq, fanned.update)
       const changed = applyRemotePresence(room.presence, fanned.entries)
       if (changed.length > 0) broadcast(room, encodeAwareness(encodePresenceOf(room.presence, changed)), null)
     },
