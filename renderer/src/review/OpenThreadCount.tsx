@@ -1,7 +1,4 @@
-import type { LessonId } from '../../../shared/course/types'
-import { openThreadCounts } from '../../../shared/review/filters'
 import { openCommentsLabel } from './comment-labels'
-import { useThreads } from './review-session'
 
 /** A speech bubble, drawn: an emoji shows as an empty box where no emoji font is installed. */
 function CommentBubbleIcon() {
@@ -12,9 +9,8 @@ function CommentBubbleIcon() {
   )
 }
 
-/** The number of open comment threads on a lesson, for its outline row; nothing when there are none. */
-export function OpenThreadCount({ lessonId }: { readonly lessonId: LessonId }) {
-  const count = openThreadCounts(useThreads()).get(lessonId) ?? 0
+/** The number of open comment threads on a lesson (see useOpenThreadCounts), for its outline row; nothing at 0. */
+export function OpenThreadCount({ count }: { readonly count: number }) {
   if (count === 0) return null
   const label = openCommentsLabel(count)
   return (

@@ -6,7 +6,7 @@ import type { ChorusDb, UpdateTable } from './db'
 export const COMPACTION_THRESHOLD = 500
 
 /** How long compaction waits for an idle moment before it runs anyway. */
-const IDLE_DEADLINE_MS = 5_000
+export const COMPACTION_IDLE_DEADLINE_MS = 5_000
 
 /**
  * The rows a document is known to hold: every row of the course up to the last one it was loaded from (any row
@@ -59,17 +59,4 @@ export function keyRuns(keys: readonly number[]): [number, number][] {
     else if (!last || key > last[1]) runs.push([key, key])
   }
   return runs
-}
-
-/**
- * Runs `task` when the page is idle (within a few seconds at most), so it never competes with a keystroke or the
- * first paint. Returns a cancel function.
- */
-export function whenIdle(task: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(task, { timeout: IDLE_DEADLINE_MS })
-    return () => cancelIdleCallback(handle)
-  }
-  const handle = setTimeout(task, 0)
-  return () => clearTimeout(handle)
 }

@@ -6,7 +6,8 @@
 import * as Y from 'yjs'
 import { STORAGE_ORIGIN } from '../../../shared/course/origins'
 import type { CourseId } from '../../../shared/course/types'
-import { COMPACTION_THRESHOLD, compactKnownRows, whenIdle } from './compaction'
+import { whenIdle } from '../ui/when-idle'
+import { COMPACTION_IDLE_DEADLINE_MS, COMPACTION_THRESHOLD, compactKnownRows } from './compaction'
 import type { ChorusDb, UpdateRow, UpdateTable } from './db'
 import { onPageLeave, type PageTargets } from './page-lifecycle'
 import { unloadBackup, type UnloadBackup } from './unload-backup'
@@ -131,7 +132,7 @@ export function persistDoc(db: ChorusDb, input: PersistDocInput): DocPersistence
     cancelIdle = whenIdle(() => {
       cancelIdle = null
       if (!stopped) void compact()
-    })
+    }, COMPACTION_IDLE_DEADLINE_MS)
   }
   const writer = createUpdateWriter(
     async (update) => {

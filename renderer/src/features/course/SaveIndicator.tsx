@@ -1,5 +1,6 @@
 import type { CourseStore } from '../../storage/course-store'
 import { formatFullDate } from '../../ui/relative-time'
+import { useIdle } from '../../ui/use-idle'
 import { useSaveStatus } from './use-save-status'
 
 interface SaveIndicatorProps {
@@ -9,6 +10,9 @@ interface SaveIndicatorProps {
 /** Whether the course is safely on this device. An error stays visible until a save succeeds. */
 export function SaveIndicator({ store }: SaveIndicatorProps) {
   const status = useSaveStatus(store)
+  // Building the first full-date format loads the locale's calendar data (tens of milliseconds on a slow machine):
+  // the tooltip waits for an idle moment rather than the course's first paint.
+  const idle = useIdle()
   switch (status.kind) {
     case 'saved':
       return (
@@ -16,7 +20,7 @@ export function SaveIndicator({ store }: SaveIndicatorProps) {
           role="status"
           aria-label="Save status"
           className="save-indicator save-indicator-saved"
-          title={`Last saved ${formatFullDate(status.at)}`}
+          title={idle ? `Last saved ${formatFullDate(status.at)}` : undefined}
         >
           Saved locally
         </p>

@@ -28,7 +28,7 @@ export const lessonExtensions = (
   provider: WebsocketProvider | null,
   media: MediaScope,
 ) => [
-  StarterKit.configure({
+  LessonStarterKit.configure({
     undoRedo: false,
     trailingNode: false,
     heading: { levels: [1, 2, 3] },
@@ -45,6 +45,19 @@ export const lessonExtensions = (
   ...blockExtensions(media),
   ...(provider ? [caretsFor(provider)] : []),
 ]
+
+/**
+ * StarterKit whose link extension leaves linkify's scanner built when its editor goes. Tiptap's link resets
+ * linkify on destroy (to drop custom schemes, which the lesson editor registers none of), so every lesson switch
+ * rebuilt the scanner's state machine of every top-level domain: milliseconds and much garbage per switch.
+ */
+const LessonStarterKit = StarterKit.extend({
+  addExtensions() {
+    return (this.parent?.() ?? []).map((extension) =>
+      extension.name === 'link' ? extension.extend({ onDestroy: () => undefined }) : extension,
+    )
+  },
+})
 
 /** Where a click below the lesson's last block puts the caret: in a paragraph after it, added if needed. */
 const writeBelow = (view: EditorView, event: MouseEvent): boolean => {

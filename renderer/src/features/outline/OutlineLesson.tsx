@@ -23,6 +23,7 @@ interface OutlineLessonProps {
   readonly readOnly: boolean
   /** Other people with this lesson open. */
   readonly peers: readonly Peer[]
+  readonly openThreads: number
   readonly actions: OutlineActions
 }
 
@@ -47,6 +48,7 @@ export const OutlineLesson = memo(function OutlineLesson({
   canMoveDown,
   readOnly,
   peers,
+  openThreads,
   actions,
 }: OutlineLessonProps) {
   const item: OutlineItem = { kind: 'lesson', id: lessonId }
@@ -77,7 +79,7 @@ export const OutlineLesson = memo(function OutlineLesson({
         {title}
       </OutlineRowLabel>
       <LessonPresence peers={peers} />
-      <OpenThreadCount lessonId={lessonId} />
+      <OpenThreadCount count={openThreads} />
       <RowActions
         item={item}
         title={title}

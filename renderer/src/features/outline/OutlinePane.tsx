@@ -1,11 +1,13 @@
 import type { Doc } from 'yjs'
 import type { LessonId, SectionId, SectionSnapshot } from '../../../../shared/course/types'
+import { useOpenThreadCounts } from '../../review/use-open-thread-counts'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import type { OutlineItem } from './outline-item'
-import { sectionOf, type OutlinePositions } from './outline-positions'
+import { sectionOf, sectionsHolding, type OutlinePositions } from './outline-positions'
 import { OutlineSection } from './OutlineSection'
 import { useOutlineController, type PendingDelete } from './use-outline-controller'
 import { usePeersByLesson } from './use-peers-by-lesson'
+import { useProgressiveSections } from './use-progressive-sections'
 
 interface OutlinePaneProps {
   readonly doc: Doc
@@ -38,11 +40,16 @@ export function OutlinePane({ doc, sections, readOnly, selectedLessonId, onSelec
   })
   const { positions, drag } = outline
   const peersByLesson = usePeersByLesson()
+  const openThreads = useOpenThreadCounts()
   const pending = outline.pendingDelete
   const selected: OutlineItem | null = selectedLessonId ? { kind: 'lesson', id: selectedLessonId } : null
   const hint = drag.hint
   const lessonDropSection =
     hint?.kind === 'lesson' ? sectionOf(positions, { kind: 'lesson', id: hint.id as LessonId }) : null
+  const shown = useProgressiveSections(
+    positions,
+    sectionsHolding(positions, [selected, outline.editing, outline.focusRequest]),
+  )
 
   return (
     <nav className="outline" aria-label="Course outline" onDragLeave={actions.drag.onLeave}>
@@ -63,7 +70,7 @@ export function OutlinePane({ doc, sections, readOnly, selectedLessonId, onSelec
         </p>
       ) : (
         <ol className="outline-sections" aria-label="Sections">
-          {sections.map((section) => (
+          {sections.slice(0, shown).map((section) => (
             <OutlineSection
               key={section.id}
               section={section}
@@ -80,6 +87,7 @@ export function OutlinePane({ doc, sections, readOnly, selectedLessonId, onSelec
               draggingLesson={lessonIn(positions, section.id, drag.dragging)}
               lessonDrop={lessonDropSection === section.id ? hint : null}
               peersByLesson={peersByLesson}
+              openThreads={openThreads}
               actions={actions}
             />
           ))}

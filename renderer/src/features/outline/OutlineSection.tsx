@@ -28,6 +28,8 @@ interface OutlineSectionProps {
   readonly lessonDrop: DropHint | null
   /** Who has which lesson open; the map changes only when someone's presence does. */
   readonly peersByLesson: ReadonlyMap<LessonId, readonly Peer[]>
+  /** Open comment threads by lesson; the map changes only when a thread does. */
+  readonly openThreads: ReadonlyMap<LessonId, number>
   readonly actions: OutlineActions
 }
 
@@ -46,6 +48,7 @@ export const OutlineSection = memo(function OutlineSection({
   draggingLesson,
   lessonDrop,
   peersByLesson,
+  openThreads,
   actions,
 }: OutlineSectionProps) {
   const item: OutlineItem = { kind: 'section', id: section.id }
@@ -112,6 +115,7 @@ export const OutlineSection = memo(function OutlineSection({
                     canMoveDown={canStep(positions, lessonItem, 'down')}
                     readOnly={readOnly}
                     peers={peersByLesson.get(lesson.id) ?? NO_PEERS}
+                    openThreads={openThreads.get(lesson.id) ?? 0}
                     actions={actions}
                   />
                 )

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { LessonId, SectionId, SectionSnapshot } from '../../../../shared/course/types'
 import type { OutlineItem } from './outline-item'
 import { lessonStep, sectionStep } from './outline-moves'
-import { canStep, outlinePositions, sectionOf } from './outline-positions'
+import { canStep, outlinePositions, sectionOf, sectionsHolding } from './outline-positions'
 
 const section = (id: string, lessons: string[]): SectionSnapshot => ({
   id: id as SectionId,
@@ -52,5 +52,18 @@ describe('sectionOf', () => {
     expect(sectionOf(positions, { kind: 'lesson', id: 'a2' as LessonId })).toBe('A')
     expect(sectionOf(positions, { kind: 'section', id: 'C' as SectionId })).toBe('C')
     expect(sectionOf(positions, { kind: 'lesson', id: 'gone' as LessonId })).toBeNull()
+  })
+})
+
+describe('sectionsHolding', () => {
+  it('counts the sections up to the last one holding an item, and nothing for items that are gone', () => {
+    const positions = outlinePositions(outlines[0] ?? [])
+    const lesson = (id: string): OutlineItem => ({ kind: 'lesson', id: id as LessonId })
+    const sectionItem = (id: string): OutlineItem => ({ kind: 'section', id: id as SectionId })
+    expect(sectionsHolding(positions, [])).toBe(0)
+    expect(sectionsHolding(positions, [null, lesson('a2')])).toBe(1)
+    expect(sectionsHolding(positions, [lesson('a1'), sectionItem('B'), null])).toBe(2)
+    expect(sectionsHolding(positions, [lesson('c1'), lesson('gone')])).toBe(3)
+    expect(sectionsHolding(positions, [lesson('gone')])).toBe(0)
   })
 })

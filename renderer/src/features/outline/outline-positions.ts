@@ -63,3 +63,20 @@ export const sectionOf = (positions: OutlinePositions, item: OutlineItem): Secti
       ? item.id
       : null
     : (positions.lessons.get(item.id)?.sectionId ?? null)
+
+/** How many sections, from the first, must render for every one of `items` to be on the page. */
+export const sectionsHolding = (
+  positions: OutlinePositions,
+  items: readonly (OutlineItem | null)[],
+): number =>
+  Math.max(
+    0,
+    ...items.map((item) => {
+      if (item === null) return 0
+      const index =
+        item.kind === 'section'
+          ? positions.sections.get(item.id)
+          : positions.lessons.get(item.id)?.sectionIndex
+      return index === undefined ? 0 : index + 1
+    }),
+  )
