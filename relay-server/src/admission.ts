@@ -1,7 +1,7 @@
 import type { Result } from '../../shared/errors'
 import { UpgradeStatus } from '../../shared/protocol/close-codes'
 import { PROTOCOL_PARAM, TOKEN_PARAM } from '../../shared/protocol/messages'
-import { parseRoomName, type RoomRef } from '../../shared/protocol/rooms'
+import { canRead, parseRoomName, type RoomRef } from '../../shared/protocol/rooms'
 import { ANY_COURSE, type TokenClaims } from '../../shared/protocol/token'
 import type { AuthRefusal, TokenVerifier } from './auth'
 
@@ -40,7 +40,8 @@ const readProtocol = (raw: string | null): number | null => {
 
 /**
  * Decides at the HTTP upgrade whether a request may connect, before any document data is sent:
- * 400 for a path that is no room, 401 for a missing/bad token, 403 for a token of another course.
+ * 400 for a path that is no room, 401 for a missing/bad token, 403 for a token of another course or a room its
+ * role may not see (a pilot learner's token opens only the course and its feedback).
  * `verify` is null in `--open` mode.
  */
 export const admit = async (
@@ -60,7 +61,7 @@ export const admit = async (
       ok: false,
       error: {
         status: UpgradeStatus.BadRoom,
-        reason: 'path is not a room name (/<courseId> or /<courseId>/review)',
+        reason: 'path is not a room name (/<courseId>, or /<courseId>/ then review, history or feedback)',
       },
     }
   const protocol = readProtocol(url.searchParams.get(PROTOCOL_PARAM))
@@ -69,6 +70,14 @@ export const admit = async (
   const token = url.searchParams.get(TOKEN_PARAM)
   const checked = await verify(token, ref.courseId)
   if (!checked.ok) return checked
+  if (!canRead(checked.value.role, ref.kind))
+    return {
+      ok: false,
+      error: {
+        status: UpgradeStatus.Forbidden,
+        reason: `a ${checked.value.role} token does not open ${ref.kind}`,
+      },
+    }
   const tokenKey = checked.value.jti ?? token?.slice(token.lastIndexOf('.') + 1) ?? null
   return { ok: true, value: { roomName, ref, claims: checked.value, protocol, tokenKey } }
 }

@@ -2,7 +2,7 @@
  * What a relay token says about its holder. The relay signs and checks it (HS256); the app only reads it,
  * e.g. to show the role an invite grants. Claim names are the wire format: never rename them.
  */
-export const ROLES = ['author', 'reviewer', 'viewer'] as const
+export const ROLES = ['author', 'reviewer', 'viewer', 'learner'] as const
 export type Role = (typeof ROLES)[number]
 
 /** The `course` claim of a token valid for every course on the relay. */
