@@ -11,7 +11,7 @@ import { openReviewStore } from './review-store'
 import { ReviewSessionContext, ThreadsContext, useDocThreads, type ReviewSession } from './review-session'
 import type { IdentityState } from './use-course-identity'
 import { useOnlineMembers } from './use-online-members'
-import { useReviewSync } from './use-review-sync'
+import { useRoomSync } from '../sync/use-room-sync'
 
 interface ReviewSessionProviderProps {
   readonly db: ChorusDb
@@ -34,7 +34,7 @@ export function ReviewSessionProvider({
 }: ReviewSessionProviderProps) {
   const store = useOpenStore(openReviewStore, db, courseId, onCloseFailed)
   const doc = store.status === 'open' ? store.store.doc : null
-  const sync = useReviewSync(db, courseId, doc)
+  const sync = useRoomSync(db, courseId, 'review', doc)
   const problem = useReviewStoreProblem(store)
   const threads = useDocThreads(doc ?? undefined)
   const known = identity.status === 'known' ? identity.identity : null

@@ -74,6 +74,10 @@ export type ChorusDb = Dexie & {
   readonly updates: EntityTable<UpdateRow, 'seq'>
   /** The course's review document (comment threads): apart from content, so no copy or export of it carries them. */
   readonly reviewUpdates: EntityTable<UpdateRow, 'seq'>
+  /** The course's saved versions (issue 13): their list and states, synced in `<courseId>/history`. */
+  readonly historyUpdates: EntityTable<UpdateRow, 'seq'>
+  /** Pilot learners' feedback on the course (issue 13), synced in `<courseId>/feedback`. */
+  readonly feedbackUpdates: EntityTable<UpdateRow, 'seq'>
   readonly media: EntityTable<MediaRow, 'hash'>
   readonly mediaCourses: Table<MediaCourseRow, [string, CourseId]>
   readonly settings: EntityTable<SettingRow, 'key'>
@@ -81,8 +85,8 @@ export type ChorusDb = Dexie & {
   readonly connection: ConnectionEvents
 }
 
-/** The tables holding a course's documents as update rows: its content, and its review comments (issue 4). */
-export type UpdateTable = 'updates' | 'reviewUpdates'
+/** The tables holding a course's documents as update rows: its content, review comments, versions, feedback. */
+export type UpdateTable = 'updates' | 'reviewUpdates' | 'historyUpdates' | 'feedbackUpdates'
 
 /** Where IndexedDB comes from; tests pass fake-indexeddb's factory for isolation. */
 export interface IndexedDbSource {
@@ -111,6 +115,7 @@ export function openChorusDb(name = 'chorus', source?: IndexedDbSource): ChorusD
     .version(4)
     .stores({ mediaCourses: '[hash+courseId], hash, courseId' })
     .upgrade((transaction) => associateStoredMedia(transaction))
+  dexie.version(5).stores({ historyUpdates: '++seq, courseId', feedbackUpdates: '++seq, courseId' })
   const db = Object.assign(dexie, { connection: watchConnection(dexie) }) as ChorusDb
   return db
 }

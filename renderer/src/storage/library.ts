@@ -31,18 +31,31 @@ export async function createCourse(db: ChorusDb, course: NewLibraryCourse): Prom
   return id
 }
 
-/** Removes the course's entry, every stored update of its content and comments, its relay token and its media, in one transaction. */
+/**
+ * Removes the course's entry, every stored update of its content, comments, versions and feedback, its relay token
+ * and its media, in one transaction.
+ */
 export async function deleteCourse(db: ChorusDb, id: CourseId): Promise<void> {
   await storage(() =>
     db.transaction(
       'rw',
-      [db.courses, db.updates, db.reviewUpdates, ...mediaTables(db), db.relayLinks],
+      [
+        db.courses,
+        db.updates,
+        db.reviewUpdates,
+        db.historyUpdates,
+        db.feedbackUpdates,
+        ...mediaTables(db),
+        db.relayLinks,
+      ],
       async () => {
         await db.courses.delete(id)
         // The token is a credential: it leaves with the course.
         await db.relayLinks.delete(id)
         await db.updates.where('courseId').equals(id).delete()
         await db.reviewUpdates.where('courseId').equals(id).delete()
+        await db.historyUpdates.where('courseId').equals(id).delete()
+        await db.feedbackUpdates.where('courseId').equals(id).delete()
         await releaseCourseMedia(db, id)
       },
     ),
