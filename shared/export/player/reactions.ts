@@ -14,3 +14,5 @@ export const LESSON_REACTIONS = [
 ] as const
 
 export const REACTION_QUESTION = 'Was this lesson helpful?'
+
+export type LessonReactionName = (typeof LESSON_REACTIONS)[number]['name']
