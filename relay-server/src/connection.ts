@@ -65,7 +65,10 @@ const BACKLOG_CLOSE_GRACE_MS = 1_000
 const asBytes = (data: RawData): Uint8Array =>
   Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data
 
-/** Reviewers' and viewers' content updates are dropped here: never applied, stored or broadcast. */
+/**
+ * Updates to a room the role may not write (`canWrite`: a viewer's, a reviewer's or learner's course edits, an
+ * author's feedback) are dropped here: never applied, stored or broadcast.
+ */
 const dropWrite = (c: Connection, update: Uint8Array): Outcome => {
   if (isEmptyUpdate(update)) return ok
   if (c.droppedWrites++ === 0)

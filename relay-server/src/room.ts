@@ -29,7 +29,10 @@ export interface PeerWire {
 /** A connection as its room sees it. Plain data, so thousands of them cost no closures. */
 export interface Peer extends Announcer {
   readonly id: number
-  /** The token's role: review rooms judge each update by its sender (review-guard.ts). */
+  /**
+   * The token's role: review and feedback rooms judge each update by its sender (review-guard.ts,
+   * feedback-guard.ts).
+   */
   readonly role: Role
   readonly socket: PeerSocket
   readonly wire: PeerWire

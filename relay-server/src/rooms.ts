@@ -16,6 +16,7 @@ import {
 import { decodePresenceUpdate } from './presence-frame'
 import { broadcast, disposeRoom, roomFromRows, sendFramed, sendTo, type Peer, type Room } from './room'
 import { afterWrites, enqueueWrite, noteHeld, writesDone } from './room-writes'
+import { judgeFeedbackUpdate } from './feedback-guard'
 import { judgeReviewUpdate } from './review-guard'
 import { charge, forgetAnswers, msUntilAffordable, remember, rememberedAnswer } from './step-answers'
 import type { FanoutMessage } from './cluster/fanout-entry'
@@ -50,7 +51,10 @@ export interface RoomsOptions {
   readonly roomIdleMs: number
   readonly compactEvery: number
   readonly storeRetryMs: number
-  /** Token mode: review-room updates must pass review-guard.ts (in `--open` mode all are one anonymous author). */
+  /**
+   * Token mode: review-room updates must pass review-guard.ts and feedback-room ones feedback-guard.ts (in
+   * `--open` mode all are one anonymous author).
+   */
   readonly guardReviews: boolean
 }
 
@@ -326,7 +330,7 @@ export const createRooms = ({
     /**
      * `frame` is the received frame when it already is an update message: it is relayed byte for byte.
      * The update is decoded in full before it touches the document, so a malformed one changes nothing. A
-     * refusal found once the update's turn comes (a review rule) is passed to `refused`.
+     * refusal found once the update's turn comes (a review or feedback rule) is passed to `refused`.
      */
     applyUpdate(
       room: Room,
@@ -344,7 +348,9 @@ export const createRooms = ({
       }
       enqueueWrite(room, async () => {
         if (!isLoaded(room) || !room.peers.has(from)) return
-        const judged = guardReviews ? judgeReviewUpdate(log, room, from, decoded) : null
+        const judged = guardReviews
+          ? (judgeReviewUpdate(log, room, from, decoded) ?? judgeFeedbackUpdate(log, room, from, decoded))
+          : null
         if (judged !== null) return refused(judged)
         if (!applyToDoc(room, update, from))
           return refused(refuse(CloseCode.InternalError, 'update failed to apply'))

@@ -14,7 +14,10 @@ export const CloseCode = {
   MalformedMessage: 4400,
   /** The token expired while connected; get a new invite. */
   TokenExpired: 4401,
-  /** A review-room update changed something this token may not change (another person's comment, say). */
+  /**
+   * A review- or feedback-room update changed something this token may not change (another person's comment or
+   * another learner's feedback, say).
+   */
   ChangeNotAllowed: 4403,
   /** The token was revoked by the relay's operator; get a new invite. */
   TokenRevoked: 4410,

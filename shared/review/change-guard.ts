@@ -18,12 +18,14 @@ import type { Result } from '../errors'
 import type { Role } from '../protocol/token'
 import { COMMENT, ROOT, THREAD } from './schema'
 import {
+  judgeDeletions,
   placeOfHeld,
   updatePlaces,
   type DecodedUpdate,
   type Parent,
   type Place,
   type UpdatePlaces,
+  type UpdateRefusal,
 } from './update-places'
 
 /** Who sent the update: the token's user id (`sub`) and role. */
@@ -37,10 +39,7 @@ export interface Writer {
  * `unresolved`: it refers to items the document does not hold yet (a client's update may race ahead of the sync
  * that brings what it builds on); it cannot be judged, and nothing of it may be applied.
  */
-export interface ChangeRefusal {
-  readonly kind: 'not-allowed' | 'unresolved'
-  readonly reason: string
-}
+export type ChangeRefusal = UpdateRefusal
 
 type Node =
   | { readonly kind: 'threads' | 'unknown' }
@@ -286,36 +285,7 @@ export const checkReviewUpdate = (
     if (refusal !== null) return notAllowed(refusal)
   }
 
-  for (const [client, ranges] of update.ds.clients) {
-    const held = doc.store.clients.get(client) ?? []
-    const heldUpTo = Y.getState(doc.store, client)
-    for (const { clock, len } of ranges) {
-      const end = clock + len
-      // Every sync step 2 lists the sender's whole delete set: walk the held structs directly, skipping what is
-      // deleted already (it changes nothing), so a reconnect costs little more than a search per range.
-      for (
-        let index = clock < heldUpTo ? Y.findIndexSS(held, clock) : held.length;
-        index < held.length;
-        index++
-      ) {
-        const struct = held[index] as Y.Item | Y.GC
-        if (struct.id.clock >= end) break
-        if (struct instanceof Y.Item && !struct.deleted) {
-          const refusal = deletionRefusal(struct, false)
-          if (refusal !== null) return notAllowed(refusal)
-        }
-      }
-      for (let at = Math.max(clock, heldUpTo); at < end;) {
-        const found = places.structAt(client, at)
-        if (found === undefined || found.struct instanceof Y.Skip)
-          return unresolved(`deletes ${client}:${at}, which is not held`)
-        if (found.struct instanceof Y.Item) {
-          const refusal = deletionRefusal(found.struct, true)
-          if (refusal !== null) return notAllowed(refusal)
-        }
-        at = found.struct.id.clock + found.struct.length
-      }
-    }
-  }
+  const deletion = judgeDeletions(doc, update, places, deletionRefusal)
+  if (deletion !== null) return { ok: false, error: deletion }
   return { ok: true, value: undefined }
 }

@@ -131,3 +131,54 @@ export const updatePlaces = (doc: Y.Doc, update: DecodedUpdate): UpdatePlaces =>
 
   return { added, placeOf, structAt }
 }
+
+/** Why an update may not be applied: it changes what its writer may not, or builds on items not held yet. */
+export interface UpdateRefusal {
+  readonly kind: 'not-allowed' | 'unresolved'
+  readonly reason: string
+}
+
+/**
+ * Judges every item the update's delete set would delete, the document's (`fresh` false) and the update's own,
+ * by `refusalOf` (a reason, or null to allow it), and returns the first refusal. Items deleted already are
+ * skipped: deleting them again changes nothing, and every sync step 2 lists the sender's whole delete set.
+ * A range naming clocks neither the document nor the update holds is `unresolved`.
+ */
+export const judgeDeletions = (
+  doc: Y.Doc,
+  update: DecodedUpdate,
+  places: UpdatePlaces,
+  refusalOf: (item: Y.Item, fresh: boolean) => string | null,
+): UpdateRefusal | null => {
+  for (const [client, ranges] of update.ds.clients) {
+    const held = doc.store.clients.get(client) ?? []
+    const heldUpTo = Y.getState(doc.store, client)
+    for (const { clock, len } of ranges) {
+      const end = clock + len
+      // Walk the held structs directly, so a reconnect costs little more than a search per range.
+      for (
+        let index = clock < heldUpTo ? Y.findIndexSS(held, clock) : held.length;
+        index < held.length;
+        index++
+      ) {
+        const struct = held[index] as Y.Item | Y.GC
+        if (struct.id.clock >= end) break
+        if (struct instanceof Y.Item && !struct.deleted) {
+          const reason = refusalOf(struct, false)
+          if (reason !== null) return { kind: 'not-allowed', reason }
+        }
+      }
+      for (let at = Math.max(clock, heldUpTo); at < end;) {
+        const found = places.structAt(client, at)
+        if (found === undefined || found.struct instanceof Y.Skip)
+          return { kind: 'unresolved', reason: `deletes ${client}:${at}, which is not held` }
+        if (found.struct instanceof Y.Item) {
+          const reason = refusalOf(found.struct, true)
+          if (reason !== null) return { kind: 'not-allowed', reason }
+        }
+        at = found.struct.id.clock + found.struct.length
+      }
+    }
+  }
+  return null
+}

@@ -1,0 +1,186 @@
+/**
+ * The one place that knows the feedback document's shape. One feedback Y.Doc per course, synced in its own room
+ * (`<courseId>/feedback`), where only learners write and each only their own entries (change-guard.ts).
+ *
+ * - root Y.Map `entries`: entry key (entries.ts: `["lesson", userId, lessonId]` or
+ *   `["question", userId, lessonId, questionId]`) → plain JSON value naming the learner
+ *   (`{ learner: { id, name }, reaction, comment, updatedAt }` or
+ *   `{ learner: { id, name }, firstTryCorrect, tries, correct, updatedAt }`).
+ *
+ * One flat map of plain values rather than a nested map per learner: a learner who gives feedback on two devices
+ * while offline would create that nested map twice, and Yjs keeps only one of two maps written at the same key,
+ * losing everything the other device wrote. With flat entries the two devices' writes to different lessons both
+ * stay, and two writes to the same lesson resolve to the later one. It also lets the relay judge an update by the
+ * keys it writes alone: every key carries its learner's id.
+ */
+import type * as Y from 'yjs'
+import type { LessonId } from '../course/types'
+import {
+  MAX_COMMENT_LENGTH,
+  MAX_ID_LENGTH,
+  MAX_TRIES,
+  entryKey,
+  lessonFeedbackOf,
+  parseAnswerEntry,
+  parseEntryKey,
+  parseLessonEntry,
+  questionAnswerOf,
+  type EntryKey,
+  type StoredAnswerEntry,
+  type StoredLessonEntry,
+} from './entries'
+import type { LearnerRef, LessonFeedback, LessonReactionName, QuestionAnswer } from './types'
+
+export const FEEDBACK_ROOT = 'entries'
+
+/**
+ * The origin of every feedback command's transaction, so an undo manager or a sync layer can tell the local
+ * learner's changes apart. `Symbol.for` keeps it identical even if a bundle holds two copies of this module.
+ */
+export const FEEDBACK_ORIGIN: unique symbol = Symbol.for('chorus.origin.feedback')
+
+const entriesMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(FEEDBACK_ROOT)
+
+export interface LessonFeedbackChange {
+  /** The new reaction, or null to take it back; absent keeps the current one. */
+  readonly reaction?: LessonReactionName | null
+  /** The new comment ('' for none); absent keeps the current one. */
+  readonly comment?: string
+}
+
+/** Ids are checked here so that a write the relay would refuse (and close the connection over) is never made. */
+const requireId = (what: string, id: string): void => {
+  if (id.length === 0 || id.length > MAX_ID_LENGTH)
+    throw new RangeError(`A feedback ${what} must be 1 to ${MAX_ID_LENGTH} characters long.`)
+}
+
+const storedLearner = (learner: LearnerRef): LearnerRef => {
+  requireId('learner id', learner.id)
+  return { id: learner.id, name: learner.name.slice(0, MAX_ID_LENGTH) }
+}
+
+const readEntry = <T>(
+  doc: Y.Doc,
+  key: EntryKey,
+  parse: (value: unknown, learnerId: string) => T | null,
+): T | null => parse(entriesMap(doc).get(entryKey(key)), key.learnerId)
+
+/**
+ * Sets the learner's reaction to a lesson and/or their comment on it. A comment longer than
+ * `MAX_COMMENT_LENGTH` is cut to it (the learner view's field stops there anyway). Writes nothing when nothing
+ * changes, so re-sending the same reaction adds no history to the document.
+ */
+export const setLessonFeedback = (
+  doc: Y.Doc,
+  learner: LearnerRef,
+  lessonId: LessonId,
+  change: LessonFeedbackChange,
+  now: number = Date.now(),
+): void => {
+  const who = storedLearner(learner)
+  requireId('lesson id', lessonId)
+  const key: EntryKey = { kind: 'lesson', learnerId: who.id, lessonId }
+  doc.transact(() => {
+    const held = readEntry(doc, key, parseLessonEntry)
+    const reaction = change.reaction === undefined ? (held?.reaction ?? null) : change.reaction
+    const comment =
+      change.comment === undefined ? (held?.comment ?? '') : change.comment.slice(0, MAX_COMMENT_LENGTH)
+    if (
+      held !== null &&
+      held.reaction === reaction &&
+      held.comment === comment &&
+      held.learner.name === who.name
+    )
+      return
+    const entry: StoredLessonEntry = { learner: who, reaction, comment, updatedAt: now }
+    entriesMap(doc).set(entryKey(key), entry)
+  }, FEEDBACK_ORIGIN)
+}
+
+/**
+ * Records the learner's answer to a question: the first try's result is kept for good, later tries are counted
+ * and update whether the question is answered correctly now.
+ */
+export const recordAnswer = (
+  doc: Y.Doc,
+  learner: LearnerRef,
+  lessonId: LessonId,
+  questionId: string,
+  correct: boolean,
+  now: number = Date.now(),
+): void => {
+  const who = storedLearner(learner)
+  requireId('lesson id', lessonId)
+  requireId('question id', questionId)
+  const key: EntryKey = { kind: 'question', learnerId: who.id, lessonId, questionId }
+  doc.transact(() => {
+    const held = readEntry(doc, key, parseAnswerEntry)
+    const entry: StoredAnswerEntry =
+      held === null
+        ? { learner: who, firstTryCorrect: correct, tries: 1, correct, updatedAt: now }
+        : {
+            learner: who,
+            firstTryCorrect: held.firstTryCorrect,
+            tries: Math.min(held.tries + 1, MAX_TRIES),
+            correct,
+            updatedAt: now,
+          }
+    entriesMap(doc).set(entryKey(key), entry)
+  }, FEEDBACK_ORIGIN)
+}
+
+/** The learner's own reaction and comment on a lesson, as the learner view shows them; null if none yet. */
+export const readLessonFeedback = (
+  doc: Y.Doc,
+  learnerId: string,
+  lessonId: LessonId,
+): LessonFeedback | null => {
+  const entry = readEntry(doc, { kind: 'lesson', learnerId, lessonId }, parseLessonEntry)
+  return entry === null ? null : lessonFeedbackOf(lessonId, entry)
+}
+
+/** The learner's own answers to a question so far; null if they have not answered it. */
+export const readQuestionAnswer = (
+  doc: Y.Doc,
+  learnerId: string,
+  lessonId: LessonId,
+  questionId: string,
+): QuestionAnswer | null => {
+  const entry = readEntry(doc, { kind: 'question', learnerId, lessonId, questionId }, parseAnswerEntry)
+  return entry === null ? null : questionAnswerOf(lessonId, questionId, entry)
+}
+
+/**
+ * Every learner's feedback and answers, for the authors' Feedback panel, in the same order on every device.
+ * Entries that are not well-formed (a key or value no version of Chorus writes) are skipped rather than shown
+ * half-read.
+ */
+export const readAllFeedback = (doc: Y.Doc): { feedback: LessonFeedback[]; answers: QuestionAnswer[] } => {
+  const feedback: LessonFeedback[] = []
+  const answers: QuestionAnswer[] = []
+  // In key order: each replica's map iterates in the order it learnt the keys, and every device must list alike.
+  const entries = [...entriesMap(doc).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  for (const [rawKey, value] of entries) {
+    const key = parseEntryKey(rawKey)
+    if (key === null) continue
+    if (key.kind === 'lesson') {
+      const entry = parseLessonEntry(value, key.learnerId)
+      if (entry !== null) feedback.push(lessonFeedbackOf(key.lessonId, entry))
+    } else {
+      const entry = parseAnswerEntry(value, key.learnerId)
+      if (entry !== null) answers.push(questionAnswerOf(key.lessonId, key.questionId, entry))
+    }
+  }
+  return { feedback, answers }
+}
+
+/**
+ * Calls `onChange` after every transaction that touched the feedback, local or remote. It is not called at once:
+ * read the current state first. Returns the unsubscribe function.
+ */
+export const observeFeedback = (doc: Y.Doc, onChange: () => void): (() => void) => {
+  const entries = entriesMap(doc)
+  const handler = () => onChange()
+  entries.observe(handler)
+  return () => entries.unobserve(handler)
+}
