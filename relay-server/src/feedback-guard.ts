@@ -25,7 +25,7 @@ export const judgeFeedbackUpdate = (
   update: DecodedUpdate,
 ): Outcome | null => {
   if (parseRoomName(room.name)?.kind !== 'feedback') return null
-  const verdict = checkFeedbackUpdate(room.doc, update, { id: from.user, role: from.role })
+  const verdict = checkFeedbackUpdate(room.doc, update, { id: from.user, name: from.name, role: from.role })
   if (verdict.ok) return null
   const { kind, reason } = verdict.error
   const who = { conn: from.id, room: room.name, user: from.user, role: from.role, reason }

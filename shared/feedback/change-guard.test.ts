@@ -18,7 +18,11 @@ const BEN: LearnerRef = { id: 'u-ben', name: 'Ben Learner' }
 const LESSON = 'lesson-1' as LessonId
 const OTHER_LESSON = 'lesson-2' as LessonId
 
-const as = (learner: LearnerRef, role: Role = 'learner'): Writer => ({ id: learner.id, role })
+const as = (learner: LearnerRef, role: Role = 'learner'): Writer => ({
+  id: learner.id,
+  name: learner.name,
+  role,
+})
 const annLessonKey = entryKey({ kind: 'lesson', learnerId: ANN.id, lessonId: LESSON })
 
 /** A client's copy of the relay's document. */
@@ -135,6 +139,15 @@ describe('feedback changes the relay accepts', () => {
 })
 
 describe('feedback changes the relay refuses', () => {
+  it('refuses an entry under another name than the token carries, and accepts any name with no tokens', () => {
+    const relay = new Y.Doc()
+    const client = replicaOf(relay)
+    const renamed = { ...ANN, name: 'Somebody Else' }
+    const update = sent(client, () => setLessonFeedback(client, renamed, LESSON, { reaction: 'helpful' }))
+    expectRefused(relay, update, as(ANN), /another name than the token carries/)
+    expectAllowed(relay, update, { ...as(ANN), name: null })
+  })
+
   it('refuses any write by a role other than learner', () => {
     const relay = new Y.Doc()
     for (const role of ['author', 'reviewer', 'viewer'] as const) {

@@ -24,12 +24,17 @@ import {
   type Place,
   type UpdateRefusal,
 } from '../review/update-places'
-import { isValidEntry, parseEntryKey } from './entries'
+import { isValidEntry, learnerNameOf, parseEntryKey } from './entries'
 import { FEEDBACK_ROOT } from './feedback-doc'
 
-/** Who sent the update: the token's user id (`sub`) and role. */
+/**
+ * Who sent the update: the token's user id (`sub`), display name and role. An entry must carry the token's name,
+ * so the Feedback panel shows each learner under the name their invite carries; null (the relay's `--open` mode,
+ * no tokens) accepts any name.
+ */
 export interface Writer {
   readonly id: string
+  readonly name: string | null
   readonly role: Role
 }
 
@@ -77,8 +82,11 @@ export const checkFeedbackUpdate = (
     if (item.content instanceof Y.ContentDeleted) continue
     if (!(item.content instanceof Y.ContentAny) || item.length !== 1)
       return refused('not-allowed', 'written: content the feedback document never holds')
-    if (entry === null || !isValidEntry(entry, item.content.arr[0]))
+    const value: unknown = item.content.arr[0]
+    if (entry === null || !isValidEntry(entry, value))
       return refused('not-allowed', 'written: an entry that is not well-formed or not by the writer')
+    if (writer.name !== null && learnerNameOf(value) !== writer.name)
+      return refused('not-allowed', 'written: an entry under another name than the token carries')
   }
 
   const deletion = judgeDeletions(doc, update, places, (item, fresh) => {

@@ -145,6 +145,12 @@ export const isValidEntry = (key: EntryKey, value: unknown): boolean => {
     : hasOnly(value, ANSWER_FIELDS) && parseAnswerEntry(value, key.learnerId) !== null
 }
 
+/** The learner name a well-formed entry carries (see `isValidEntry`). */
+export const learnerNameOf = (value: unknown): string | null =>
+  isRecord(value) && isRecord(value.learner) && typeof value.learner.name === 'string'
+    ? value.learner.name
+    : null
+
 export const lessonFeedbackOf = (lessonId: LessonId, entry: StoredLessonEntry): LessonFeedback => ({
   learner: entry.learner,
   lessonId,

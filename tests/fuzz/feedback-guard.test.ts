@@ -152,6 +152,7 @@ const syncDevice = (relay: Y.Doc, device: Device): void => {
   const update = Y.encodeStateAsUpdate(device.doc, Y.encodeStateVector(relay))
   const verdict = checkFeedbackUpdate(relay, Y.decodeUpdate(update), {
     id: device.learner.id,
+    name: device.learner.name,
     role: 'learner',
   })
   expect(verdict).toEqual({ ok: true, value: undefined })
@@ -199,7 +200,11 @@ const run = (seed: number): void => {
         const update = prng.chance(0.5)
           ? sent(copy, () => copy.transact(() => changes.forEach((change) => change.apply(map))))
           : sent(copy, () => changes.forEach((change) => change.apply(map)))
-        const verdict = checkFeedbackUpdate(relay, Y.decodeUpdate(update), { id: writer.id, role: 'learner' })
+        const verdict = checkFeedbackUpdate(relay, Y.decodeUpdate(update), {
+          id: writer.id,
+          name: writer.name,
+          role: 'learner',
+        })
         const allowed = changes.every((change) => change.allowed)
         expect(verdict.ok, `seed ${seed} step ${step}: ${JSON.stringify(verdict)}`).toBe(allowed)
         if (!verdict.ok) {
