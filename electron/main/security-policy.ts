@@ -7,9 +7,9 @@ import { isExternalHttpUrl } from '../../shared/platform'
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  // The only inline scripts allowed, by hash: the learner preview's player (shared/export/player) and its Escape
-  // relay, which the preview's sandboxed srcdoc frame runs under this policy. A test recomputes both hashes.
-  "script-src 'self' 'sha256-1mIEL9/2wNXMoUKynWLwqQASMxg7RcgFWb7QDSoiCa4=' 'sha256-6iE0TeU0+i+YfYBVnSDRUI96vXM8xqaGEvkScnZMH8Q='",
+  // The only inline scripts allowed, by hash: the player (shared/export/player), the learner preview's Escape relay
+  // and the pilot learners' bridge, which sandboxed srcdoc frames run under this policy. A test recomputes them.
+  "script-src 'self' 'sha256-1mIEL9/2wNXMoUKynWLwqQASMxg7RcgFWb7QDSoiCa4=' 'sha256-6iE0TeU0+i+YfYBVnSDRUI96vXM8xqaGEvkScnZMH8Q=' 'sha256-xk8gWUdl/ITOE2LThm8Zq/pHSRUb6HMWOJti3oTigtM='",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   // data: for the learner preview's audio and video: its opaque-origin frame may not load the app's blob: URLs.

@@ -135,6 +135,27 @@ describe('buildPackage', () => {
     }
   })
 
+  it('carries the publish number in the manifest and the player footer, and leaves both alone without one', async () => {
+    const pages = async (format: 'scorm12' | 'scorm2004' | 'web', publishNumber?: number) => {
+      const built = await buildPackage({ ...withImages, publishNumber }, format)
+      if (!built.ok) throw new Error(built.error.message)
+      return {
+        manifest: text(built.value.files, 'imsmanifest.xml'),
+        page: text(built.value.files, 'index.html'),
+      }
+    }
+    for (const format of ['scorm12', 'scorm2004'] as const) {
+      const [none, third] = await Promise.all([pages(format), pages(format, 3)])
+      expect(none.manifest).toMatch(/<manifest identifier="[^"]+" version="1"/)
+      expect(none.manifest).not.toContain('<lom')
+      expect(none.page).not.toContain('class="version"')
+      expect(third.manifest).toMatch(/<manifest identifier="[^"]+" version="3"/)
+      expect(third.page).toContain('<footer class="version">Version 3</footer>')
+    }
+    expect((await pages('scorm2004', 3)).manifest).toContain('<string language="en">3</string>')
+    expect((await pages('web', 2)).page).toContain('<footer class="version">Version 2</footer>')
+  })
+
   it('refuses a course without lessons', async () => {
     const built = await buildPackage(input({}), 'scorm2004')
     expect(built.ok ? null : built.error.code).toBe('export-failed')

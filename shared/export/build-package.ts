@@ -44,7 +44,11 @@ export const buildPackage = async (
     [
       LAUNCH_FILE,
       utf8(
-        renderPlayerDocument(plan, { runtime: format === 'web' ? 'standalone' : format, assets: 'files' }),
+        renderPlayerDocument(plan, {
+          runtime: format === 'web' ? 'standalone' : format,
+          assets: 'files',
+          publishNumber: input.publishNumber,
+        }),
       ),
     ],
     [PLAYER_SCRIPT_FILE, utf8(playerScript)],
@@ -64,6 +68,7 @@ export const buildPackage = async (
       passingScore: plan.questions.length > 0 ? plan.course.meta.settings.passingScore : null,
       launch: LAUNCH_FILE,
       files: [...content.keys()],
+      publishNumber: input.publishNumber ?? null,
     }
     const schemas = schemaFiles(format)
     if (!schemas.ok) return schemas

@@ -9,6 +9,8 @@ export interface ManifestInput {
   readonly passingScore: number | null
   readonly launch: string
   readonly files: readonly string[]
+  /** The course's publish number, or null when the exporter knows none. */
+  readonly publishNumber: number | null
 }
 
 export const xml = escapeHtml
@@ -22,3 +24,9 @@ export const manifestIdentifier = (courseId: CourseId): string =>
 
 export const fileList = (files: readonly string[], indent: string): string =>
   files.map((href) => `${indent}<file href="${xml(href)}"/>`).join('\n')
+
+/**
+ * The manifest's own `version` attribute (an xs:string of at most 20 characters in both versions' schemas), which
+ * LMSs show beside a package: the publish number, or "1" when none is known, as every package said before.
+ */
+export const manifestVersion = (publishNumber: number | null): string => String(publishNumber ?? 1)

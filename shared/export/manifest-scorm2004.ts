@@ -1,4 +1,4 @@
-import { fileList, manifestIdentifier, xml, type ManifestInput } from './manifest-parts'
+import { fileList, manifestIdentifier, manifestVersion, xml, type ManifestInput } from './manifest-parts'
 
 /** The schema files a SCORM 2004 4th Edition package carries at its root: those named and those they include. */
 export const SCORM2004_SCHEMA_FILES = [
@@ -40,6 +40,22 @@ const flow = (indent: string): string =>
   `\n${indent}<imsss:sequencing>\n${indent}  <imsss:controlMode choice="true" flow="true"/>\n${indent}</imsss:sequencing>`
 
 /**
+ * The publish number as IEEE LOM's lifeCycle version, which 2004's metadata may carry inline (its extension point is
+ * processContents="lax"); nothing when the exporter knows no number.
+ */
+const lomVersion = (publishNumber: number | null): string =>
+  publishNumber === null
+    ? ''
+    : `
+    <lom xmlns="http://ltsc.ieee.org/xsd/LOM">
+      <lifeCycle>
+        <version>
+          <string language="en">${publishNumber}</string>
+        </version>
+      </lifeCycle>
+    </lom>`
+
+/**
  * imsmanifest.xml for SCORM 2004 4th Edition: the same shape as 1.2, `adlcp:scormType` in 2004's spelling,
  * and the passing score as the primary objective's minimum normalized measure.
  */
@@ -47,7 +63,7 @@ export const scorm2004Manifest = (m: ManifestInput): string => {
   const id = manifestIdentifier(m.courseId)
   const title = xml(m.title)
   return `<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="${id}" version="1"
+<manifest identifier="${id}" version="${manifestVersion(m.publishNumber)}"
     xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
     xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3"
     xmlns:imsss="http://www.imsglobal.org/xsd/imsss"
@@ -55,7 +71,7 @@ export const scorm2004Manifest = (m: ManifestInput): string => {
     xsi:schemaLocation="http://www.imsglobal.org/xsd/imscp_v1p1 imscp_v1p1.xsd http://www.adlnet.org/xsd/adlcp_v1p3 adlcp_v1p3.xsd http://www.imsglobal.org/xsd/imsss imsss_v1p0.xsd">
   <metadata>
     <schema>ADL SCORM</schema>
-    <schemaversion>2004 4th Edition</schemaversion>
+    <schemaversion>2004 4th Edition</schemaversion>${lomVersion(m.publishNumber)}
   </metadata>
   <organizations default="${id}-org">
     <organization identifier="${id}-org">

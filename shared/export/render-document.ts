@@ -18,6 +18,8 @@ export interface PlayerDocumentOptions {
    * preview leaves it out, since the app's "Close preview" is its one way out.
    */
   readonly exitButton?: boolean
+  /** The course's publish number, shown in the page's footer ("Version 3") so a learner or admin can tell packages apart. */
+  readonly publishNumber?: number
 }
 
 export const PLAYER_SCRIPT_FILE = 'player.js'
@@ -108,7 +110,7 @@ ${renderLessons(plan)}
 </main>
 </div>
 <p class="ended-note">You have left the course. You can close this window.</p>
-</div>
+${options.publishNumber === undefined ? '' : `<footer class="version">Version ${options.publishNumber}</footer>\n`}</div>
 ${plan.course.meta.settings.askLessonReactions ? `${REACTION_TEMPLATE}\n` : ''}<script type="application/json" id="chorus-data">${embedPlayerData(playerData(plan, options.runtime, options.startLessonId))}</script>
 ${script}
 </body>

@@ -19,6 +19,12 @@ export interface ExportInput {
   readonly course: CourseSnapshot
   readonly lessons: ReadonlyMap<LessonId, ContentNode>
   readonly media: ReadonlyMap<string, MediaBlob>
+  /**
+   * The course's publish number (1, 2, 3…: its history's count of exports) when the app exports it; the package
+   * carries it in its manifest and the player's footer. Left out by exports that see no history (the CLI, the
+   * relay's export command): the manifest then says version 1 as it always did, and the player shows none.
+   */
+  readonly publishNumber?: number
 }
 
 export type ExportPhase = 'lessons' | 'media' | 'zip'

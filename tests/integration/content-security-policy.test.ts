@@ -4,6 +4,7 @@ import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/security-policy'
 import { escapeScript } from '../../renderer/src/features/preview/escape-to-close'
+import { learnerBridgeScript } from '../../renderer/src/features/preview/learner-bridge'
 import { playerScript } from '../../shared/export/player'
 
 const INDEX_HTML = resolve(import.meta.dirname, '../../renderer/index.html')
@@ -30,13 +31,18 @@ describe('content security policy', () => {
     expect(directives(await metaPolicy())).toEqual(directives(CONTENT_SECURITY_POLICY))
   })
 
-  it('allows inline script only by the hashes of the learner preview’s player and Escape relay, as they are now', async () => {
+  it('allows inline script only by the hashes of the player, the preview’s Escape relay and the learner bridge, as they are now', async () => {
     // If this fails after a change to either script, put the hashes below into script-src in renderer/index.html
     // and electron/main/security-policy.ts; otherwise the browser blocks the script and the preview breaks.
     const hash = (script: string) =>
       `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`
     for (const policy of [await metaPolicy(), CONTENT_SECURITY_POLICY]) {
-      expect(directives(policy).get('script-src')).toEqual(["'self'", hash(playerScript), hash(escapeScript)])
+      expect(directives(policy).get('script-src')).toEqual([
+        "'self'",
+        hash(playerScript),
+        hash(escapeScript),
+        hash(learnerBridgeScript),
+      ])
     }
   })
 

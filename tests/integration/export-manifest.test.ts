@@ -173,6 +173,20 @@ describe('manifests of unusual courses', () => {
     }
   })
 
+  it('stay valid carrying a publish number, which both show as the manifest version and 2004 as LOM’s too', async () => {
+    for (const format of ['scorm12', 'scorm2004'] as const) {
+      const { manifest } = await manifestOf({ ...sample, publishNumber: 12 }, format)
+      const result = await validateManifest(manifest, format)
+      expect(result.output).toContain('imsmanifest.xml validates')
+      expect(await xpath(manifest, `string(/${el('manifest')}/@version)`)).toBe('12')
+    }
+    const { manifest } = await manifestOf({ ...sample, publishNumber: 12 }, 'scorm2004')
+    const lom = `/${el('manifest')}/${el('metadata')}/${el('lom')}`
+    expect(await xpath(manifest, `string(${lom}/${el('lifeCycle')}/${el('version')}/${el('string')})`)).toBe(
+      '12',
+    )
+  })
+
   it('a course of only questions validates too', async () => {
     const course = buildCourseDoc({
       title: 'Quiz',

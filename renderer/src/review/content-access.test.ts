@@ -16,6 +16,7 @@ describe('contentAccess', () => {
     expect(contentAccess(editable, as('author'))).toEqual({ editable: true, reason: null })
     expect(contentAccess(editable, as('reviewer'))).toEqual({ editable: false, reason: 'reviewer' })
     expect(contentAccess(editable, as('viewer'))).toEqual({ editable: false, reason: 'viewer' })
+    expect(contentAccess(editable, as('learner'))).toEqual({ editable: false, reason: 'learner' })
   })
 
   it('keeps a course from a newer Chorus read-only whatever the role', () => {

@@ -3,7 +3,7 @@ import type { CourseAccess } from '../storage/course-store'
 import type { IdentityState } from './use-course-identity'
 
 /** Why the course's content cannot be changed here; each reason has its own banner. */
-export type ReadOnlyReason = 'schema-too-new' | 'reviewer' | 'viewer'
+export type ReadOnlyReason = 'schema-too-new' | 'reviewer' | 'viewer' | 'learner'
 
 export interface ContentAccess {
   readonly editable: boolean
@@ -25,8 +25,10 @@ export function contentAccess(store: CourseAccess, identity: IdentityState): Con
       return { editable: true, reason: null }
     case 'known': {
       const { role } = identity.identity
-      if (canWrite(role, 'content')) return { editable: true, reason: null }
-      return { editable: false, reason: role === 'reviewer' ? 'reviewer' : 'viewer' }
+      // (Every author may write content; naming the role too lets the compiler see only the others are left.)
+      if (role === 'author' || canWrite(role, 'content')) return { editable: true, reason: null }
+      // Each read-only role has its own reason: a pilot learner is not told they are a viewer.
+      return { editable: false, reason: role }
     }
   }
 }

@@ -52,6 +52,7 @@ button:disabled { opacity: 0.5; cursor: default; }
 .ended .body, .ended .status { display: none; }
 .ended-note { display: none; padding: 48px 20px; text-align: center; }
 .ended .ended-note { display: block; }
+.version { padding: 8px 16px 16px; font-size: 13px; color: #4a5263; text-align: center; }
 @media (max-width: 800px) {
   .toc-toggle { display: inline-block; }
   .toc { display: none; position: static; width: auto; max-height: none; }

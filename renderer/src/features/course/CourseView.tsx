@@ -1,12 +1,15 @@
 import type { CourseId, LessonId } from '../../../../shared/course/types'
 import type { ChorusError } from '../../../../shared/errors'
+import { HistorySessionProvider } from '../../history/HistorySessionProvider'
 import { routeHash, type Route } from '../../navigation/route'
+import { contentAccess } from '../../review/content-access'
 import { useCourseIdentity } from '../../review/use-course-identity'
 import { openCourseStore } from '../../storage/course-store'
 import type { ChorusDb } from '../../storage/db'
 import { useOpenStore } from '../../storage/use-open-store'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import { CourseWorkspace } from './CourseWorkspace'
+import { LearnerView } from './LearnerView'
 
 interface CourseViewProps {
   readonly db: ChorusDb
@@ -42,16 +45,37 @@ export function CourseView({ db, courseId, lessonId, navigate, onCloseFailed }: 
     case 'open':
       // A few milliseconds at most: the identity read started with the store's.
       if (identity.status === 'loading') return null
+      // A pilot learner takes the course, never works on it: the learner view is all they get.
+      if (identity.status === 'known' && identity.identity.role === 'learner')
+        return (
+          <LearnerView
+            db={db}
+            store={state.store}
+            courseId={courseId}
+            learner={identity.identity.me}
+            lessonId={lessonId}
+            onCloseFailed={onCloseFailed}
+          />
+        )
       return (
-        <CourseWorkspace
+        <HistorySessionProvider
           db={db}
-          store={state.store}
-          identity={identity}
           courseId={courseId}
-          lessonId={lessonId}
-          navigate={navigate}
+          course={state.store.doc}
+          identity={identity}
+          contentEditable={contentAccess(state.store.access, identity).editable}
           onCloseFailed={onCloseFailed}
-        />
+        >
+          <CourseWorkspace
+            db={db}
+            store={state.store}
+            identity={identity}
+            courseId={courseId}
+            lessonId={lessonId}
+            navigate={navigate}
+            onCloseFailed={onCloseFailed}
+          />
+        </HistorySessionProvider>
       )
   }
 }

@@ -14,6 +14,8 @@ import { useCourseSync } from '../../sync/use-course-sync'
 import { CourseSettingsButton } from '../course-settings/CourseSettingsButton'
 import { LessonPane } from '../editor/LessonPane'
 import { ExportButton } from '../export/ExportButton'
+import { FeedbackButton } from '../feedback/FeedbackButton'
+import { HistoryButton } from '../history/HistoryButton'
 import { SaveCopyButton } from '../files/SaveCopyButton'
 import { ImportDocumentButton } from '../import/ImportDocumentButton'
 import { OutlinePane } from '../outline/OutlinePane'
@@ -37,6 +39,12 @@ interface CourseWorkspaceProps {
   readonly navigate: (route: Route) => void
   readonly onCloseFailed: (error: ChorusError) => void
 }
+
+/** Pilot learners' feedback is for those who improve the course: authors and reviewers (and anyone storage cannot place). */
+const showsFeedback = (identity: CourseWorkspaceProps['identity']): boolean =>
+  identity.status === 'unknown' ||
+  identity.identity.role === 'author' ||
+  identity.identity.role === 'reviewer'
 
 export function CourseWorkspace({
   db,
@@ -88,6 +96,16 @@ export function CourseWorkspace({
                   <ImportDocumentButton db={db} target={{ kind: 'course', courseId, doc: store.doc }} />
                 )}
                 <ExportButton db={db} doc={store.doc} />
+                <HistoryButton db={db} />
+                {showsFeedback(identity) && (
+                  <FeedbackButton
+                    db={db}
+                    courseId={courseId}
+                    courseDoc={store.doc}
+                    sections={snapshot.sections}
+                    onCloseFailed={onCloseFailed}
+                  />
+                )}
                 {sync.shared === false && <ShareButton db={db} courseId={courseId} />}
                 <SettingsButton db={db} />
               </>

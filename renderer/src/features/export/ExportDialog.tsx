@@ -2,11 +2,13 @@ import { useState, type FormEvent } from 'react'
 import type * as Y from 'yjs'
 import type { ChorusError } from '../../../../shared/errors'
 import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/export/types'
+import { useHistorySession } from '../../history/history-session'
 import { usePlatform } from '../../platform/use-platform'
 import { OpenCommentsNote } from '../../review/OpenCommentsNote'
 import type { ChorusDb } from '../../storage/db'
 import { Dialog } from '../../ui/Dialog'
 import { ErrorNotice } from '../../ui/ErrorNotice'
+import { ChangesSinceExport } from './ChangesSinceExport'
 import { FORMAT_LABELS } from './export-progress'
 import { runExport } from './run-export'
 
@@ -24,6 +26,7 @@ type Stage =
 /** Picks a package format, exports with a progress bar, then saves (desktop) or downloads (browser) the zip. */
 export function ExportDialog({ db, doc, onClose }: ExportDialogProps) {
   const platform = usePlatform()
+  const history = useHistorySession()
   const [format, setFormat] = useState<ExportFormat>('scorm12')
   const [stage, setStage] = useState<Stage>({ kind: 'choosing', failure: null })
   const exporting = stage.kind === 'exporting'
@@ -32,19 +35,18 @@ export function ExportDialog({ db, doc, onClose }: ExportDialogProps) {
     event.preventDefault()
     if (exporting) return
     setStage({ kind: 'exporting', percent: 0 })
-    void runExport(db, platform, doc, format, (percent) => setStage({ kind: 'exporting', percent })).then(
-      (result) => {
-        if (!result.ok) setStage({ kind: 'choosing', failure: result.error })
-        else if (result.value.saved && result.value.missingMedia.length > 0)
-          setStage({
-            kind: 'incomplete',
-            fileName: result.value.fileName,
-            missing: result.value.missingMedia.length,
-          })
-        else if (result.value.saved) onClose()
-        else setStage({ kind: 'choosing', failure: null })
-      },
-    )
+    const onPercent = (percent: number) => setStage({ kind: 'exporting', percent })
+    void runExport(db, platform, doc, format, onPercent, history).then((result) => {
+      if (!result.ok) setStage({ kind: 'choosing', failure: result.error })
+      else if (result.value.saved && result.value.missingMedia.length > 0)
+        setStage({
+          kind: 'incomplete',
+          fileName: result.value.fileName,
+          missing: result.value.missingMedia.length,
+        })
+      else if (result.value.saved) onClose()
+      else setStage({ kind: 'choosing', failure: null })
+    })
   }
 
   if (stage.kind === 'incomplete') {
@@ -83,6 +85,7 @@ export function ExportDialog({ db, doc, onClose }: ExportDialogProps) {
             </label>
           ))}
         </fieldset>
+        <ChangesSinceExport session={history} />
         <OpenCommentsNote />
         {stage.kind === 'exporting' && (
           <progress

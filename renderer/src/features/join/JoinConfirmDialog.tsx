@@ -3,7 +3,9 @@ import type { CourseId } from '../../../../shared/course/types'
 import type { Invite } from '../../../../shared/protocol/invite'
 import type { ChorusDb } from '../../storage/db'
 import { toStorageError } from '../../storage/storage-error'
+import { readTokenClaims } from '../../../../shared/protocol/token'
 import { Dialog } from '../../ui/Dialog'
+import { roleLabel } from '../../ui/role-label'
 import { FieldProblem } from '../../ui/FieldProblem'
 import { joinCourse } from './join-course'
 import { readJoinPlan, type JoinPlan } from './join-plan'
@@ -88,6 +90,8 @@ export function JoinConfirmDialog({ db, invite, onJoined, onCancel }: JoinConfir
   }
 
   const course = plan?.course
+  // Read, not checked (only the relay can): it says what the invite offers, the relay decides.
+  const role = readTokenClaims(invite.token)?.role
   return (
     <Dialog
       role="alertdialog"
@@ -111,6 +115,16 @@ export function JoinConfirmDialog({ db, invite, onJoined, onCancel }: JoinConfir
           </dd>
           <dt>Now</dt>
           <dd>{currentState(plan)}</dd>
+          {role !== undefined && (
+            <>
+              <dt>You join as</dt>
+              <dd>
+                {role === 'learner'
+                  ? 'pilot learner: you take the course and send its authors feedback'
+                  : roleLabel(role)}
+              </dd>
+            </>
+          )}
         </dl>
       )}
       {plan?.unencrypted && (

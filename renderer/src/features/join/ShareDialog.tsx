@@ -78,7 +78,8 @@ export function ShareDialog({ db, courseId, onClose }: ShareDialogProps) {
         <p className="quiet">
           URL is the relay’s ws:// or wss:// address. The invite carries your user id, so the comments you
           wrote before sharing stay yours, and the name co-authors will see. Co-authors get invites of their
-          own: use --role reviewer or viewer for people who should not edit.
+          own: use --role reviewer or viewer for people who should not edit, and --role learner for pilot
+          learners, who take the course and send feedback.
         </p>
       </div>
       <form className="dialog-form" onSubmit={submit} noValidate>

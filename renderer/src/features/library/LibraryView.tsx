@@ -17,6 +17,7 @@ import { EmptyLibrary } from './EmptyLibrary'
 import { requireCourseTitle } from './course-title'
 import { renameStoredCourse } from './rename-stored-course'
 import { useLibrary } from './use-library'
+import { useCourseRoles } from './use-course-roles'
 
 interface LibraryViewProps {
   readonly db: ChorusDb
@@ -33,6 +34,7 @@ type Pending =
 
 export function LibraryView({ db, onNewCourse, onJoinCourse, courseFiles }: LibraryViewProps) {
   const library = useLibrary(db)
+  const roles = useCourseRoles(db)
   const now = useNow(30_000)
   const [query, setQuery] = useState('')
   const filterId = useId()
@@ -111,6 +113,7 @@ export function LibraryView({ db, onNewCourse, onJoinCourse, courseFiles }: Libr
                   key={entry.id}
                   entry={entry}
                   now={now}
+                  role={roles.get(entry.id)}
                   onRename={() => setPending({ kind: 'rename', entry })}
                   onDelete={() => setPending({ kind: 'delete', entry })}
                 />

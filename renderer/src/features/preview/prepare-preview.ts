@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../../../../shared/errors'
 import { exportInputFromDoc } from '../../../../shared/export/from-doc'
 import { exportableMedia } from '../../../../shared/export/media-files'
 import { renderPreviewDocument } from '../../../../shared/export/preview'
-import type { MediaBlob } from '../../../../shared/export/types'
+import type { ExportInput, MediaBlob } from '../../../../shared/export/types'
 import type { ChorusDb } from '../../storage/db'
 import { toStorageError } from '../../storage/storage-error'
 import { loadCourseMedia } from '../../media/media-store'
@@ -42,30 +42,33 @@ const toDataUrl = (blob: MediaBlob): Promise<string> =>
     )
   })
 
+/** The course's media, inlined as data: URLs for a player page in a sandboxed frame. */
+export interface InlinedMedia {
+  readonly media: ReadonlyMap<string, MediaBlob>
+  readonly urls: ReadonlyMap<string, string>
+  /** Media the lessons use that this device does not hold yet; the player shows placeholders for them. */
+  readonly missing: number
+}
+
 /**
- * Renders the open course with the export's player, its media inlined, ready for the learner preview. It opens
- * at `startLessonId` (the lesson the author has open), or at the first lesson when that is null.
+ * Encodes the media the lessons use, as the export picks them (only media by their bytes, labelled as what they
+ * are), reporting progress after each file. Shared by the learner preview and the pilot learners' view.
  */
-export async function preparePreview(
+export async function inlineUsedMedia(
   db: ChorusDb,
   doc: Y.Doc,
-  startLessonId: LessonId | null,
+  input: ExportInput,
   onProgress: (progress: PreviewProgress) => void,
-): Promise<Result<PreparedPreview>> {
+): Promise<Result<InlinedMedia>> {
   let stored: Map<string, MediaBlob>
   try {
     stored = await loadCourseMedia(db, doc)
   } catch (thrown) {
     return { ok: false, error: toStorageError(thrown) }
   }
-  const input = exportInputFromDoc(doc, new Map())
-  if (input.lessons.size === 0)
-    return err('export-failed', 'The course has no lessons yet. Add a lesson, then preview the course.')
-
   const used = [...usedMediaHashes(input.lessons.values())]
   const media = new Map(
     used.flatMap((hash) => {
-      // As the export does: only media by their bytes, labelled as what they are.
       const blob = exportableMedia(stored.get(hash))
       return blob ? [[hash, blob] as const] : []
     }),
@@ -80,11 +83,29 @@ export async function preparePreview(
     return err('export-failed', MEDIA_FAILED)
   }
   onProgress({ done: media.size, total: media.size })
+  return ok({ media, urls, missing: used.length - media.size })
+}
 
+/**
+ * Renders the open course with the export's player, its media inlined, ready for the learner preview. It opens
+ * at `startLessonId` (the lesson the author has open), or at the first lesson when that is null.
+ */
+export async function preparePreview(
+  db: ChorusDb,
+  doc: Y.Doc,
+  startLessonId: LessonId | null,
+  onProgress: (progress: PreviewProgress) => void,
+): Promise<Result<PreparedPreview>> {
+  const input = exportInputFromDoc(doc, new Map())
+  if (input.lessons.size === 0)
+    return err('export-failed', 'The course has no lessons yet. Add a lesson, then preview the course.')
+  const inlined = await inlineUsedMedia(db, doc, input, onProgress)
+  if (!inlined.ok) return inlined
+  const { media, urls, missing } = inlined.value
   const page = await renderPreviewDocument(
     { ...input, media },
     (hash) => urls.get(hash) ?? '',
     startLessonId ?? undefined,
   )
-  return page.ok ? ok({ html: withEscapeToClose(page.value), missingMedia: used.length - media.size }) : page
+  return page.ok ? ok({ html: withEscapeToClose(page.value), missingMedia: missing }) : page
 }
