@@ -5,7 +5,8 @@
  *   app/        start-up and routing: may import anything in the renderer
  *   features/   one folder per feature; the screens (course/, library/) compose the other features
  *   shared modules: ui/, storage/, media/, platform/, sync/, review/ (comments: session, store and the panel),
- *               navigation/: below every feature, never import a feature or app/
+ *               history/ (versions), feedback/ (pilot learners' feedback), navigation/ — any other top-level
+ *               folder: below every feature, never import a feature or app/
  *
  * - a feature never imports app/;
  * - a feature other than a screen reaches another feature only through a shared module, and no feature imports
@@ -52,7 +53,7 @@ export const layerProblem = (from, to, isTest) => {
   if (fromShared) return isTest ? null : `${from}/ is a shared module and may not import a feature (${to}/).`
   if (SCREENS.has(toFeature)) return `${to}/ is a screen: features do not import screens.`
   if (fromFeature !== null && SCREENS.has(fromFeature)) return null
-  return `${from}/ may not import ${to}/: features reach each other only through a shared module (ui/, storage/, media/, platform/, sync/, review/, navigation/).`
+  return `${from}/ may not import ${to}/: features reach each other only through a shared module (ui/, storage/, media/, platform/, sync/, review/, history/, feedback/, navigation/).`
 }
 
 /** @type {import('eslint').Rule.RuleModule} */
