@@ -6,6 +6,7 @@
  * (content-io.ts); call it inside a transaction.
  */
 import * as Y from 'yjs'
+import { sameValue, stableJson } from './same-value'
 import { diffHunks, wordTokens } from './sequence-diff'
 
 type XmlNode = Y.XmlElement | Y.XmlText | Y.XmlHook
@@ -13,14 +14,6 @@ type XmlParent = Y.XmlFragment | Y.XmlElement
 
 /** Marks as text attributes, with their own attrs; `null` in a format call removes a mark. */
 type Marks = Record<string, unknown>
-
-/** JSON with sorted keys, so equal values compare equal whatever order their keys were written in. */
-const stableJson = (value: unknown): string =>
-  JSON.stringify(value, (_key, inner: unknown) =>
-    typeof inner === 'object' && inner !== null && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : inner,
-  ) ?? 'undefined'
 
 /** What may be paired and edited in place; hooks never are (nothing writes them), so each side's differ. */
 const kindOf =
@@ -35,7 +28,7 @@ const syncAttributes = (target: Y.XmlElement, source: Y.XmlElement): void => {
   const current: Record<string, unknown> = target.getAttributes()
   for (const [key, value] of Object.entries(wanted)) {
     // Attrs keep their JSON types (a question's choices are an array), as y-prosemirror stores them.
-    if (stableJson(current[key]) !== stableJson(value)) target.setAttribute(key, value as string)
+    if (!sameValue(current[key], value)) target.setAttribute(key, value as string)
   }
   for (const key of Object.keys(current)) {
     if (!(key in wanted)) target.removeAttribute(key)

@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs'
 import { syncBody } from './restore-body'
+import { sameValue } from './same-value'
 import {
   LESSON,
   META,
@@ -18,17 +19,6 @@ import {
 } from './schema'
 import { revive } from './section-commands'
 import type { LessonId } from './types'
-
-/** JSON with sorted keys, so equal values compare equal whatever order their keys were written in. */
-const sameValue = (a: unknown, b: unknown): boolean => {
-  const json = (value: unknown): string =>
-    JSON.stringify(value, (_key, inner: unknown) =>
-      typeof inner === 'object' && inner !== null && !Array.isArray(inner)
-        ? Object.fromEntries(Object.entries(inner).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
-        : inner,
-    ) ?? 'undefined'
-  return json(a) === json(b)
-}
 
 /** Writes each key whose value differs; a key the source lacks is deleted (it reads as its default there). */
 const syncPlainKeys = (target: Y.Map<unknown>, source: Y.Map<unknown>, keys: readonly string[]): void => {

@@ -8,7 +8,7 @@ import { readLessonContent } from '../course/content-io'
 import { readOutline } from '../course/outline'
 import { lessonBodyOf, lessonsMap } from '../course/schema'
 import type { LessonId } from '../course/types'
-import { readLessonText, type ComparedQuestion } from './lesson-text'
+import { contentKey, readLessonText, type ComparedQuestion } from './lesson-text'
 import type { CourseComparison, LessonComparison, QuestionChange, TextRun, VersionSummary } from './types'
 import { diffBlocks } from './word-diff'
 
@@ -97,9 +97,13 @@ const keptLesson = (before: Y.Doc, after: Y.Doc, then: PlacedLesson, now: Placed
   const id = now.id as LessonId
   const renamed = then.title !== now.title
   const moved = then.sectionId !== now.sectionId || then.order !== now.order
-  const bodyChanged = bodyXml(before, id) !== bodyXml(after, id)
-  const oldText = bodyChanged ? readLessonText(readLessonContent(before, id)) : undefined
-  const newText = bodyChanged ? readLessonText(readLessonContent(after, id)) : undefined
+  const oldBody = bodyXml(before, id) === bodyXml(after, id) ? undefined : readLessonContent(before, id)
+  const newBody = oldBody === undefined ? undefined : readLessonContent(after, id)
+  // Equal XML means equal bodies; unequal XML may still be the same content split into runs differently.
+  const bodyChanged =
+    oldBody !== undefined && newBody !== undefined && contentKey(oldBody) !== contentKey(newBody)
+  const oldText = bodyChanged ? readLessonText(oldBody) : undefined
+  const newText = bodyChanged ? readLessonText(newBody) : undefined
   return {
     id,
     status: renamed || bodyChanged ? 'changed' : 'unchanged',

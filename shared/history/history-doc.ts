@@ -23,7 +23,7 @@ import { packSnapshot, packState, unpackSnapshot, unpackState } from './state-pa
 import { STORED_VERSION_FORMAT, parsePerson, parseStoredVersion, type StoredVersion } from './stored-version'
 import type { ExportFormat, Person, VersionId, VersionReason, VersionSummary } from './types'
 
-export const HISTORY_ROOT = {
+const HISTORY_ROOT = {
   versions: 'versions',
   parts: 'parts',
   writers: 'writers',
@@ -36,7 +36,7 @@ export const HISTORY_ROOT = {
 export const HISTORY_ORIGIN: unique symbol = Symbol.for('chorus.origin.history')
 
 /** Longest run of deltas before a full state: bounds the work of opening a version. */
-export const MAX_CHAIN = 50
+const MAX_CHAIN = 50
 
 /** How old the last version must be before an edit takes an hourly one. */
 export const HOURLY_VERSION_MS = 60 * 60 * 1000

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { doc, heading, p, question } from '../../tests/fixtures/content'
+import { bold, doc, heading, p, question } from '../../tests/fixtures/content'
 import { buildCourseDoc } from '../../tests/fixtures/course-builder'
 import {
   addLesson,
@@ -14,6 +14,7 @@ import {
 import { readLessonContent } from '../course/content-io'
 import { findLesson, lessonBody, readCourse } from '../course/read'
 import type { LessonId, SectionId } from '../course/types'
+import { compareCourses } from './compare'
 import { openVersion, takeVersion } from './history-doc'
 import { restoreCourse, restoreLesson } from './restore'
 
@@ -241,5 +242,21 @@ describe('restoring the course', () => {
     expect(undone.course).toEqual((beforeRestore as { course: unknown }).course)
     expect(texts(bobCourse, drafts)).toContain('Bob writes here. Bob was here.')
     expect(texts(bobCourse, drafts)[1]).toBe('Most Drafts can be edited freely.')
+  })
+
+  it('leaves nothing for a comparison with the version to find, whatever was edited', () => {
+    const { annCourse, history } = twoAuthors()
+    const drafts = lessonNamed(annCourse, 'Drafts')
+    // Two bold runs written apart keep a format boundary between them in Yjs; a restore writes one run.
+    writeLessonContent(annCourse, drafts, doc(p(bold('Two '), bold('bold runs'), ' then plain.'), p('Kept.')))
+    const version = takeVersion(history, annCourse, { reason: 'named', name: 'Runs', by: ann })
+    writeLessonContent(annCourse, drafts, doc(p('All ', bold('new'), ' text.'), p('Kept.')))
+    renameLesson(annCourse, lessonNamed(annCourse, 'Matching'), 'Bank matching')
+    deleteLesson(annCourse, lessonNamed(annCourse, 'Customers'))
+    const opened = defined(openVersion(history, version.id))
+    restoreCourse(annCourse, opened).release()
+    const { lessons, counts } = compareCourses(opened, annCourse)
+    expect(counts).toEqual({ added: 0, removed: 0, changed: 0, questions: 0 })
+    expect(lessons.filter((lesson) => lesson.moved !== undefined)).toEqual([])
   })
 })

@@ -48,7 +48,7 @@ const tidy = (runs: readonly TextRun[]): TextRun[] => {
   return out
 }
 
-export const diffWords = (before: string, after: string): TextRun[] => {
+const diffWords = (before: string, after: string): TextRun[] => {
   const a = tokenize(before)
   const b = tokenize(after)
   return tidy(

@@ -18,6 +18,7 @@ import {
 import { lessonBody, readCourse } from '../../../shared/course/read'
 import type { LessonId, SectionId } from '../../../shared/course/types'
 import { compareCourses } from '../../../shared/history/compare'
+import { restoreCourse } from '../../../shared/history/restore'
 import {
   listVersions,
   openVersion,
@@ -209,6 +210,9 @@ const measure = (label: string, initial: Uint8Array): void => {
     `compare the oldest with now (${changed} changed, ${added} added, ${removed} removed)`,
     ms(medianMs(() => compareCourses(oldestDoc, course))),
   )
+  const restored = timed(() => restoreCourse(course, oldestDoc))
+  row('restore the whole course to the oldest version (one transaction)', ms(restored.ms))
+  row('undo that restore', ms(timed(() => restored.value.undo()).ms))
 }
 
 /** The export bench's course with every sentence made of varied words, as real lessons are: compresses as they do. */
