@@ -8,7 +8,16 @@ import { createCourse } from './support/chorus'
 import { expectHeaderLaidOut } from './header-layout'
 
 const TITLE = 'Soil erosion and water management for small farms'
-const ACTIONS = ['Course settings…', 'Preview as learner', 'Save a copy…', 'Export…', 'Share…', 'Settings']
+const ACTIONS = [
+  'Course settings…',
+  'Preview as learner',
+  'Save a copy…',
+  'Export…',
+  'History',
+  'Feedback',
+  'Share…',
+  'Settings',
+]
 
 test('the course header keeps the title and every action visible from 900 to 1920 pixels wide', async ({
   page,
