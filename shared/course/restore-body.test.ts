@@ -5,6 +5,7 @@ import { buildCourseDoc } from '../../tests/fixtures/course-builder'
 import type { ContentNode } from './content'
 import { readLessonContent, writeLessonContent } from './content-io'
 import { lessonBody, readCourse } from './read'
+import { protectionSince } from './protected-items'
 import { syncBody } from './restore-body'
 import type { LessonId } from './types'
 
@@ -67,6 +68,29 @@ const textItemIds = (node: Y.XmlText): string[] => {
     item = item.right
   }
   return ids
+}
+
+/** Every text node under `parent`, in document order. */
+const textNodes = (parent: Y.XmlFragment | Y.XmlElement): Y.XmlText[] =>
+  parent
+    .toArray()
+    .flatMap((child) =>
+      child instanceof Y.XmlText ? [child] : child instanceof Y.XmlElement ? textNodes(child) : [],
+    )
+
+/** The characters of the body's text, in order, split by whether `client` wrote them. */
+const charactersBy = (body: Y.XmlFragment, client: number): { theirs: string; others: string } => {
+  let theirs = ''
+  let others = ''
+  for (const node of textNodes(body)) {
+    for (let item = node._start; item !== null; item = item.right) {
+      if (item.deleted || !(item.content instanceof Y.ContentString)) continue
+      const text = item.content.getContent().join('')
+      if (item.id.client === client) theirs += text
+      else others += text
+    }
+  }
+  return { theirs, others }
 }
 
 const random = (seed: number) => () => {
@@ -153,5 +177,49 @@ describe('syncBody', () => {
       rewritten += bytes
     }
     expect(synced).toBeLessThan(rewritten)
+  })
+
+  it('keeps every character and block a co-author wrote after review began, and restores all the rest (100 random cases)', () => {
+    const next = random(29)
+    const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(next() * items.length)]
+    const word = (): string => pick(['soil', 'rain', 'clover', 'rye', 'mulch']) ?? 'soil'
+    const block = (): ContentNode => {
+      const roll = next()
+      const words = Array.from({ length: 1 + Math.floor(next() * 4) }, word).join(' ')
+      if (roll < 0.6) return p(words)
+      if (roll < 0.8) return heading(2, words)
+      return bullets(words, word())
+    }
+    const body = (): ContentNode => doc(...Array.from({ length: Math.floor(next() * 6) }, block))
+    for (let round = 0; round < 100; round++) {
+      const target = lessonWith(body())
+      const keepSince = Y.encodeStateVector(target.course)
+      const ben = new Y.Doc()
+      Y.applyUpdate(ben, Y.encodeStateAsUpdate(target.course))
+      const bensBody = bodyOf(ben, target.id)
+      for (let edit = 0; edit < 3; edit++) {
+        const text = pick(textNodes(bensBody))
+        if (text !== undefined && next() < 0.7)
+          text.insert(Math.floor(next() * (text.length + 1)), ` ${word()}`)
+        else {
+          const paragraph = new Y.XmlElement('paragraph')
+          paragraph.insert(0, [new Y.XmlText(`Ben ${word()}`)])
+          bensBody.insert(Math.floor(next() * (bensBody.length + 1)), [paragraph])
+        }
+      }
+      Y.applyUpdate(target.course, Y.encodeStateAsUpdate(ben))
+      const before = charactersBy(bodyOf(target.course, target.id), ben.clientID)
+      const wanted = lessonWith(body())
+      target.course.transact(() =>
+        syncBody(
+          bodyOf(target.course, target.id),
+          bodyOf(wanted.course, wanted.id),
+          protectionSince(target.course, keepSince),
+        ),
+      )
+      const after = charactersBy(bodyOf(target.course, target.id), ben.clientID)
+      expect(after.theirs).toBe(before.theirs)
+      expect(after.others).toBe(charactersBy(bodyOf(wanted.course, wanted.id), ben.clientID).others)
+    }
   })
 })

@@ -1,9 +1,11 @@
 /**
  * Brings a course back to how another state of it (a saved version) has it, as new edits on top of the course
- * as it is now: only what differs is written, so co-authors' concurrent edits elsewhere survive the merge. Call
+ * as it is now: only what differs is written, so co-authors' concurrent edits elsewhere survive the merge, and
+ * nothing protected (protected-items.ts: what others wrote after the restorer began reviewing) is deleted. Call
  * inside one transaction (shared/history/restore.ts does, with an undo that takes it back).
  */
 import * as Y from 'yjs'
+import { isProtectedNode, type Protection } from './protected-items'
 import { syncBody } from './restore-body'
 import { sameValue } from './same-value'
 import {
@@ -57,16 +59,26 @@ const ensureSection = (course: Y.Doc, version: Y.Doc, sectionId: string): void =
  * Gives the lesson the version's title, place and body; a lesson deleted since comes back under its own id.
  * Returns false (and changes nothing) when the version has no such lesson.
  */
-export const restoreLessonFrom = (course: Y.Doc, version: Y.Doc, id: LessonId): boolean => {
+export const restoreLessonFrom = (
+  course: Y.Doc,
+  version: Y.Doc,
+  id: LessonId,
+  protection: Protection,
+): boolean => {
   const source = lessonsMap(version).get(id)
   if (source === undefined) return false
   const sectionId = lessonPlace(source)?.sectionId
   if (sectionId !== undefined) ensureSection(course, version, sectionId)
-  restoreLessonEntry(course, id, source)
+  restoreLessonEntry(course, id, source, protection)
   return true
 }
 
-const restoreLessonEntry = (course: Y.Doc, id: string, source: Y.Map<unknown>): void => {
+const restoreLessonEntry = (
+  course: Y.Doc,
+  id: string,
+  source: Y.Map<unknown>,
+  protection: Protection,
+): void => {
   const sourceBody = lessonBodyOf(source) ?? new Y.XmlFragment()
   const place = source.get(LESSON.place)
   const target = lessonsMap(course).get(id)
@@ -81,7 +93,7 @@ const restoreLessonEntry = (course: Y.Doc, id: string, source: Y.Map<unknown>): 
   syncPlainKeys(target, source, [LESSON.title, LESSON.place])
   const body = lessonBodyOf(target)
   if (body === undefined) target.set(LESSON.body, sourceBody.clone())
-  else syncBody(body, sourceBody)
+  else syncBody(body, sourceBody, protection)
 }
 
 /** Course details and settings a restore brings back; the id, schema version and dates stay as they are. */
@@ -98,9 +110,9 @@ const RESTORED_META = [
 /**
  * The whole course as the version has it: details and settings, sections (those added since are deleted), and
  * every lesson (those deleted since come back, those added since are deleted; a version taken before the restore
- * keeps them).
+ * keeps them). Protected lessons and sections stay, and so does the section each protected lesson is in.
  */
-export const restoreCourseFrom = (course: Y.Doc, version: Y.Doc): void => {
+export const restoreCourseFrom = (course: Y.Doc, version: Y.Doc, protection: Protection): void => {
   syncPlainKeys(metaMap(course), metaMap(version), RESTORED_META)
   const sections = sectionsMap(course)
   sectionsMap(version).forEach((source, id) => {
@@ -109,13 +121,26 @@ export const restoreCourseFrom = (course: Y.Doc, version: Y.Doc): void => {
     else syncPlainKeys(target, source, SECTION_KEYS)
   })
   sections.forEach((section, id) => {
-    if (!sectionsMap(version).has(id) && section.get(SECTION.deleted) !== true)
+    if (
+      !sectionsMap(version).has(id) &&
+      section.get(SECTION.deleted) !== true &&
+      !isProtectedNode(section, protection)
+    )
       section.set(SECTION.deleted, true)
   })
   const lessons = lessonsMap(course)
-  for (const id of [...lessons.keys()]) {
-    if (!lessonsMap(version).has(id)) lessons.delete(id)
+  const kept: Array<Y.Map<unknown>> = []
+  for (const [id, lesson] of [...lessons.entries()]) {
+    if (lessonsMap(version).has(id)) continue
+    if (isProtectedNode(lesson, protection)) kept.push(lesson)
+    else lessons.delete(id)
   }
-  // Sections are already as the version has them (a deleted one that held a lesson included), so none is revived.
-  lessonsMap(version).forEach((lesson, id) => restoreLessonEntry(course, id, lesson))
+  // Sections are already as the version has them (a deleted one that held a lesson included), so only those
+  // holding a protected lesson are revived: a lesson a co-author just added must not vanish with its section.
+  lessonsMap(version).forEach((lesson, id) => restoreLessonEntry(course, id, lesson, protection))
+  for (const lesson of kept) {
+    const sectionId = lessonPlace(lesson)?.sectionId
+    const section = sectionId === undefined ? undefined : sections.get(sectionId)
+    if (section !== undefined) revive(section)
+  }
 }

@@ -4,6 +4,7 @@ import { bold, doc, heading, p, question } from '../../tests/fixtures/content'
 import { buildCourseDoc } from '../../tests/fixtures/course-builder'
 import {
   addLesson,
+  addSection,
   deleteLesson,
   moveLesson,
   renameCourse,
@@ -258,5 +259,135 @@ describe('restoring the course', () => {
     const { lessons, counts } = compareCourses(opened, annCourse)
     expect(counts).toEqual({ added: 0, removed: 0, changed: 0, questions: 0 })
     expect(lessons.filter((lesson) => lesson.moved !== undefined)).toEqual([])
+  })
+})
+
+/** Inserts `words` at the end of paragraph `index` of the lesson, as one keystroke run by that author. */
+const typeInto = (course: Y.Doc, id: LessonId, index: number, words: string): void => {
+  const text = paragraph(course, id, index)
+  course.transact(() => text.insert(text.length, words))
+}
+
+/** A new paragraph holding `words`, inserted at `index` of the lesson body. */
+const insertParagraph = (course: Y.Doc, id: LessonId, index: number, words: string): void =>
+  course.transact(() => {
+    const block = new Y.XmlElement('paragraph')
+    block.insert(0, [new Y.XmlText(words)])
+    defined(lessonBody(course, id)).insert(index, [block])
+  })
+
+describe('restoring with keepSince: what others write after the restorer began reviewing stays', () => {
+  /** Ann edits the first paragraph and Bob has it; then Ann opens the version (review begins). */
+  const reviewing = () => {
+    const authors = twoAuthors()
+    const drafts = lessonNamed(authors.annCourse, 'Drafts')
+    typeInto(authors.annCourse, drafts, 1, ' Ann edits.')
+    share(authors.annCourse, authors.bobCourse)
+    return { ...authors, drafts }
+  }
+
+  it('keeps a sentence Bob is typing live (half received before the restore), in both merge orders; one undo takes back exactly the restore', () => {
+    const { annCourse, bobCourse, history, version, drafts } = reviewing()
+    const keepSince = Y.encodeStateVector(annCourse)
+    typeInto(bobCourse, drafts, 3, ' And Bob')
+    share(bobCourse, annCourse)
+    const withoutKeep = new Y.Doc()
+    Y.applyUpdate(withoutKeep, Y.encodeStateAsUpdate(annCourse))
+
+    const opened = defined(openVersion(history, version.id))
+    let handle: ReturnType<typeof restoreLesson> | undefined
+    const bobFirst = mergeBothOrders(
+      annCourse,
+      bobCourse,
+      () => (handle = restoreLesson(annCourse, opened, drafts, { keepSince })),
+      () => typeInto(bobCourse, drafts, 3, ' adds this.'),
+    )
+    for (const replica of [annCourse, bobCourse, bobFirst]) {
+      expect(texts(replica, drafts).slice(1, 4)).toEqual([
+        'Drafts can be edited freely.',
+        'Issued invoices are corrected with a credit note.',
+        'Bob writes here. And Bob adds this.',
+      ])
+    }
+
+    defined(handle).undo()
+    share(annCourse, bobCourse)
+    for (const replica of [annCourse, bobCourse]) {
+      expect(texts(replica, drafts).slice(1, 4)).toEqual([
+        'Drafts can be edited freely. Ann edits.',
+        'Issued invoices are corrected with a credit note.',
+        'Bob writes here. And Bob adds this.',
+      ])
+    }
+
+    // Without keepSince, the half Ann had received counts as the course now, and the restore takes it out.
+    restoreLesson(withoutKeep, opened, drafts).release()
+    expect(texts(withoutKeep, drafts)[3]).toBe('Bob writes here.')
+  })
+
+  it('reverts what Bob wrote before review began (Ann saw it in the comparison) and what Ann writes herself', () => {
+    const { annCourse, bobCourse, history, version, drafts } = reviewing()
+    typeInto(bobCourse, drafts, 3, ' Seen by Ann.')
+    share(bobCourse, annCourse)
+    const keepSince = Y.encodeStateVector(annCourse)
+    typeInto(annCourse, drafts, 2, ' Ann again.')
+    restoreLesson(annCourse, defined(openVersion(history, version.id)), drafts, { keepSince }).release()
+    expect(texts(annCourse, drafts).slice(1, 4)).toEqual([
+      'Drafts can be edited freely.',
+      'Issued invoices are corrected with a credit note.',
+      'Bob writes here.',
+    ])
+  })
+
+  it('keeps a paragraph Bob inserted, in its place, and his words in a paragraph the version lacks', () => {
+    const { annCourse, bobCourse, history, version, drafts } = reviewing()
+    insertParagraph(annCourse, drafts, 2, 'Ann added this paragraph.')
+    share(annCourse, bobCourse)
+    const keepSince = Y.encodeStateVector(annCourse)
+    insertParagraph(bobCourse, drafts, 2, 'Bob’s new paragraph.')
+    typeInto(bobCourse, drafts, 3, ' Bob too.')
+    share(bobCourse, annCourse)
+
+    let handle: ReturnType<typeof restoreLesson> | undefined
+    const bobFirst = mergeBothOrders(
+      annCourse,
+      bobCourse,
+      () =>
+        (handle = restoreLesson(annCourse, defined(openVersion(history, version.id)), drafts, { keepSince })),
+      () => typeInto(bobCourse, drafts, 2, ' More.'),
+    )
+    for (const replica of [annCourse, bobCourse, bobFirst]) {
+      expect(texts(replica, drafts)).toEqual([
+        'Drafts',
+        'Drafts can be edited freely.',
+        'Bob’s new paragraph. More.',
+        ' Bob too.',
+        'Issued invoices are corrected with a credit note.',
+        'Bob writes here.',
+        '',
+      ])
+    }
+    defined(handle).undo()
+    expect(texts(annCourse, drafts).slice(1, 4)).toEqual([
+      'Drafts can be edited freely. Ann edits.',
+      'Bob’s new paragraph. More.',
+      'Ann added this paragraph. Bob too.',
+    ])
+  })
+
+  it('keeps, on a course restore, a lesson Bob added and the section it is in', () => {
+    const { annCourse, bobCourse, history, version } = twoAuthors()
+    const extra = addSection(annCourse, { title: 'Extras' })
+    const annsLesson = addLesson(annCourse, { sectionId: extra, title: 'Ann’s lesson' })
+    share(annCourse, bobCourse)
+    const keepSince = Y.encodeStateVector(annCourse)
+    const bobsLesson = addLesson(bobCourse, { sectionId: extra, title: 'Bob’s lesson' })
+    share(bobCourse, annCourse)
+
+    restoreCourse(annCourse, defined(openVersion(history, version.id)), { keepSince }).release()
+    const outline = readCourse(annCourse)
+    expect(findLesson(outline, annsLesson)).toBeUndefined()
+    expect(findLesson(outline, bobsLesson)?.section.title).toBe('Extras')
+    expect(outline.sections.map((section) => section.title)).toEqual(['Basics', 'Payments', 'Extras'])
   })
 })

@@ -6,6 +6,7 @@
  */
 import * as Y from 'yjs'
 import { LOCAL_ORIGIN } from '../course/origins'
+import { NOTHING_PROTECTED, protectionSince, type Protection } from '../course/protected-items'
 import { restoreCourseFrom, restoreLessonFrom } from '../course/restore-from'
 import { lessonsMap, metaMap, sectionsMap } from '../course/schema'
 import { runCommand } from '../course/transact'
@@ -17,6 +18,24 @@ export interface RestoreHandle {
   /** Gives up the undo (the notice closed), so nothing keeps listening to the document. */
   readonly release: () => void
 }
+
+export interface RestoreOptions {
+  /**
+   * The course's encoded state vector (Y.encodeStateVector) when the restorer began reviewing the version. What
+   * other people wrote after it — text, blocks, lessons, sections — is kept: the restore reverts what the restorer
+   * reviewed, not what a co-author is typing now. Without it, everything that differs from the version is reverted.
+   */
+  readonly keepSince?: Uint8Array
+}
+
+/**
+ * The course's state as the restorer begins reviewing a version (opens it or its comparison): pass it as
+ * `keepSince` to restore what they reviewed and keep what others write from then on.
+ */
+export const beginReview = (course: Y.Doc): Uint8Array => Y.encodeStateVector(course)
+
+const protectionFor = (course: Y.Doc, options: RestoreOptions): Protection =>
+  options.keepSince === undefined ? NOTHING_PROTECTED : protectionSince(course, options.keepSince)
 
 /** Runs `change` as one command with an undo manager that tracks that transaction alone (as addImportToCourse). */
 type UndoScope = ConstructorParameters<typeof Y.UndoManager>[0]
@@ -47,16 +66,22 @@ const undoable = (course: Y.Doc, scope: UndoScope, change: () => void): RestoreH
  * The lesson's title, place and body as the version has them; a lesson deleted since comes back. Unchanged blocks
  * and words are left alone. A lesson the version does not have is left as it is (nothing to restore).
  */
-export const restoreLesson = (course: Y.Doc, version: Y.Doc, lessonId: LessonId): RestoreHandle =>
+export const restoreLesson = (
+  course: Y.Doc,
+  version: Y.Doc,
+  lessonId: LessonId,
+  options: RestoreOptions = {},
+): RestoreHandle =>
   undoable(course, [sectionsMap(course), lessonsMap(course)], () => {
-    restoreLessonFrom(course, version, lessonId)
+    restoreLessonFrom(course, version, lessonId, protectionFor(course, options))
   })
 
 /**
  * The whole course as the version has it: details and settings, sections and lessons. Lessons deleted since come
- * back; lessons and sections added since are deleted (the 'before-restore' version keeps them).
+ * back; lessons and sections added since are deleted (the 'before-restore' version keeps them), except those
+ * others added after `keepSince`.
  */
-export const restoreCourse = (course: Y.Doc, version: Y.Doc): RestoreHandle =>
+export const restoreCourse = (course: Y.Doc, version: Y.Doc, options: RestoreOptions = {}): RestoreHandle =>
   undoable(course, [metaMap(course), sectionsMap(course), lessonsMap(course)], () =>
-    restoreCourseFrom(course, version),
+    restoreCourseFrom(course, version, protectionFor(course, options)),
   )

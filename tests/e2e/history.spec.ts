@@ -1,7 +1,8 @@
 /**
  * Version history through a real relay: an author names a version, edits, compares (the diff shows the edit) and
- * restores one lesson while a co-author, offline, types elsewhere in it; the co-author gets both the restore and
- * their own text, and the version list reached them through the relay. Then two exports: the second one's dialog
+ * restores one lesson while a co-author types elsewhere in it — offline, then live, his keystrokes reaching the
+ * author as she clicks; the co-author gets both the restore and his own text, and the version list reached him
+ * through the relay. Then two exports: the second one's dialog
  * lists what changed since the first, and its package says version 2.
  */
 import { readFile } from 'node:fs/promises'
@@ -45,7 +46,10 @@ const versionItem = (panel: Locator, label: string): Locator =>
 
 const paragraphs = (page: Page): Locator => lessonBody(page).locator('p')
 
-test('a named version, an edit, its comparison, and a lesson restored while a co-author types in it', async ({
+/** Ben's sentence typed live while Ann restores: long enough (50 ms a key) that he is still typing at her click. */
+const LIVE = ' Ben keeps typing this sentence while Ann restores the lesson.'
+
+test('a named version, an edit, its comparison, and a lesson restored while a co-author types in it, offline and live', async ({
   browser,
   baseURL,
 }) => {
@@ -122,6 +126,40 @@ test('a named version, an edit, its comparison, and a lesson restored while a co
   await expect(paragraphs(ann)).toHaveText(undone)
   await expect(paragraphs(ben)).toHaveText(undone)
   await expect(ann.getByRole('button', { name: 'Undo restore' })).toHaveCount(0)
+
+  // Live: Ann compares again; Ben, online, types a sentence at the end of the second paragraph, and Ann restores
+  // the lesson once the first keystrokes have reached her page, while he is still typing. The restore reverts what
+  // she reviewed (her edit, and his words from before she opened the comparison) and keeps every keystroke of his
+  // from after: those that reached her before the click and those still to come.
+  await openHistory(ann)
+  await versionItem(annPanel, 'Sent to Legal')
+    .getByRole('button', { name: /^Compare with now/ })
+    .click()
+  const restoreButton = compared.getByRole('button', { name: /^Restore this lesson/ })
+  await expect(restoreButton).toBeVisible()
+  await lessonBody(ben).getByText(`${SECOND} Mulch helps too.`).click()
+  await ben.keyboard.press('End')
+  let typingDone = false
+  const typing = lessonBody(ben)
+    .pressSequentially(LIVE, { delay: 50 })
+    .then(() => (typingDone = true))
+  await expect(paragraphs(ann).nth(1)).toContainText(`Mulch helps too.${LIVE.slice(0, 6)}`)
+  await restoreButton.click()
+  expect(typingDone).toBe(false)
+  await expect(annPanel.getByRole('status').filter({ hasText: 'restored to' })).toHaveText(
+    '“Erosion” restored to “Sent to Legal”.',
+  )
+  await typing
+  const live = [FIRST, `${SECOND}${LIVE}`]
+  await expect(paragraphs(ben)).toHaveText(live)
+  await expect(paragraphs(ann)).toHaveText(live)
+
+  // Its undo brings back what the restore reverted; Ben's sentence stays whole.
+  await annPanel.getByRole('button', { name: 'Close' }).click()
+  await ann.getByRole('button', { name: 'Undo restore' }).click()
+  const liveUndone = [EDITED, `${SECOND} Mulch helps too.${LIVE}`]
+  await expect(paragraphs(ann)).toHaveText(liveUndone)
+  await expect(paragraphs(ben)).toHaveText(liveUndone)
 })
 
 test('a reviewer can view and compare versions but not save or restore them', async ({

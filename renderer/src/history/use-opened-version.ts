@@ -6,6 +6,7 @@ import { readCourse } from '../../../shared/course/read'
 import type { CourseSnapshot, LessonId } from '../../../shared/course/types'
 import { compareCourses } from '../../../shared/history/compare'
 import { openVersion } from '../../../shared/history/history-doc'
+import { beginReview } from '../../../shared/history/restore'
 import type { CourseComparison, VersionId } from '../../../shared/history/types'
 import { onDocChange } from './doc-changes'
 import type { HistorySession } from './history-session'
@@ -21,6 +22,11 @@ export type OpenedVersion =
       readonly lessonContent: (id: LessonId) => ContentNode
       /** The version compared with the course now (older → now), kept current while the course changes. */
       readonly comparison: CourseComparison
+      /**
+       * The course's state when this version opened here (review began): a restore from this view reverts what
+       * was reviewed and keeps what co-authors write from then on, though the comparison shows it as it arrives.
+       */
+      readonly reviewStart: Uint8Array
     }
 
 /** How long the course must be still before the comparison with it is made again: typing is not slowed. */
@@ -38,6 +44,7 @@ export function useOpenedVersion(session: HistorySession | null, id: VersionId |
     setState({ status: 'opening' })
     if (history === null || course === null || id === null) return
     let versionDoc: Y.Doc | null = null
+    let reviewStart: Uint8Array = new Uint8Array()
     let timer: ReturnType<typeof setTimeout> | undefined
     const show = (doc: Y.Doc): void =>
       setState({
@@ -45,12 +52,17 @@ export function useOpenedVersion(session: HistorySession | null, id: VersionId |
         course: readCourse(doc),
         lessonContent: (lessonId) => readLessonContent(doc, lessonId),
         comparison: compareCourses(doc, course),
+        reviewStart,
       })
     const tryOpen = (): void => {
       if (versionDoc !== null) return
       versionDoc = openVersion(history, id)
       if (versionDoc === null) setState({ status: 'downloading' })
-      else show(versionDoc)
+      else {
+        // Review begins when the version is first shown, not while it is still downloading.
+        reviewStart = beginReview(course)
+        show(versionDoc)
+      }
     }
     tryOpen()
     const stopHistory = onDocChange(history, tryOpen)

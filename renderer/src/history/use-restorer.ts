@@ -17,11 +17,16 @@ export type RestoreResult = { readonly ok: true } | { readonly ok: false; readon
 
 export interface Restorer {
   readonly last: LastRestore | null
+  /**
+   * `reviewStart` is the opened version's (useOpenedVersion): what co-authors wrote after it is kept, so a restore
+   * never undoes what someone types while the restorer looks at the comparison.
+   */
   restoreLesson(
     version: VersionSummary,
     lesson: { readonly id: LessonId; readonly title: string },
+    reviewStart: Uint8Array,
   ): RestoreResult
-  restoreCourse(version: VersionSummary): RestoreResult
+  restoreCourse(version: VersionSummary, reviewStart: Uint8Array): RestoreResult
   /** Takes the last restore back out, as one change; co-authors' edits made since stay. */
   undo(): void
   /** Forgets the last restore (its undo is given up). */
@@ -34,7 +39,8 @@ const READ_ONLY = 'Only authors can restore versions.'
 
 /**
  * Restores a lesson or the whole course to a version as new edits on the course now (shared/history/restore.ts),
- * after taking a 'before-restore' version, and keeps the last restore's undo for as long as the course is open.
+ * keeping what co-authors wrote since the restorer opened the version, after taking a 'before-restore' version,
+ * and keeps the last restore's undo for as long as the course is open.
  */
 export function useRestorer(session: HistorySession | null): Restorer {
   const [last, setLast] = useState<LastRestore | null>(null)
@@ -47,7 +53,7 @@ export function useRestorer(session: HistorySession | null): Restorer {
   useEffect(() => release, [release, session?.course])
 
   const restore = useCallback(
-    (version: VersionSummary, lesson: LastRestore['lesson']): RestoreResult => {
+    (version: VersionSummary, lesson: LastRestore['lesson'], keepSince: Uint8Array): RestoreResult => {
       if (session === null || !session.canWrite) return { ok: false, problem: READ_ONLY }
       const versionDoc = openVersion(session.history, version.id)
       if (versionDoc === null) return { ok: false, problem: DOWNLOADING }
@@ -56,8 +62,8 @@ export function useRestorer(session: HistorySession | null): Restorer {
         release()
         handle.current =
           lesson === null
-            ? restoreCourse(session.course, versionDoc)
-            : restoreLesson(session.course, versionDoc, lesson.id)
+            ? restoreCourse(session.course, versionDoc, { keepSince })
+            : restoreLesson(session.course, versionDoc, lesson.id, { keepSince })
       } finally {
         versionDoc.destroy()
       }
@@ -81,8 +87,8 @@ export function useRestorer(session: HistorySession | null): Restorer {
   return useMemo(
     () => ({
       last,
-      restoreLesson: (version, lesson) => restore(version, lesson),
-      restoreCourse: (version) => restore(version, null),
+      restoreLesson: (version, lesson, reviewStart) => restore(version, lesson, reviewStart),
+      restoreCourse: (version, reviewStart) => restore(version, null, reviewStart),
       undo,
       dismiss,
     }),

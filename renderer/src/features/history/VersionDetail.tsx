@@ -38,8 +38,11 @@ export function VersionDetail({ db, session, version, mode, onMode, onBack }: Ve
   const label = versionLabel(version)
 
   const report = (result: RestoreResult) => setProblem(result.ok ? null : result.problem)
-  const restoreLesson = (lesson: { readonly id: LessonId; readonly title: string }) =>
-    report(restorer.restoreLesson(version, lesson))
+  // What co-authors write after the version opened here is kept by the restore (reviewStart).
+  const restoreLesson = (
+    lesson: { readonly id: LessonId; readonly title: string },
+    reviewStart: Uint8Array,
+  ) => report(restorer.restoreLesson(version, lesson, reviewStart))
 
   const body = () => {
     switch (opened.status) {
@@ -58,7 +61,7 @@ export function VersionDetail({ db, session, version, mode, onMode, onBack }: Ve
             <VersionComparison
               comparison={opened.comparison}
               canRestore={session.canWrite}
-              onRestoreLesson={restoreLesson}
+              onRestoreLesson={(lesson) => restoreLesson(lesson, opened.reviewStart)}
             />
           )
         const lessons = opened.course.sections.flatMap((section) => section.lessons)
@@ -73,7 +76,11 @@ export function VersionDetail({ db, session, version, mode, onMode, onBack }: Ve
                 <>
                   <h3>{shown.title || 'Untitled lesson'}</h3>
                   {session.canWrite && (
-                    <button type="button" className="button" onClick={() => restoreLesson(shown)}>
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() => restoreLesson(shown, opened.reviewStart)}
+                    >
                       Restore this lesson
                     </button>
                   )}
@@ -101,7 +108,11 @@ export function VersionDetail({ db, session, version, mode, onMode, onBack }: Ve
         </div>
         <SegmentedChoice legend="Show" name="version-mode" options={MODES} value={mode} onChange={onMode} />
         {session.canWrite && opened.status === 'open' && (
-          <button type="button" className="button" onClick={() => report(restorer.restoreCourse(version))}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => report(restorer.restoreCourse(version, opened.reviewStart))}
+          >
             Restore whole course
           </button>
         )}
