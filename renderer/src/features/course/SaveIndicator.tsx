@@ -1,6 +1,7 @@
 import type { CourseStore } from '../../storage/course-store'
 import { formatFullDate } from '../../ui/relative-time'
 import { useIdle } from '../../ui/use-idle'
+import { useShownSaveStatus } from './shown-save-status'
 import { useSaveStatus } from './use-save-status'
 
 interface SaveIndicatorProps {
@@ -9,7 +10,7 @@ interface SaveIndicatorProps {
 
 /** Whether the course is safely on this device. An error stays visible until a save succeeds. */
 export function SaveIndicator({ store }: SaveIndicatorProps) {
-  const status = useSaveStatus(store)
+  const status = useShownSaveStatus(useSaveStatus(store))
   // Building the first full-date format loads the locale's calendar data (tens of milliseconds on a slow machine):
   // the tooltip waits for an idle moment rather than the course's first paint.
   const idle = useIdle()

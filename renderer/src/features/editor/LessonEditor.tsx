@@ -1,4 +1,4 @@
-import { EditorContent, useEditor } from '@tiptap/react'
+import { createContentComponent, useEditor } from '@tiptap/react'
 import { useMemo, useState } from 'react'
 import type { XmlFragment } from 'yjs'
 import type { CourseId } from '../../../../shared/course/types'
@@ -14,6 +14,7 @@ import { CommentButton } from '../../review/panel/CommentButton'
 import { useCommentHighlights } from '../../review/panel/use-comment-highlights'
 import { EditorToolbar } from './EditorToolbar'
 import { lessonExtensions } from './lesson-extensions'
+import { LessonEditorContent, renderNodeViewsInto } from './LessonEditorContent'
 import { normalizeLinkUrl } from './link-url'
 import { ReadOnlyLesson } from './read-only-lesson'
 
@@ -23,6 +24,8 @@ interface LessonEditorProps {
   readonly fragment: XmlFragment
   readonly editable: boolean
 }
+
+const EMPTY_LESSON = { type: 'doc', content: [{ type: 'paragraph' }] }
 
 /** Text fields keep their own undo (their keys never reach the editor); the menu's Undo must not reach past them. */
 const focusInTextField = (): boolean => {
@@ -39,6 +42,7 @@ export function LessonEditor({ db, courseId, fragment, editable }: LessonEditorP
   const provider = usePresenceProvider()
   const [linkPrompt, setLinkPrompt] = useState<{ readonly href: string } | null>(null)
   const [mediaError, setMediaError] = useState<ChorusError | null>(null)
+  const [portals] = useState(createContentComponent)
   const media = useMemo(() => ({ db, courseId, onError: setMediaError }), [db, courseId])
 
   const editor = useEditor(
@@ -47,6 +51,10 @@ export function LessonEditor({ db, courseId, fragment, editable }: LessonEditorP
         ...lessonExtensions(fragment, provider, media),
         ReadOnlyLesson.configure({ readOnly: !editable }),
       ],
+      onBeforeCreate: renderNodeViewsInto(portals),
+      // What the editor starts from until Collaboration shows the lesson: as JSON, since Tiptap parses a string
+      // (its default, '') as HTML, building a whole HTML document on every lesson switch.
+      content: EMPTY_LESSON,
       // Read-only too: a reader needs the caret to select text by keyboard; ReadOnlyLesson refuses every change.
       editable: true,
       editorProps: {
@@ -113,7 +121,7 @@ export function LessonEditor({ db, courseId, fragment, editable }: LessonEditorP
       />
       {mediaError && <ErrorNotice error={mediaError} onDismiss={() => setMediaError(null)} />}
       <CommentButton editor={editor} fragment={fragment} />
-      <EditorContent editor={editor} className="lesson-body-frame" />
+      <LessonEditorContent editor={editor} portals={portals} className="lesson-body-frame" />
       {linkPrompt && (
         <PromptDialog
           title={linkPrompt.href === '' ? 'Add a link' : 'Edit link'}

@@ -51,7 +51,9 @@ export function useCommentHighlights(editor: Editor, fragment: XmlFragment): voi
   }, [editor, fragment, threads, lessonId])
 
   useEffect(() => {
-    send(editor, { focused: focus?.threadId ?? null })
+    // Only a change: a new lesson's editor starts with no thread focused, and a needless transaction costs a switch.
+    const focused = focus?.threadId ?? null
+    if (commentHighlightsKey.getState(editor.state)?.focused !== focused) send(editor, { focused })
     if (focus?.source !== 'panel') return
     const frame = requestAnimationFrame(() => {
       if (editor.isDestroyed) return
