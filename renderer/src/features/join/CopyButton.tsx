@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useClipboardCopy } from '../../ui/use-clipboard-copy'
 
 interface CopyButtonProps {
   readonly text: string
@@ -6,33 +6,15 @@ interface CopyButtonProps {
   readonly what: string
 }
 
-type CopyState = 'idle' | 'copied' | 'failed'
-
 /** Copies text to the clipboard and says whether it worked; the text stays selectable for copying by hand. */
 export function CopyButton({ text, what }: CopyButtonProps) {
-  const [state, setState] = useState<CopyState>('idle')
-  useEffect(() => {
-    if (state === 'idle') return
-    const timer = setTimeout(() => setState('idle'), 2500)
-    return () => clearTimeout(timer)
-  }, [state])
-
-  // Inside try: where there is no clipboard (a page served over plain http), even reaching it throws.
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(text)
-      setState('copied')
-    } catch {
-      setState('failed')
-    }
-  }
-
+  const [state, copy] = useClipboardCopy()
   return (
     <>
       <button
         type="button"
         className="button button-quiet"
-        onClick={() => void copy()}
+        onClick={() => copy(text)}
         aria-label={`Copy ${what}`}
       >
         Copy
