@@ -13,11 +13,16 @@ interface QuestionRatesProps {
 
 const percent = (rate: number | null): string => (rate === null ? '–' : `${Math.round(rate * 100)} %`)
 
-/** Each answered question's first-try correct rate; those most learners miss are flagged for the authors. */
-export function QuestionRates({ courseDoc, questions, lessonIds, titleOf }: QuestionRatesProps) {
+/**
+ * Each answered question's first-try correct rate; those most learners miss are flagged for the authors. Only
+ * questions the course has now are listed: answers to one removed since say nothing about the course, and a
+ * learner's device could name questions that never existed.
+ */
+export function QuestionRates({ courseDoc, questions: answered, lessonIds, titleOf }: QuestionRatesProps) {
   // Read when the panel opens or the lessons change, not on every keystroke: the prompts only name the questions.
   const prompts = useMemo(() => questionPrompts(courseDoc, lessonIds), [courseDoc, lessonIds])
   const headingId = useId()
+  const questions = answered.filter((question) => prompts.has(question.questionId))
   if (questions.length === 0) return null
   return (
     <section className="feedback-section" aria-labelledby={headingId}>
@@ -30,11 +35,7 @@ export function QuestionRates({ courseDoc, questions, lessonIds, titleOf }: Ques
               key={`${question.lessonId}/${question.questionId}`}
               className={question.mostlyMissed ? 'missed' : ''}
             >
-              <span className="feedback-question-prompt">
-                {prompt === undefined
-                  ? 'A question no longer in the course'
-                  : prompt.trim() || 'Untitled question'}
-              </span>{' '}
+              <span className="feedback-question-prompt">{prompt?.trim() || 'Untitled question'}</span>{' '}
               <span className="quiet">({titleOf(question.lessonId)})</span>
               <br />
               First try correct: <strong>{percent(question.firstTryCorrectRate)}</strong> of{' '}
