@@ -5,19 +5,14 @@
  * The caller takes a 'before-restore' version first (takeVersion), so what the restore removes stays in history.
  */
 import * as Y from 'yjs'
-import { LOCAL_ORIGIN } from '../course/origins'
+import { withOneShotUndo, type OneShotUndo } from '../course/one-shot-undo'
 import { NOTHING_PROTECTED, protectionSince, type Protection } from '../course/protected-items'
 import { restoreCourseFrom, restoreLessonFrom } from '../course/restore-from'
 import { lessonsMap, metaMap, sectionsMap } from '../course/schema'
 import { runCommand } from '../course/transact'
 import type { LessonId } from '../course/types'
 
-export interface RestoreHandle {
-  /** Takes the restore back out, leaving everyone's later and concurrent edits as they are. Once only. */
-  readonly undo: () => void
-  /** Gives up the undo (the notice closed), so nothing keeps listening to the document. */
-  readonly release: () => void
-}
+export type RestoreHandle = OneShotUndo
 
 export interface RestoreOptions {
   /**
@@ -37,30 +32,12 @@ export const beginReview = (course: Y.Doc): Uint8Array => Y.encodeStateVector(co
 const protectionFor = (course: Y.Doc, options: RestoreOptions): Protection =>
   options.keepSince === undefined ? NOTHING_PROTECTED : protectionSince(course, options.keepSince)
 
-/** Runs `change` as one command with an undo manager that tracks that transaction alone (as addImportToCourse). */
-type UndoScope = ConstructorParameters<typeof Y.UndoManager>[0]
-
-const undoable = (course: Y.Doc, scope: UndoScope, change: () => void): RestoreHandle => {
-  const manager = new Y.UndoManager(scope, { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 0 })
-  runCommand(course, change)
-  // Only the restore is ever undone through this manager: it stops listening before anyone edits again.
-  manager.trackedOrigins.delete(LOCAL_ORIGIN)
-  let used = false
-  return {
-    undo: () => {
-      if (used) return
-      used = true
-      manager.trackedOrigins.add(LOCAL_ORIGIN)
-      manager.undo()
-      manager.destroy()
-    },
-    release: () => {
-      if (used) return
-      used = true
-      manager.destroy()
-    },
-  }
-}
+/** Runs `change` as one command whose undo takes back that command alone (as addImportToCourse's). */
+const undoable = (
+  course: Y.Doc,
+  scope: Parameters<typeof withOneShotUndo>[0],
+  change: () => void,
+): RestoreHandle => withOneShotUndo(scope, () => runCommand(course, change)).handle
 
 /**
  * The lesson's title, place and body as the version has them; a lesson deleted since comes back. Unchanged blocks

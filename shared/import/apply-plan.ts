@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs'
 import { addLesson, addSection, createCourse, writeLessonContent } from '../course/commands'
+import { withOneShotUndo, type OneShotUndo } from '../course/one-shot-undo'
 import { LOCAL_ORIGIN } from '../course/origins'
 import { lessonsMap, sectionsMap } from '../course/schema'
 import type { CourseId } from '../course/types'
@@ -45,12 +46,9 @@ export const buildImportedCourse = (plan: ImportPlan, course: NewImportedCourse)
   return doc
 }
 
-export interface AddedImport {
+/** An import into an open course: how many lessons it added, and the undo that takes back exactly that import. */
+export interface AddedImport extends OneShotUndo {
   readonly lessons: number
-  /** Takes the import back out (its sections and lessons), leaving everything else as it is. Once only. */
-  readonly undo: () => void
-  /** Gives up the undo (the dialog closed), so nothing keeps listening to the document. */
-  readonly release: () => void
 }
 
 /**
@@ -58,30 +56,8 @@ export interface AddedImport {
  * for the returned undo, which tracks that transaction alone.
  */
 export const addImportToCourse = (doc: Y.Doc, plan: ImportPlan): AddedImport => {
-  const manager = new Y.UndoManager([sectionsMap(doc), lessonsMap(doc)], {
-    trackedOrigins: new Set([LOCAL_ORIGIN]),
-    captureTimeout: 0,
-  })
-  let lessons = 0
-  doc.transact(() => {
-    lessons = writePlan(doc, plan)
-  }, LOCAL_ORIGIN)
-  // Only the import is ever undone through this manager: it stops listening before anyone edits again.
-  manager.trackedOrigins.delete(LOCAL_ORIGIN)
-  let used = false
-  return {
-    lessons,
-    undo: () => {
-      if (used) return
-      used = true
-      manager.trackedOrigins.add(LOCAL_ORIGIN)
-      manager.undo()
-      manager.destroy()
-    },
-    release: () => {
-      if (used) return
-      used = true
-      manager.destroy()
-    },
-  }
+  const { result: lessons, handle } = withOneShotUndo([sectionsMap(doc), lessonsMap(doc)], () =>
+    doc.transact(() => writePlan(doc, plan), LOCAL_ORIGIN),
+  )
+  return { lessons, ...handle }
 }
