@@ -1,6 +1,7 @@
 import type { CourseId } from '../course/types'
 import { err, ok, type Result } from '../errors'
-import { isCourseId } from './rooms'
+import type { TeamId } from '../team/types'
+import { isCourseId, isTeamId } from './rooms'
 
 /**
  * An invite carries everything needed to join a shared course: the relay, the course and a token.
@@ -10,6 +11,9 @@ import { isCourseId } from './rooms'
  *   https://<where the web app is served>#/join?relay=…&course=…&token=…  opens the web app; the fragment
  *                                                                        never reaches a web server's logs
  * `parseInvite` accepts either, with surrounding whitespace (people paste them from chats).
+ *
+ * A team invite (issue 12) has the same two forms with `team=<team id>` in place of `course=…`; `parseJoinLink`
+ * reads both kinds.
  */
 export interface Invite {
   /** `ws://` or `wss://` URL of the relay, without a trailing slash. */
@@ -17,6 +21,17 @@ export interface Invite {
   readonly courseId: CourseId
   readonly token: string
 }
+
+export interface TeamInvite {
+  readonly relay: string
+  readonly teamId: TeamId
+  readonly token: string
+}
+
+/** What a pasted or opened link joins. */
+export type JoinLink =
+  | { readonly kind: 'course'; readonly invite: Invite }
+  | { readonly kind: 'team'; readonly invite: TeamInvite }
 
 const APP_PREFIX = 'chorus://join?'
 const WEB_FRAGMENT = '#/join?'
@@ -26,11 +41,18 @@ const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/
 const query = ({ relay, courseId, token }: Invite): string =>
   `relay=${encodeURIComponent(relay)}&course=${encodeURIComponent(courseId)}&token=${encodeURIComponent(token)}`
 
+const teamQuery = ({ relay, teamId, token }: TeamInvite): string =>
+  `relay=${encodeURIComponent(relay)}&team=${encodeURIComponent(teamId)}&token=${encodeURIComponent(token)}`
+
+const linkOf = (queryText: string, webApp: string | undefined): string =>
+  webApp === undefined ? APP_PREFIX + queryText : webApp.replace(/#.*$/, '') + WEB_FRAGMENT + queryText
+
 /** The `chorus://` form, or the web form when `webApp` (the web app's https URL) is given. */
-export const formatInvite = (invite: Invite, webApp?: string): string =>
-  webApp === undefined
-    ? APP_PREFIX + query(invite)
-    : webApp.replace(/#.*$/, '') + WEB_FRAGMENT + query(invite)
+export const formatInvite = (invite: Invite, webApp?: string): string => linkOf(query(invite), webApp)
+
+/** A team invite's link, in the same two forms as `formatInvite`. */
+export const formatTeamInvite = (invite: TeamInvite, webApp?: string): string =>
+  linkOf(teamQuery(invite), webApp)
 
 const invalid = (why: string): Result<never> =>
   err(
@@ -60,7 +82,8 @@ const decodeQuery = (text: string): Map<string, string> | null => {
   return params
 }
 
-export const parseInvite = (text: string): Result<Invite> => {
+/** Reads a course invite or a team invite. */
+export const parseJoinLink = (text: string): Result<JoinLink> => {
   const link = text.trim()
   const rawQuery = queryOf(link)
   if (rawQuery === null)
@@ -69,10 +92,24 @@ export const parseInvite = (text: string): Result<Invite> => {
   if (params === null) return invalid('it is garbled (bad % escapes)')
   const relay = params.get('relay')?.replace(/\/+$/, '')
   const courseId = params.get('course')
+  const teamId = params.get('team')
   const token = params.get('token')
   if (relay === undefined || !RELAY_URL.test(relay))
     return invalid('the relay address is missing or not a ws:// or wss:// URL')
-  if (courseId === undefined || !isCourseId(courseId)) return invalid('the course id is missing or malformed')
   if (token === undefined || !JWT.test(token)) return invalid('the access token is missing or malformed')
-  return ok({ relay, courseId, token })
+  if (teamId !== undefined && courseId === undefined) {
+    if (!isTeamId(teamId)) return invalid('the team id is malformed')
+    return ok({ kind: 'team', invite: { relay, teamId, token } })
+  }
+  if (courseId === undefined || !isCourseId(courseId)) return invalid('the course id is missing or malformed')
+  return ok({ kind: 'course', invite: { relay, courseId, token } })
+}
+
+/** Reads a course invite; a team invite is refused here, where only a course can be joined. */
+export const parseInvite = (text: string): Result<Invite> => {
+  const parsed = parseJoinLink(text)
+  if (!parsed.ok) return parsed
+  return parsed.value.kind === 'course'
+    ? ok(parsed.value.invite)
+    : invalid('it is a team invite; join it from the library with "Join team or course…"')
 }

@@ -1,4 +1,5 @@
 import type { CourseId } from '../course/types'
+import type { TeamId } from '../team/types'
 import { ANY_COURSE, type Role } from './token'
 
 /**
@@ -30,6 +31,28 @@ export const parseRoomName = (name: string): RoomRef | null => {
   const courseId = name.slice(0, slash)
   const kind = name.slice(slash + 1)
   return isCourseId(courseId) && isSubRoomKind(kind) ? { courseId, kind } : null
+}
+
+/**
+ * A team's space (issue 12) lives in the room `team:<teamId>`. Team ids are spelled like course ids, and course ids
+ * never hold a `:`, so no team room is ever taken for a course room or the other way round.
+ */
+export const TEAM_ROOM_PREFIX = 'team:'
+
+export interface TeamRoomRef {
+  readonly teamId: TeamId
+  readonly kind: 'team'
+}
+
+export const isTeamId = (value: string): value is TeamId => COURSE_ID.test(value)
+
+export const teamRoomName = (teamId: TeamId): string => TEAM_ROOM_PREFIX + teamId
+
+/** A course's room or a team's space; null for any other name. */
+export const parseAnyRoomName = (name: string): RoomRef | TeamRoomRef | null => {
+  if (!name.startsWith(TEAM_ROOM_PREFIX)) return parseRoomName(name)
+  const teamId = name.slice(TEAM_ROOM_PREFIX.length)
+  return isTeamId(teamId) ? { teamId, kind: 'team' } : null
 }
 
 /** Whether a token's `course` claim grants access to a course at all. */
