@@ -3,9 +3,9 @@
  * The renderer's inner layers, as README "How it fits together" draws them, as an ESLint rule:
  *
  *   app/        start-up and routing: may import anything in the renderer
- *   features/   one folder per feature; the screens (course/, library/) compose the other features
+ *   features/   one folder per feature; the screens (course/, library/, team/) compose the other features
  *   shared modules: ui/, storage/, media/, platform/, sync/, review/ (comments: session, store and the panel),
- *               history/ (versions), feedback/ (pilot learners' feedback), navigation/ — any other top-level
+ *               history/ (versions), feedback/ (pilot learners' feedback), team/ (team spaces), navigation/ — any other top-level
  *               folder: below every feature, never import a feature or app/
  *
  * - a feature never imports app/;
@@ -19,7 +19,7 @@
 import path from 'node:path'
 
 const SRC = 'renderer/src'
-const SCREENS = new Set(['course', 'library'])
+const SCREENS = new Set(['course', 'library', 'team'])
 
 /**
  * Where a renderer file sits: `app`, `features/<name>`, a shared module's folder, or null outside `renderer/src`'s
@@ -53,7 +53,7 @@ export const layerProblem = (from, to, isTest) => {
   if (fromShared) return isTest ? null : `${from}/ is a shared module and may not import a feature (${to}/).`
   if (SCREENS.has(toFeature)) return `${to}/ is a screen: features do not import screens.`
   if (fromFeature !== null && SCREENS.has(fromFeature)) return null
-  return `${from}/ may not import ${to}/: features reach each other only through a shared module (ui/, storage/, media/, platform/, sync/, review/, history/, feedback/, navigation/).`
+  return `${from}/ may not import ${to}/: features reach each other only through a shared module (ui/, storage/, media/, platform/, sync/, review/, history/, feedback/, team/, navigation/).`
 }
 
 /** @type {import('eslint').Rule.RuleModule} */

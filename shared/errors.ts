@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'storage-failed'
   | 'schema-too-new'
   | 'course-not-found'
+  /** A team that was never joined on this device (or was left), or whose invite does not name it. */
+  | 'team-not-found'
   | 'file-unreadable'
   | 'file-corrupt'
   | 'file-too-new'

@@ -4,7 +4,13 @@ import type { CourseId } from '../../shared/course/types'
 import type { Result } from '../../shared/errors'
 import { UpgradeStatus } from '../../shared/protocol/close-codes'
 import { coversCourse } from '../../shared/protocol/rooms'
-import { parseTokenClaims, type Role, type TokenClaims } from '../../shared/protocol/token'
+import {
+  isTeamClaims,
+  parseAnyTokenClaims,
+  type AnyTokenClaims,
+  type Role,
+  type TeamRole,
+} from '../../shared/protocol/token'
 
 /** HS256 is only as strong as its secret; 32 characters of random text is the floor. */
 export const MIN_SECRET_LENGTH = 32
@@ -17,7 +23,7 @@ export interface AuthRefusal {
   readonly reason: string
 }
 
-export type TokenCheck = Result<TokenClaims, AuthRefusal>
+export type TokenCheck = Result<AnyTokenClaims, AuthRefusal>
 
 /** Reads the secret from the environment, explaining how to fix it when it is missing or weak. */
 export const secretFromEnv = (env: NodeJS.ProcessEnv): Result<string, string> => {
@@ -59,10 +65,14 @@ const describeJoseError = (error: unknown): string => {
   return 'token malformed'
 }
 
-/** Verifies tokens against one secret; the key is imported once, not per connection. */
+/**
+ * Verifies tokens against one secret; the key is imported once, not per connection. A course token must cover
+ * `courseId` when one is given; a team token passes as it is: which courses it opens is the registry's to say
+ * (access.ts).
+ */
 export const createTokenVerifier = async (secret: string) => {
   const key = await importSecret(secret)
-  return async (token: string | null, courseId: CourseId): Promise<TokenCheck> => {
+  return async (token: string | null, courseId: CourseId | null): Promise<TokenCheck> => {
     if (token === null || token === '') return unauthorized('token missing')
     let payload: unknown
     try {
@@ -73,9 +83,9 @@ export const createTokenVerifier = async (secret: string) => {
     } catch (error) {
       return unauthorized(describeJoseError(error))
     }
-    const claims = parseTokenClaims(payload)
+    const claims = parseAnyTokenClaims(payload)
     if (claims === null) return unauthorized('token lacks Chorus claims')
-    if (!coversCourse(claims.course, courseId))
+    if (!isTeamClaims(claims) && courseId !== null && !coversCourse(claims.course, courseId))
       return { ok: false, error: { status: UpgradeStatus.Forbidden, reason: 'token is for another course' } }
     return { ok: true, value: claims }
   }
@@ -83,22 +93,34 @@ export const createTokenVerifier = async (secret: string) => {
 
 export type TokenVerifier = Awaited<ReturnType<typeof createTokenVerifier>>
 
-export interface TokenRequest {
+interface TokenBasics {
   readonly user: string
   readonly name: string
-  readonly course: string
-  readonly role: Role
   readonly ttlSeconds: number
   /** The `jti` claim, under which the token registry records the token; tokens without one predate it. */
   readonly id?: string
 }
+
+export interface CourseTokenRequest extends TokenBasics {
+  readonly course: string
+  readonly role: Role
+}
+
+/** A team token (issue 12): the `team` claim in place of `course`, and a team role. */
+export interface TeamTokenRequest extends TokenBasics {
+  readonly team: string
+  readonly role: TeamRole
+}
+
+export type TokenRequest = CourseTokenRequest | TeamTokenRequest
 
 export const mintToken = async (
   secret: string,
   request: TokenRequest,
   nowSeconds = Math.floor(Date.now() / 1000),
 ): Promise<string> => {
-  const jwt = new SignJWT({ name: request.name, course: request.course, role: request.role })
+  const scope = 'team' in request ? { team: request.team } : { course: request.course }
+  const jwt = new SignJWT({ name: request.name, ...scope, role: request.role })
     .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
     .setSubject(request.user)
     .setIssuedAt(nowSeconds)

@@ -4,9 +4,9 @@ import type { Result } from '../../shared/errors'
 import { CloseCode } from '../../shared/protocol/close-codes'
 import { decodeClientMessage } from '../../shared/protocol/codec'
 import { isEmptyUpdate } from '../../shared/protocol/messages'
-import { canWrite, type RoomRef } from '../../shared/protocol/rooms'
-import type { Role, TokenClaims } from '../../shared/protocol/token'
-import { OPEN_CLAIMS } from './admission'
+import { canWrite } from '../../shared/protocol/rooms'
+import { isRole, type Role, type TeamRole } from '../../shared/protocol/token'
+import type { AdmittedRoom } from './admission'
 import type { Limits } from './config'
 import type { CapKeys, ConnectionCaps } from './connection-caps'
 import { chargeMessage, fullBuckets, pauseReading, type Buckets } from './connection-limits'
@@ -35,7 +35,8 @@ export interface Connection extends Peer, Buckets, CapKeys {
   readonly room: Room
   /** From the token: only what is needed after the connection opened (`user` and `name` are in `Peer`). */
   readonly user: string
-  readonly role: Role
+  /** A course role in a course's rooms; the team role in a team's space. */
+  readonly role: Role | TeamRole
   /** Token expiry, milliseconds since the epoch. */
   readonly expiresAt: number
   /** The token's `jti` and `iat` (seconds; 0 if absent), for revocations (tokens/revocation-watch.ts). */
@@ -43,7 +44,10 @@ export interface Connection extends Peer, Buckets, CapKeys {
   readonly issuedAt: number
   /** When the connection opened, milliseconds since the epoch. */
   readonly openedAt: number
-  /** Whether this role may change this room's document (see `canWrite`). */
+  /**
+   * Whether this role may change this room's document (see `canWrite`). Every team role may write its team's
+   * space; the team guard judges each of its updates.
+   */
   readonly writable: boolean
   /** Cleared by each heartbeat, set by any frame or pong; still clear at the next heartbeat means dead. */
   alive: boolean
@@ -208,7 +212,7 @@ function onClose(this: WebSocket, code: number): void {
   )
 }
 
-export interface Arrival {
+export type Arrival = AdmittedRoom & {
   readonly id: number
   readonly socket: WebSocket
   /** The upgraded TCP stream under `socket`. */
@@ -216,8 +220,6 @@ export interface Arrival {
   readonly roomName: string
   /** The room, loaded before the upgrade; or why it could not be. */
   readonly opened: Result<Room, Refusal>
-  readonly ref: RoomRef
-  readonly claims: TokenClaims
   /** The client's network address, for the per-address cap. */
   readonly address: string | undefined
   /** What identifies the token for the per-token cap (see admission.ts); null in `--open` mode. */
@@ -248,14 +250,14 @@ export const attachConnection = (
     env,
     room: opened.value,
     user: claims.sub,
-    // A reference to the token's string, for presence; open mode leaves presence as sent.
-    name: claims === OPEN_CLAIMS ? null : claims.name,
+    // A reference to the token's string, for presence; open mode (no token: never expires) leaves presence as sent.
+    name: Number.isFinite(claims.exp) ? claims.name : null,
     role: claims.role,
     expiresAt: claims.exp * 1000,
     tokenId: claims.jti,
     issuedAt: claims.iat ?? 0,
     openedAt: Date.now(),
-    writable: canWrite(claims.role, ref.kind),
+    writable: ref.kind === 'team' || (isRole(claims.role) && canWrite(claims.role, ref.kind)),
     alive: true,
     droppedWrites: 0,
     framesOverRate: 0,

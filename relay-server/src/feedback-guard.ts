@@ -5,6 +5,7 @@
 import { checkFeedbackUpdate } from '../../shared/feedback/change-guard'
 import { CloseCode } from '../../shared/protocol/close-codes'
 import { parseRoomName } from '../../shared/protocol/rooms'
+import { isRole } from '../../shared/protocol/token'
 import type { DecodedUpdate } from '../../shared/review/update-places'
 import type { Logger } from './log'
 import type { Peer, Room } from './room'
@@ -25,6 +26,12 @@ export const judgeFeedbackUpdate = (
   update: DecodedUpdate,
 ): Outcome | null => {
   if (parseRoomName(room.name)?.kind !== 'feedback') return null
+  // Only course roles enter a course's rooms (access.ts turns a team role into one).
+  if (!isRole(from.role))
+    return {
+      ok: false,
+      error: { code: CloseCode.ChangeNotAllowed, reason: 'a team role does not write here' },
+    }
   const verdict = checkFeedbackUpdate(room.doc, update, { id: from.user, name: from.name, role: from.role })
   if (verdict.ok) return null
   const { kind, reason } = verdict.error

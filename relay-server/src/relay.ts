@@ -5,7 +5,8 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import { CloseCode } from '../../shared/protocol/close-codes'
 import { PROTOCOL_VERSION } from '../../shared/protocol/messages'
 import { admit, type Admitted } from './admission'
-import { createTokenVerifier, type TokenVerifier } from './auth'
+import { createAccess, type Access } from './access'
+import { createTokenVerifier } from './auth'
 import type { RelayConfig } from './config'
 import { attachConnection, createConnectionEnv, type Connection } from './connection'
 import { createConnectionCaps } from './connection-caps'
@@ -109,7 +110,7 @@ export const createRelay = async (config: RelayConfig, log: Logger): Promise<Rel
     // Off, as by default, and required: rooms write pre-framed messages beside ws (see room.ts).
     perMessageDeflate: false,
   })
-  let verify: TokenVerifier | null = null
+  let access: Access | null = null
   let closing = false
   let nextId = 1
 
@@ -126,7 +127,7 @@ export const createRelay = async (config: RelayConfig, log: Logger): Promise<Rel
     store: stores.media,
     log,
     maxBytes: config.limits.maxMediaBytes,
-    verifier: () => verify,
+    access: () => access,
     closing: () => closing,
   })
 
@@ -142,7 +143,7 @@ export const createRelay = async (config: RelayConfig, log: Logger): Promise<Rel
     response
       .writeHead(404, { 'content-type': 'text/plain' })
       .end(
-        'Chorus relay: connect with a WebSocket to /<courseId>?token=…; media at /media/<courseId>/<sha256>; health at /healthz\n',
+        'Chorus relay: connect with a WebSocket to /<courseId>?token=… (a team space: /team:<teamId>?token=…); media at /media/<courseId>/<sha256>; health at /healthz\n',
       )
   })
 
@@ -181,7 +182,7 @@ export const createRelay = async (config: RelayConfig, log: Logger): Promise<Rel
     // closure: a closure here would share this scope and keep the request alive as long as the socket.
     socket.on('error', destroySocket)
     if (closing) return refuseUpgrade(socket, 503, 'relay is shutting down')
-    admit(request.url, verify)
+    admit(request.url, access)
       .then(async (admitted) => {
         if (!admitted.ok) {
           log.warn(
@@ -215,7 +216,12 @@ export const createRelay = async (config: RelayConfig, log: Logger): Promise<Rel
 
     async listen() {
       if (config.auth.mode === 'token' && revocations !== null)
-        verify = revocations.guard(await createTokenVerifier(config.auth.secret))
+        access = createAccess(
+          revocations.guard(await createTokenVerifier(config.auth.secret)),
+          stores.courseTeams,
+          rooms,
+          log,
+        )
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject)
         server.listen(config.port, config.host, () => resolve())

@@ -4,6 +4,7 @@
  */
 import { CloseCode } from '../../shared/protocol/close-codes'
 import { parseRoomName } from '../../shared/protocol/rooms'
+import { isRole } from '../../shared/protocol/token'
 import { checkReviewUpdate } from '../../shared/review/change-guard'
 import type { DecodedUpdate } from '../../shared/review/update-places'
 import type { Logger } from './log'
@@ -25,6 +26,12 @@ export const judgeReviewUpdate = (
   update: DecodedUpdate,
 ): Outcome | null => {
   if (parseRoomName(room.name)?.kind !== 'review') return null
+  // Only course roles enter a course's rooms (access.ts turns a team role into one).
+  if (!isRole(from.role))
+    return {
+      ok: false,
+      error: { code: CloseCode.ChangeNotAllowed, reason: 'a team role does not write here' },
+    }
   const verdict = checkReviewUpdate(room.doc, update, { id: from.user, role: from.role })
   if (verdict.ok) return null
   const { kind, reason } = verdict.error

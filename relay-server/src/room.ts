@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import type { Role } from '../../shared/protocol/token'
+import type { Role, TeamRole } from '../../shared/protocol/token'
 import { createPresence, type Announcer, type RoomPresence } from './presence'
 import type { StoredRoom } from './store/store'
 import { createStepAnswers, type StepAnswers } from './step-answers'
@@ -31,9 +31,10 @@ export interface Peer extends Announcer {
   readonly id: number
   /**
    * The token's role: review and feedback rooms judge each update by its sender (review-guard.ts,
-   * feedback-guard.ts).
+   * feedback-guard.ts). In a course's rooms a course role (a team token's turned into one, access.ts); in a
+   * team's space (`team:<teamId>`) the team role.
    */
-  readonly role: Role
+  readonly role: Role | TeamRole
   readonly socket: PeerSocket
   readonly wire: PeerWire
   readonly env: PeerEnv

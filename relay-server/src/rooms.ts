@@ -18,6 +18,7 @@ import { broadcast, disposeRoom, roomFromRows, sendFramed, sendTo, type Peer, ty
 import { afterWrites, enqueueWrite, noteHeld, writesDone } from './room-writes'
 import { judgeFeedbackUpdate } from './feedback-guard'
 import { judgeReviewUpdate } from './review-guard'
+import { judgeTeamUpdate } from './team-guard'
 import { charge, forgetAnswers, msUntilAffordable, remember, rememberedAnswer } from './step-answers'
 import type { FanoutMessage } from './cluster/fanout-entry'
 import { createClusterSync, type ClusterLinks } from './cluster/cluster-sync'
@@ -52,8 +53,8 @@ export interface RoomsOptions {
   readonly compactEvery: number
   readonly storeRetryMs: number
   /**
-   * Token mode: review-room updates must pass review-guard.ts and feedback-room ones feedback-guard.ts (in
-   * `--open` mode all are one anonymous author).
+   * Token mode: review-room updates must pass review-guard.ts, feedback-room ones feedback-guard.ts and
+   * team-space ones team-guard.ts (in `--open` mode all are one anonymous author, or lead in a team's space).
    */
   readonly guardReviews: boolean
 }
@@ -330,7 +331,7 @@ export const createRooms = ({
     /**
      * `frame` is the received frame when it already is an update message: it is relayed byte for byte.
      * The update is decoded in full before it touches the document, so a malformed one changes nothing. A
-     * refusal found once the update's turn comes (a review or feedback rule) is passed to `refused`.
+     * refusal found once the update's turn comes (a review, feedback or team rule) is passed to `refused`.
      */
     applyUpdate(
       room: Room,
@@ -349,7 +350,9 @@ export const createRooms = ({
       enqueueWrite(room, async () => {
         if (!isLoaded(room) || !room.peers.has(from)) return
         const judged = guardReviews
-          ? (judgeReviewUpdate(log, room, from, decoded) ?? judgeFeedbackUpdate(log, room, from, decoded))
+          ? (judgeReviewUpdate(log, room, from, decoded) ??
+            judgeFeedbackUpdate(log, room, from, decoded) ??
+            judgeTeamUpdate(log, room, from, decoded))
           : null
         if (judged !== null) return refused(judged)
         if (!applyToDoc(room, update, from))

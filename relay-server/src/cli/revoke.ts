@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util'
 import { decodeJwt } from 'jose'
 import type { Result } from '../../../shared/errors'
-import { parseTokenClaims } from '../../../shared/protocol/token'
+import { teamRoomName } from '../../../shared/protocol/rooms'
+import { isTeamClaims, parseAnyTokenClaims } from '../../../shared/protocol/token'
+import type { TeamId } from '../../../shared/team/types'
 import { TOKENS_FILE, type TokenRegistry } from '../tokens/registry'
 import { createRevocationSet, type TokenRecord } from '../tokens/revocation-set'
 import { REVOCATION_POLL_MS } from '../tokens/revocation-watch'
@@ -45,13 +47,13 @@ const readToken = (
       error: { usage: true, message: '--token is not a token (three base64url parts separated by dots)' },
     }
   }
-  const claims = parseTokenClaims(payload)
+  const claims = parseAnyTokenClaims(payload)
   if (claims === null)
     return {
       ok: false,
       error: {
         usage: true,
-        message: '--token is not a Chorus token (it lacks sub, name, course, role or exp)',
+        message: '--token is not a Chorus token (it lacks sub, name, course or team, role or exp)',
       },
     }
   if (claims.jti === undefined)
@@ -72,7 +74,8 @@ const readToken = (
         id: claims.jti,
         user: claims.sub,
         name: claims.name,
-        course: claims.course,
+        // A team token is recorded under its team's room name, as `token --team` records it.
+        course: isTeamClaims(claims) ? teamRoomName(claims.team as TeamId) : claims.course,
         role: claims.role,
         issuedAt: claims.iat ?? 0,
         expiresAt: claims.exp,

@@ -8,7 +8,7 @@ import { MAX_MISSING_QUERY, parseMediaPath, type MediaRoute } from '../../../sha
 import { canWrite } from '../../../shared/protocol/rooms'
 import type { TokenClaims } from '../../../shared/protocol/token'
 import { OPEN_CLAIMS } from '../admission'
-import type { TokenVerifier } from '../auth'
+import type { Access } from '../access'
 import type { Logger } from '../log'
 import type { MediaStore } from './media-store'
 import { readSmallBody, receiveUpload } from './receive'
@@ -18,8 +18,11 @@ export interface MediaRoutesOptions {
   readonly store: MediaStore
   readonly log: Logger
   readonly maxBytes: number
-  /** Null in `--open` mode; read per request because it is created when the relay starts listening. */
-  readonly verifier: () => TokenVerifier | null
+  /**
+   * Who may do what, as at the WebSocket upgrade (team tokens included). Null in `--open` mode; read per request
+   * because it is created when the relay starts listening.
+   */
+  readonly access: () => Access | null
   readonly closing: () => boolean
 }
 
@@ -87,7 +90,7 @@ const bareMime = (header: string | undefined): string =>
  * The relay's media endpoints (shared/protocol/media.ts), checked with the same tokens as the WebSocket.
  * Returns a request handler that answers `/media/…` paths and reports false for any other path.
  */
-export const createMediaRoutes = ({ store, log, maxBytes, verifier, closing }: MediaRoutesOptions) => {
+export const createMediaRoutes = ({ store, log, maxBytes, access, closing }: MediaRoutesOptions) => {
   const refuse = (
     request: IncomingMessage,
     response: ServerResponse,
@@ -110,9 +113,9 @@ export const createMediaRoutes = ({ store, log, maxBytes, verifier, closing }: M
   }
 
   const authorize = async (url: URL, courseId: CourseId): Promise<Result<TokenClaims, Refusal>> => {
-    const verify = verifier()
-    if (verify === null) return { ok: true, value: OPEN_CLAIMS }
-    return verify(url.searchParams.get(TOKEN_PARAM), courseId)
+    const decide = access()
+    if (decide === null) return { ok: true, value: OPEN_CLAIMS }
+    return decide.course(url.searchParams.get(TOKEN_PARAM), courseId)
   }
 
   const put = async (

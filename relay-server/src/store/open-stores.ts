@@ -1,9 +1,11 @@
 import type { RelayConfig } from '../config'
 import { openMediaStore, type MediaStore } from '../media/media-store'
 import { openPostgres, type Postgres } from '../postgres/connect'
+import { openPostgresCourseTeamRegistry } from '../postgres/course-team-registry'
 import { openPostgresMediaStore } from '../postgres/media-store'
 import { openPostgresRoomStore } from '../postgres/room-store'
 import { openPostgresTokenRegistry } from '../postgres/token-registry'
+import { openSqliteCourseTeamRegistry, type CourseTeamRegistry } from '../teams/course-team-registry'
 import { openSqliteTokenRegistry, type TokenRegistry } from '../tokens/registry'
 import { openSqliteStore } from './sqlite'
 import type { RoomStore, SharedRoomStore } from './store'
@@ -19,6 +21,8 @@ export interface RelayStores {
   readonly media: MediaStore
   /** Minted tokens and revocations; the relay reads revocations from it (tokens/revocation-watch.ts). */
   readonly tokens: TokenRegistry
+  /** Which team each team course belongs to (teams/course-team-registry.ts). */
+  readonly courseTeams: CourseTeamRegistry
   /** Closes them all; the rooms' store first, since it finishes background work. */
   close(): Promise<void>
 }
@@ -30,47 +34,55 @@ export interface StoreHooks {
 const openSqliteStores = (dataDir: string, hooks: StoreHooks): RelayStores => {
   const rooms = openSqliteStore(dataDir, { onBackgroundError: hooks.onBackgroundError })
   let media: MediaStore | null = null
+  let tokens: TokenRegistry | null = null
   try {
     media = openMediaStore(dataDir)
     // The relay only reads the registry, and never waits on the command line's writes (see tokens/registry.ts).
-    const tokens = openSqliteTokenRegistry(dataDir, { busyTimeoutMs: 0 })
-    const opened = media
+    tokens = openSqliteTokenRegistry(dataDir, { busyTimeoutMs: 0 })
+    const courseTeams = openSqliteCourseTeamRegistry(dataDir)
+    const opened = { media, tokens }
     return {
       kind: 'sqlite',
       rooms,
       shared: null,
-      media: opened,
-      tokens,
+      media: opened.media,
+      tokens: opened.tokens,
+      courseTeams,
       close: async () => {
         await rooms.close()
-        opened.close()
-        tokens.close()
+        opened.media.close()
+        opened.tokens.close()
+        courseTeams.close()
       },
     }
   } catch (error) {
+    tokens?.close()
     media?.close()
     void rooms.close()
     throw error
   }
 }
 
-/** Rooms, media and tokens in one database, through one pool. */
+/** Rooms, media, tokens and course teams in one database, through one pool. */
 const openPostgresStores = async (url: string, hooks: StoreHooks): Promise<RelayStores> => {
   const pool: Postgres = await openPostgres(url, hooks.onBackgroundError)
   try {
     const rooms = await openPostgresRoomStore(pool)
     const media = await openPostgresMediaStore(pool)
     const tokens = await openPostgresTokenRegistry(pool)
+    const courseTeams = await openPostgresCourseTeamRegistry(pool)
     return {
       kind: 'postgres',
       rooms,
       shared: rooms,
       media,
       tokens,
+      courseTeams,
       close: async () => {
         await rooms.close()
         media.close()
         tokens.close()
+        courseTeams.close()
         await pool.end()
       },
     }

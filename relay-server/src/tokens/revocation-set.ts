@@ -4,7 +4,9 @@ export interface TokenRecord {
   readonly id: string
   readonly user: string
   readonly name: string
+  /** The token's course id or `*`; for a team token its team's room name, `team:<teamId>` (no course id has a `:`). */
   readonly course: string
+  /** A course role, or a team token's team role. */
   readonly role: string
   readonly issuedAt: number
   readonly expiresAt: number

@@ -5,9 +5,13 @@ import { useCourseFileImport } from '../features/files/use-course-file-import'
 import { FirstRunDialog } from '../features/first-run/FirstRunDialog'
 import { JoinConfirmDialog } from '../features/join/JoinConfirmDialog'
 import { JoinDialog } from '../features/join/JoinDialog'
+import { TeamJoinConfirmDialog } from '../features/join/TeamJoinConfirmDialog'
+import { ForMeView } from '../features/inbox/ForMeView'
 import type { InviteInbox } from '../features/join/invite-inbox'
 import { LibraryView } from '../features/library/LibraryView'
 import { NewCourseDialog } from '../features/library/NewCourseDialog'
+import { TeamView } from '../features/team/TeamView'
+import { teamRoute } from '../navigation/route'
 import { useMenuCommand } from '../platform/use-menu-command'
 import { usePlatform } from '../platform/use-platform'
 import { ErrorNotice } from '../ui/ErrorNotice'
@@ -53,14 +57,15 @@ export function App({ invites }: AppProps) {
         </div>
       )}
       {route.kind === 'library' && <FirstRunDialog db={db} />}
-      {route.kind === 'library' ? (
+      {route.kind === 'library' && (
         <LibraryView
           db={db}
           onNewCourse={() => setCreating(true)}
           onJoinCourse={() => setJoining(true)}
           courseFiles={courseFiles}
         />
-      ) : (
+      )}
+      {route.kind === 'course' && (
         <CourseView
           key={route.courseId}
           db={db}
@@ -70,6 +75,10 @@ export function App({ invites }: AppProps) {
           onCloseFailed={report}
         />
       )}
+      {route.kind === 'team' && (
+        <TeamView key={route.teamId} db={db} route={route} navigate={navigate} onCloseFailed={report} />
+      )}
+      {route.kind === 'for-me' && <ForMeView db={db} navigate={navigate} />}
       {creating && (
         <NewCourseDialog
           db={db}
@@ -97,6 +106,18 @@ export function App({ invites }: AppProps) {
           onJoined={(courseId) => {
             invites.settle()
             navigate({ kind: 'course', courseId, lessonId: null })
+          }}
+          onCancel={invites.settle}
+        />
+      )}
+      {pendingInvite?.kind === 'team-invite' && (
+        <TeamJoinConfirmDialog
+          key={pendingInvite.id}
+          db={db}
+          invite={pendingInvite.invite}
+          onJoined={(teamId) => {
+            invites.settle()
+            navigate(teamRoute(teamId))
           }}
           onCancel={invites.settle}
         />

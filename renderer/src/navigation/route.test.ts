@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { CourseId, LessonId } from '../../../shared/course/types'
+import type { NeedId, TeamId } from '../../../shared/team/types'
 import { parseRoute, routeHash, type Route } from './route'
 
 const course = 'c 1/ü' as CourseId
 const lesson = 'l-2' as LessonId
+const team = 'sales-team' as TeamId
+const need = 'n 1/é' as NeedId
 
 describe('hash routes', () => {
   it('round-trips every route, including ids that need escaping', () => {
@@ -11,14 +14,41 @@ describe('hash routes', () => {
       { kind: 'library' },
       { kind: 'course', courseId: course, lessonId: null },
       { kind: 'course', courseId: course, lessonId: lesson },
+      { kind: 'team', teamId: team, view: 'needs', needId: null },
+      { kind: 'team', teamId: team, view: 'needs', needId: need },
+      { kind: 'team', teamId: team, view: 'catalog' },
+      { kind: 'for-me' },
     ]
     for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route)
   })
 
   it('treats empty, unknown and malformed hashes as the library', () => {
-    for (const hash of ['', '#', '#/', '#/nowhere', '#/course/', '#/course/%E0%A4%A']) {
+    const malformed = [
+      '#/course/',
+      '#/course/%E0%A4%A',
+      '#/team/',
+      '#/team/a:b',
+      '#/team/%E0%A4%A',
+      '#/for-me/x',
+    ]
+    for (const hash of ['', '#', '#/', '#/nowhere', ...malformed]) {
       expect(parseRoute(hash)).toEqual({ kind: 'library' })
     }
+  })
+
+  it('reads a team link as its board, and a need part without an id as no need open', () => {
+    expect(parseRoute('#/team/sales-team')).toEqual({
+      kind: 'team',
+      teamId: team,
+      view: 'needs',
+      needId: null,
+    })
+    expect(parseRoute('#/team/sales-team/need/')).toEqual({
+      kind: 'team',
+      teamId: team,
+      view: 'needs',
+      needId: null,
+    })
   })
 
   it('ignores a lesson part without an id', () => {

@@ -1,14 +1,27 @@
 import type { CourseId, LessonId } from '../../../shared/course/types'
+import { isTeamId } from '../../../shared/protocol/rooms'
+import type { NeedId, TeamId } from '../../../shared/team/types'
+
+/** A team screen's views (its tabs): the needs board and the team catalog. */
+export type TeamView = 'needs' | 'catalog'
 
 /**
- * Where the user is. Kept in the URL hash so a reload returns to the same course and lesson. Invite links
- * (`#/join?…`) are no route: they leave the address before routing (see invite-address.ts).
+ * Where the user is. Kept in the URL hash so a reload returns to the same course and lesson, the same team tab
+ * and need. Invite links (`#/join?…`) are no route: they leave the address before routing (see invite-address.ts).
  */
 export type Route =
   | { readonly kind: 'library' }
   | { readonly kind: 'course'; readonly courseId: CourseId; readonly lessonId: LessonId | null }
+  /** A team's needs board (with one need open, or none) or its catalog. */
+  | { readonly kind: 'team'; readonly teamId: TeamId; readonly view: 'needs'; readonly needId: NeedId | null }
+  | { readonly kind: 'team'; readonly teamId: TeamId; readonly view: 'catalog' }
+  /** For me: one inbox across teams and shared courses. */
+  | { readonly kind: 'for-me' }
 
 export const LIBRARY_ROUTE: Route = { kind: 'library' }
+
+/** A team's board, with no need open. */
+export const teamRoute = (teamId: TeamId): Route => ({ kind: 'team', teamId, view: 'needs', needId: null })
 
 const decode = (part: string): string | null => {
   try {
@@ -19,15 +32,37 @@ const decode = (part: string): string | null => {
   }
 }
 
-/** Reads `#/`, `#/course/<id>` and `#/course/<id>/lesson/<id>`; anything else is the library. */
-export const parseRoute = (hash: string): Route => {
-  const path = hash.replace(/^#\/?/, '')
-  const parts = path.split('/')
-  if (parts[0] !== 'course' || parts[1] === undefined) return LIBRARY_ROUTE
-  const courseId = decode(parts[1])
+const parseCourse = (parts: readonly string[]): Route => {
+  const courseId = parts[1] === undefined ? null : decode(parts[1])
   if (courseId === null) return LIBRARY_ROUTE
   const lessonId = parts[2] === 'lesson' && parts[3] !== undefined ? decode(parts[3]) : null
   return { kind: 'course', courseId: courseId as CourseId, lessonId: lessonId as LessonId | null }
+}
+
+const parseTeam = (parts: readonly string[]): Route => {
+  const teamId = parts[1] === undefined ? null : decode(parts[1])
+  if (teamId === null || !isTeamId(teamId)) return LIBRARY_ROUTE
+  if (parts[2] === 'catalog') return { kind: 'team', teamId, view: 'catalog' }
+  const needId = parts[2] === 'need' && parts[3] !== undefined ? decode(parts[3]) : null
+  return { kind: 'team', teamId, view: 'needs', needId: needId as NeedId | null }
+}
+
+/**
+ * Reads `#/`, `#/course/<id>`, `#/course/<id>/lesson/<id>`, `#/team/<id>`, `#/team/<id>/need/<id>`,
+ * `#/team/<id>/catalog` and `#/for-me`; anything else is the library.
+ */
+export const parseRoute = (hash: string): Route => {
+  const parts = hash.replace(/^#\/?/, '').split('/')
+  switch (parts[0]) {
+    case 'course':
+      return parseCourse(parts)
+    case 'team':
+      return parseTeam(parts)
+    case 'for-me':
+      return parts.length === 1 ? { kind: 'for-me' } : LIBRARY_ROUTE
+    default:
+      return LIBRARY_ROUTE
+  }
 }
 
 export const routeHash = (route: Route): string => {
@@ -38,5 +73,12 @@ export const routeHash = (route: Route): string => {
       const course = `#/course/${encodeURIComponent(route.courseId)}`
       return route.lessonId === null ? course : `${course}/lesson/${encodeURIComponent(route.lessonId)}`
     }
+    case 'team': {
+      const team = `#/team/${encodeURIComponent(route.teamId)}`
+      if (route.view === 'catalog') return `${team}/catalog`
+      return route.needId === null ? team : `${team}/need/${encodeURIComponent(route.needId)}`
+    }
+    case 'for-me':
+      return '#/for-me'
   }
 }

@@ -2,7 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { SignJWT } from 'jose'
 import { describe, expect, it } from 'vitest'
 import type { CourseId } from '../../../shared/course/types'
-import type { Role } from '../../../shared/protocol/token'
+import type { Role, TeamRole } from '../../../shared/protocol/token'
 import { openChorusDb, type ChorusDb } from '../storage/db'
 import { createCourse } from '../storage/library'
 import { readSetting, writeSetting } from '../storage/settings'
@@ -16,6 +16,15 @@ const freshDb = (): ChorusDb =>
 /** Signed like the relay's tokens (relay-server/src/auth.ts); the app reads them without the secret. */
 const token = (claims: { sub: string; name: string; course: string; role: Role }): Promise<string> =>
   new SignJWT({ name: claims.name, course: claims.course, role: claims.role })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(claims.sub)
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(new TextEncoder().encode('a secret the app never sees, long enough for HS256'))
+
+/** A team invite's token, as `npm run relay -- token --team` signs it. */
+const teamToken = (claims: { sub: string; name: string; team: string; role: TeamRole }): Promise<string> =>
+  new SignJWT({ name: claims.name, team: claims.team, role: claims.role })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.sub)
     .setIssuedAt()
@@ -120,4 +129,23 @@ describe('readCourseIdentity', () => {
       role: 'viewer',
     })
   })
+
+  it.each([
+    ['member', 'learner'],
+    ['expert', 'author'],
+    ['lead', 'author'],
+  ] as const)(
+    'in a team course, a team %s is its %s, under the team invite’s name and id',
+    async (teamRole, role) => {
+      const db = freshDb()
+      const id = await createCourse(db, { title: 'Team course' })
+      await joined(
+        db,
+        id,
+        await teamToken({ sub: 'u-7', name: 'Ana from the team', team: 'sales', role: teamRole }),
+      )
+      await writeSetting(db, 'displayName', 'Someone else')
+      expect(await readCourseIdentity(db, id)).toEqual({ me: { id: 'u-7', name: 'Ana from the team' }, role })
+    },
+  )
 })

@@ -1,14 +1,13 @@
 import { randomString } from '../../../shared/course/ids'
 import type { CourseId } from '../../../shared/course/types'
-import { coversCourse } from '../../../shared/protocol/rooms'
 import type { Role } from '../../../shared/protocol/token'
 import type { Person } from '../../../shared/review/types'
 import type { ChorusDb } from '../storage/db'
 import { readSetting, type SettingKey } from '../storage/settings'
 import { storage } from '../storage/storage-error'
+import { courseClaimsOf } from '../sync/course-claims'
 import { getRelayLink } from '../sync/relay-links'
 import { UNNAMED } from '../sync/sync-user'
-import { readTokenClaims } from '../../../shared/protocol/token'
 
 /** Who this user is in one course and what the course lets them do. */
 export interface CourseIdentity {
@@ -43,14 +42,15 @@ const nameOf = (...candidates: readonly (string | undefined)[]): string =>
 
 /**
  * A shared course: the user id, name and role its relay token grants — the relay shows co-authors the invite's
- * name whatever the app says, so the app shows the same (the settings name only if the invite has none). A course on this device only: the local user, its
+ * name whatever the app says, so the app shows the same (the settings name only if the invite has none); a team
+ * invite grants its team role's course role (sync/course-claims.ts). A course on this device only: the local user, its
  * author. A link whose token cannot be read, or is for another course, grants nothing the relay would accept,
  * so it reads as a viewer's: the relay would drop any change anyway.
  */
 export async function readCourseIdentity(db: ChorusDb, courseId: CourseId): Promise<CourseIdentity> {
   const [link, displayName] = await Promise.all([getRelayLink(db, courseId), readSetting(db, 'displayName')])
-  const claims = link === undefined ? null : readTokenClaims(link.token)
-  if (claims !== null && coversCourse(claims.course, courseId)) {
+  const claims = link === undefined ? null : courseClaimsOf(link.token, courseId)
+  if (claims !== null) {
     return { me: { id: claims.sub, name: nameOf(claims.name, displayName) }, role: claims.role }
   }
   const me = { id: await localUserId(db), name: nameOf(displayName) }

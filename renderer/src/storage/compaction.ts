@@ -1,6 +1,5 @@
 import * as Y from 'yjs'
-import type { CourseId } from '../../../shared/course/types'
-import type { ChorusDb, UpdateTable } from './db'
+import type { ChorusDb, DocKey, UpdateTable } from './db'
 
 /** Rows a course may collect before they are replaced by one. Fast typing writes a few rows a second. */
 export const COMPACTION_THRESHOLD = 500
@@ -26,7 +25,7 @@ export interface KnownRows {
  */
 export async function compactKnownRows(
   db: ChorusDb,
-  courseId: CourseId,
+  courseId: DocKey,
   table: UpdateTable,
   doc: Y.Doc,
   known: KnownRows,

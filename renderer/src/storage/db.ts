@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable, type Table } from 'dexie'
 import type { CourseId } from '../../../shared/course/types'
 import type { ChorusError } from '../../../shared/errors'
+import type { TeamId } from '../../../shared/team/types'
 import { associateStoredMedia } from './media-courses-migration'
 
 /** One course in the library. Mirrors the document's title so the list renders without opening every course. */
@@ -13,11 +14,15 @@ export interface LibraryEntry {
   readonly lastOpenedAt?: number
 }
 
+/** Whose document a row of update rows belongs to: a course's (content, comments, versions, feedback) or a team's space. */
+export type DocKey = CourseId | TeamId
+
 /** One stored Yjs update. Each of a course's documents is the merge of all its rows in one table. */
 export interface UpdateRow {
   /** Auto-increment; assigned by IndexedDB, so rows written later sort later. */
   readonly seq: number
-  readonly courseId: CourseId
+  /** The course, or in `teamUpdates` the team (the column keeps its name: one index for every update table). */
+  readonly courseId: DocKey
   readonly update: Uint8Array
 }
 
@@ -48,6 +53,25 @@ export interface RelayLinkRow {
   /** `ws://` or `wss://` URL of the relay, without the room. */
   readonly relayUrl: string
   readonly token: string
+}
+
+/** A team this device joined (issue 12): where its space syncs and the team invite's token. */
+export interface TeamRow {
+  readonly id: TeamId
+  /** `ws://` or `wss://` URL of the relay, without the room. */
+  readonly relayUrl: string
+  readonly token: string
+  /** Milliseconds since the epoch. */
+  readonly joinedAt: number
+  /** The team's name as its space last said, so the library lists it without opening every space. */
+  readonly name?: string
+}
+
+/** A For me item that belongs to no team (a comment on a course shared one invite at a time) the user opened. */
+export interface InboxReadRow {
+  /** The item's key (shared/team/types.ts InboxItem.key). */
+  readonly key: string
+  readonly at: number
 }
 
 export interface SettingRow {
@@ -82,11 +106,19 @@ export type ChorusDb = Dexie & {
   readonly mediaCourses: Table<MediaCourseRow, [string, CourseId]>
   readonly settings: EntityTable<SettingRow, 'key'>
   readonly relayLinks: EntityTable<RelayLinkRow, 'courseId'>
+  /** Teams joined on this device (issue 12). */
+  readonly teams: EntityTable<TeamRow, 'id'>
+  /** Each joined team's space as update rows, keyed by team id, synced in `team:<teamId>`. */
+  readonly teamUpdates: EntityTable<UpdateRow, 'seq'>
+  readonly inboxReads: EntityTable<InboxReadRow, 'key'>
   readonly connection: ConnectionEvents
 }
 
-/** The tables holding a course's documents as update rows: its content, review comments, versions, feedback. */
-export type UpdateTable = 'updates' | 'reviewUpdates' | 'historyUpdates' | 'feedbackUpdates'
+/**
+ * The tables holding documents as update rows: a course's content, review comments, versions, feedback, and the
+ * spaces of joined teams.
+ */
+export type UpdateTable = 'updates' | 'reviewUpdates' | 'historyUpdates' | 'feedbackUpdates' | 'teamUpdates'
 
 /** Where IndexedDB comes from; tests pass fake-indexeddb's factory for isolation. */
 export interface IndexedDbSource {
@@ -116,6 +148,7 @@ export function openChorusDb(name = 'chorus', source?: IndexedDbSource): ChorusD
     .stores({ mediaCourses: '[hash+courseId], hash, courseId' })
     .upgrade((transaction) => associateStoredMedia(transaction))
   dexie.version(5).stores({ historyUpdates: '++seq, courseId', feedbackUpdates: '++seq, courseId' })
+  dexie.version(6).stores({ teams: 'id', teamUpdates: '++seq, courseId', inboxReads: 'key' })
   const db = Object.assign(dexie, { connection: watchConnection(dexie) }) as ChorusDb
   return db
 }

@@ -14,11 +14,19 @@ export interface NewLibraryCourse {
   readonly language?: string
 }
 
-/** Builds the course document and stores its first update and its library entry together, or neither. */
-export async function createCourse(db: ChorusDb, course: NewLibraryCourse): Promise<CourseId> {
+/**
+ * Builds the course document and stores its first update and its library entry together, or neither. `fill`
+ * writes the first content (a team course's starter outline) into the new document before it is stored.
+ */
+export async function createCourse(
+  db: ChorusDb,
+  course: NewLibraryCourse,
+  fill?: (doc: Y.Doc) => void,
+): Promise<CourseId> {
   const id = newCourseId()
   const doc = new Y.Doc()
   initialiseCourse(doc, { id, ...course })
+  fill?.(doc)
   const update = Y.encodeStateAsUpdate(doc)
   const { createdAt, title } = readCourse(doc).meta
   doc.destroy()

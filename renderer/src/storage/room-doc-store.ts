@@ -1,12 +1,11 @@
 import type * as Y from 'yjs'
-import type { CourseId } from '../../../shared/course/types'
-import type { ChorusDb, UpdateTable } from './db'
+import type { ChorusDb, DocKey, UpdateTable } from './db'
 import type { SaveStatusSource } from './save-status'
 import { docFromRows, persistDoc, readUpdateRows, type StoredDocOptions } from './stored-doc'
 
 /**
- * One of a course's side documents (comments, versions, feedback) as stored on this device: kept exactly as
- * course content is kept, in its own table, so no copy or export of the course carries it.
+ * One of a course's side documents (comments, versions, feedback), or a team's space, as stored on this device:
+ * kept exactly as course content is kept, in its own table, so no copy or export of a course carries it.
  */
 export interface RoomDocStore {
   readonly doc: Y.Doc
@@ -18,13 +17,13 @@ export interface RoomDocStore {
 }
 
 /**
- * Loads a side document from its table and keeps storing it. One that has no rows yet opens empty.
+ * Loads a side document (or team space) from its table and keeps storing it. One that has no rows yet opens empty.
  * `damaged` is what the user is told when the stored rows cannot be read.
  */
 export async function openRoomDocStore(
   db: ChorusDb,
   table: Exclude<UpdateTable, 'updates'>,
-  courseId: CourseId,
+  courseId: DocKey,
   damaged: string,
   options: StoredDocOptions = {},
 ): Promise<RoomDocStore> {

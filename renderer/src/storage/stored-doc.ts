@@ -5,10 +5,9 @@
  */
 import * as Y from 'yjs'
 import { STORAGE_ORIGIN } from '../../../shared/course/origins'
-import type { CourseId } from '../../../shared/course/types'
 import { whenIdle } from '../ui/when-idle'
 import { COMPACTION_IDLE_DEADLINE_MS, COMPACTION_THRESHOLD, compactKnownRows } from './compaction'
-import type { ChorusDb, UpdateRow, UpdateTable } from './db'
+import type { ChorusDb, DocKey, UpdateRow, UpdateTable } from './db'
 import { onPageLeave, type PageTargets } from './page-lifecycle'
 import { unloadBackup, type UnloadBackup } from './unload-backup'
 import { createSaveStatus, type SaveStatusSource } from './save-status'
@@ -44,7 +43,8 @@ export interface DocPersistence {
 
 export interface PersistDocInput {
   readonly table: UpdateTable
-  readonly courseId: CourseId
+  /** The course (or team) whose document this is. */
+  readonly courseId: DocKey
   readonly doc: Y.Doc
   /** How many rows the document was loaded from. */
   readonly storedRows: number
@@ -52,7 +52,7 @@ export interface PersistDocInput {
   readonly alongside?: SavedAlongside
 }
 
-export const readUpdateRows = (db: ChorusDb, table: UpdateTable, courseId: CourseId): Promise<UpdateRow[]> =>
+export const readUpdateRows = (db: ChorusDb, table: UpdateTable, courseId: DocKey): Promise<UpdateRow[]> =>
   storage(() => db[table].where('courseId').equals(courseId).toArray())
 
 /** The last row key each loaded document was read from: every row of its course up to it is in the document. */

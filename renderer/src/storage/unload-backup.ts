@@ -1,5 +1,4 @@
-import type { CourseId } from '../../../shared/course/types'
-import type { UpdateTable } from './db'
+import type { DocKey, UpdateTable } from './db'
 
 /**
  * Changes IndexedDB had not confirmed when the page went away, kept in localStorage until they are stored.
@@ -38,7 +37,7 @@ const fromBase64 = (text: string): Uint8Array => Uint8Array.from(atob(text), (ch
 
 export function unloadBackup(
   table: UpdateTable,
-  courseId: CourseId,
+  courseId: DocKey,
   storage: Storage | undefined = browserStorage(),
 ): UnloadBackup {
   const prefix = `${PREFIX}.${table}.${courseId}.`

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react'
 import type { CourseId } from '../../../shared/course/types'
 import type { ChorusError } from '../../../shared/errors'
-import type { ChorusDb } from './db'
+import type { ChorusDb, DocKey } from './db'
 import { toStorageError } from './storage-error'
 
-/** Anything a course keeps open in IndexedDB while it is on screen: its document, its review document. */
+/** Anything kept open in IndexedDB while it is on screen: a course's document, its review document, a team's space. */
 export interface ClosableStore {
   close(): Promise<void>
 }
@@ -19,10 +19,10 @@ export type OpenStoreState<S extends ClosableStore> =
  * is still in memory; a failure there is reported, since the view that would show it is gone. `open` must keep
  * its identity across renders (a module-level function does).
  */
-export function useOpenStore<S extends ClosableStore>(
-  open: (db: ChorusDb, courseId: CourseId) => Promise<S>,
+export function useOpenStore<S extends ClosableStore, K extends DocKey = CourseId>(
+  open: (db: ChorusDb, courseId: K) => Promise<S>,
   db: ChorusDb,
-  courseId: CourseId,
+  courseId: K,
   onCloseFailed: (error: ChorusError) => void,
 ): OpenStoreState<S> {
   const [state, setState] = useState<OpenStoreState<S>>({ status: 'opening' })

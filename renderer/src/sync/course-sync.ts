@@ -73,15 +73,17 @@ export interface CourseSync extends ConnectionSource {
 const MAX_BACKOFF_MS = 60_000
 
 /** Starts syncing an open course with its relay room; reconnects with back-off until the relay refuses for good. */
-export function connectCourse({
-  doc,
-  relayUrl,
-  courseId,
-  kind = 'content',
-  token,
-  user,
-}: CourseSyncOptions): CourseSync {
-  const provider = new WebsocketProvider(relayUrl, roomName({ courseId, kind }), doc, {
+export const connectCourse = ({ courseId, kind = 'content', ...rest }: CourseSyncOptions): CourseSync =>
+  connectRoom({ ...rest, room: roomName({ courseId, kind }) })
+
+export interface RoomSyncOptions extends Omit<CourseSyncOptions, 'courseId' | 'kind'> {
+  /** The relay room's name (shared/protocol/rooms.ts): a course's room, or a team's space `team:<teamId>`. */
+  readonly room: string
+}
+
+/** Starts syncing an open document with any relay room, as `connectCourse` does for a course's. */
+export function connectRoom({ doc, relayUrl, room, token, user }: RoomSyncOptions): CourseSync {
+  const provider = new WebsocketProvider(relayUrl, room, doc, {
     params: { token },
     maxBackoffTime: MAX_BACKOFF_MS,
     // A refused token or an oversized update will be refused again: stop instead of hammering the relay.

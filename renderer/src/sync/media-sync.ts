@@ -1,9 +1,9 @@
 import type * as Y from 'yjs'
 import { mediaReferences } from '../../../shared/course/media-refs'
 import { canWrite } from '../../../shared/protocol/rooms'
-import { readTokenClaims } from '../../../shared/protocol/token'
 import { watchCourseMediaHashes } from '../media/media-store'
 import type { ChorusDb } from '../storage/db'
+import { courseClaimsOf } from './course-claims'
 import type { CourseSync } from './course-sync'
 import { classifyFailure, type MediaRequest } from './media-failure'
 import { localMediaHashes, readLocalMedia, storeVerifiedMedia } from './media-local'
@@ -78,7 +78,7 @@ const inParallel = async <T>(items: readonly T[], task: (item: T) => Promise<boo
  */
 export function startMediaSync({ db, doc, endpoint, connection, onTransfers }: MediaSyncOptions): MediaSync {
   const { courseId } = endpoint
-  const claims = readTokenClaims(endpoint.token)
+  const claims = courseClaimsOf(endpoint.token, courseId)
   // An unreadable token may still be an author's: the relay decides, and a 403 turns uploads off.
   let mayUpload = claims === null || canWrite(claims.role, 'content')
   /** Hashes the relay is known to hold since the connection last came up. */

@@ -4,7 +4,7 @@ import type * as Y from 'yjs'
 import type { CourseId } from '../../../shared/course/types'
 import type { PresenceUser } from '../../../shared/protocol/presence'
 import type { ChorusDb } from '../storage/db'
-import { readTokenClaims } from '../../../shared/protocol/token'
+import { courseClaimsOf } from './course-claims'
 import { connectCourse, fixedConnection, type ConnectionSource, type SyncUser } from './course-sync'
 import { startMediaSync } from './media-sync'
 import { mediaTransferFeed } from './media-transfer-feed'
@@ -43,7 +43,7 @@ export const useCourseSync = (db: ChorusDb, courseId: CourseId, doc: Y.Doc): Cou
       if (link === undefined) return
       // The relay shows co-authors the invite's name whatever a client announces: announce the same, so this
       // device's own entry in "People online" agrees with what everyone else sees. The colour stays the user's.
-      const claims = readTokenClaims(link.token)
+      const claims = courseClaimsOf(link.token, courseId)
       const invitedName = claims?.name.trim() || null
       const asInvited = (chosen: SyncUser): PresenceUser => ({
         ...(claims === null ? {} : { id: claims.sub }),

@@ -4,6 +4,7 @@ import { renameCourse } from '../../../../shared/course/commands'
 import { routeHash } from '../../navigation/route'
 import type { CourseStore } from '../../storage/course-store'
 import type { ConnectionSource } from '../../sync/course-sync'
+import { AnswersNeed } from '../../team/AnswersNeed'
 import { TitleField } from '../../ui/TitleField'
 import { ConnectionIndicator } from './ConnectionIndicator'
 import { MediaTransferStatus } from './MediaTransferStatus'
@@ -38,6 +39,7 @@ export function CourseHeader({ doc, title, readOnly, store, connection, actions 
           disabled={readOnly}
           onCommit={(next) => renameCourse(doc, next)}
         />
+        <AnswersNeed />
         <div className="course-status">
           <SaveIndicator store={store} />
           {connection && <ConnectionIndicator connection={connection} />}

@@ -11,6 +11,8 @@ import type { CourseStore } from '../../storage/course-store'
 import type { ChorusDb } from '../../storage/db'
 import { PresenceContext, useShareOpenLesson } from '../../sync/presence'
 import { useCourseSync } from '../../sync/use-course-sync'
+import { CourseTeamProvider } from '../../team/CourseTeamProvider'
+import { TeamProgressPublisher } from '../../team/TeamProgressPublisher'
 import { CourseSettingsButton } from '../course-settings/CourseSettingsButton'
 import { LessonPane } from '../editor/LessonPane'
 import { ExportButton } from '../export/ExportButton'
@@ -74,78 +76,89 @@ export function CourseWorkspace({
 
   return (
     <PresenceContext value={sync.provider}>
-      <ReviewSessionProvider db={db} courseId={courseId} identity={identity} onCloseFailed={onCloseFailed}>
-        <div className="course">
-          <CourseHeader
-            doc={store.doc}
-            title={title}
-            readOnly={readOnly}
-            store={store}
-            connection={sync.connection}
-            actions={
-              <>
-                <CourseSettingsButton doc={store.doc} settings={snapshot.meta.settings} readOnly={readOnly} />
-                <PreviewButton
-                  db={db}
-                  doc={store.doc}
-                  title={title}
-                  lessonId={found ? found.lesson.id : null}
-                />
-                <SaveCopyButton db={db} doc={store.doc} />
-                {!readOnly && (
-                  <ImportDocumentButton db={db} target={{ kind: 'course', courseId, doc: store.doc }} />
-                )}
-                <ExportButton db={db} doc={store.doc} />
-                <HistoryButton db={db} />
-                {showsFeedback(identity) && (
-                  <FeedbackButton
-                    db={db}
-                    courseId={courseId}
-                    courseDoc={store.doc}
-                    sections={snapshot.sections}
-                    onCloseFailed={onCloseFailed}
-                  />
-                )}
-                {sync.shared === false && <ShareButton db={db} courseId={courseId} />}
-                <SettingsButton db={db} />
-              </>
-            }
-          />
-          {access.reason && <ReadOnlyBanner reason={access.reason} />}
-          <ReviewProblemNotice />
-          <div className="course-columns">
-            <OutlinePane
+      <CourseTeamProvider db={db} courseId={courseId} onCloseFailed={onCloseFailed}>
+        <ReviewSessionProvider db={db} courseId={courseId} identity={identity} onCloseFailed={onCloseFailed}>
+          {!readOnly && <TeamProgressPublisher courseDoc={store.doc} />}
+          <div className="course">
+            <CourseHeader
               doc={store.doc}
-              sections={snapshot.sections}
+              title={title}
               readOnly={readOnly}
-              selectedLessonId={found ? found.lesson.id : null}
-              onSelectLesson={selectLesson}
-            />
-            {/* Around the lesson and the comments only: its value changes with every lesson switch and thread
-                focus, and React would look through every outline row for a reader of it each time. */}
-            <ReviewUiProvider lessonId={found ? found.lesson.id : null}>
-              <main className="lesson-area">
-                {found ? (
-                  <LessonPane
-                    key={found.lesson.id}
-                    db={db}
-                    courseId={courseId}
+              store={store}
+              connection={sync.connection}
+              actions={
+                <>
+                  <CourseSettingsButton
                     doc={store.doc}
-                    lesson={found.lesson}
+                    settings={snapshot.meta.settings}
                     readOnly={readOnly}
                   />
-                ) : (
-                  <NoLessonSelected
-                    missing={lessonId !== null}
-                    hasLessons={snapshot.sections.some((s) => s.lessons.length > 0)}
+                  <PreviewButton
+                    db={db}
+                    doc={store.doc}
+                    title={title}
+                    lessonId={found ? found.lesson.id : null}
                   />
-                )}
-              </main>
-              <CommentsPanel courseDoc={store.doc} sections={snapshot.sections} onOpenLesson={selectLesson} />
-            </ReviewUiProvider>
+                  <SaveCopyButton db={db} doc={store.doc} />
+                  {!readOnly && (
+                    <ImportDocumentButton db={db} target={{ kind: 'course', courseId, doc: store.doc }} />
+                  )}
+                  <ExportButton db={db} doc={store.doc} />
+                  <HistoryButton db={db} />
+                  {showsFeedback(identity) && (
+                    <FeedbackButton
+                      db={db}
+                      courseId={courseId}
+                      courseDoc={store.doc}
+                      sections={snapshot.sections}
+                      onCloseFailed={onCloseFailed}
+                    />
+                  )}
+                  {sync.shared === false && <ShareButton db={db} courseId={courseId} />}
+                  <SettingsButton db={db} />
+                </>
+              }
+            />
+            {access.reason && <ReadOnlyBanner reason={access.reason} />}
+            <ReviewProblemNotice />
+            <div className="course-columns">
+              <OutlinePane
+                doc={store.doc}
+                sections={snapshot.sections}
+                readOnly={readOnly}
+                selectedLessonId={found ? found.lesson.id : null}
+                onSelectLesson={selectLesson}
+              />
+              {/* Around the lesson and the comments only: its value changes with every lesson switch and thread
+                focus, and React would look through every outline row for a reader of it each time. */}
+              <ReviewUiProvider lessonId={found ? found.lesson.id : null}>
+                <main className="lesson-area">
+                  {found ? (
+                    <LessonPane
+                      key={found.lesson.id}
+                      db={db}
+                      courseId={courseId}
+                      doc={store.doc}
+                      lesson={found.lesson}
+                      readOnly={readOnly}
+                    />
+                  ) : (
+                    <NoLessonSelected
+                      missing={lessonId !== null}
+                      hasLessons={snapshot.sections.some((s) => s.lessons.length > 0)}
+                    />
+                  )}
+                </main>
+                <CommentsPanel
+                  courseDoc={store.doc}
+                  sections={snapshot.sections}
+                  onOpenLesson={selectLesson}
+                />
+              </ReviewUiProvider>
+            </div>
           </div>
-        </div>
-      </ReviewSessionProvider>
+        </ReviewSessionProvider>
+      </CourseTeamProvider>
     </PresenceContext>
   )
 }

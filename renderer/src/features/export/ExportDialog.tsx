@@ -6,6 +6,8 @@ import { useHistorySession } from '../../history/history-session'
 import { usePlatform } from '../../platform/use-platform'
 import { OpenCommentsNote } from '../../review/OpenCommentsNote'
 import type { ChorusDb } from '../../storage/db'
+import { useCourseTeam } from '../../team/course-team'
+import { publishOnExport, TeamExportNote } from '../../team/TeamExportNote'
 import { Dialog } from '../../ui/Dialog'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import { ChangesSinceExport } from './ChangesSinceExport'
@@ -27,6 +29,7 @@ type Stage =
 export function ExportDialog({ db, doc, onClose }: ExportDialogProps) {
   const platform = usePlatform()
   const history = useHistorySession()
+  const team = useCourseTeam()
   const [format, setFormat] = useState<ExportFormat>('scorm12')
   const [stage, setStage] = useState<Stage>({ kind: 'choosing', failure: null })
   const exporting = stage.kind === 'exporting'
@@ -37,6 +40,7 @@ export function ExportDialog({ db, doc, onClose }: ExportDialogProps) {
     setStage({ kind: 'exporting', percent: 0 })
     const onPercent = (percent: number) => setStage({ kind: 'exporting', percent })
     void runExport(db, platform, doc, format, onPercent, history).then((result) => {
+      if (result.ok && result.value.saved) publishOnExport(team)
       if (!result.ok) setStage({ kind: 'choosing', failure: result.error })
       else if (result.value.saved && result.value.missingMedia.length > 0)
         setStage({
@@ -87,6 +91,7 @@ export function ExportDialog({ db, doc, onClose }: ExportDialogProps) {
         </fieldset>
         <ChangesSinceExport session={history} />
         <OpenCommentsNote />
+        <TeamExportNote />
         {stage.kind === 'exporting' && (
           <progress
             className="export-progress"

@@ -1,4 +1,4 @@
-import { parseInvite } from '../../../../shared/protocol/invite'
+import { parseJoinLink } from '../../../../shared/protocol/invite'
 import { PromptDialog } from '../../ui/PromptDialog'
 
 interface JoinDialogProps {
@@ -7,10 +7,13 @@ interface JoinDialogProps {
   readonly onCancel: () => void
 }
 
-/** Asks for an invite link; the confirmation that follows shows where it leads before anything is joined. */
+/**
+ * Asks for an invite link, to a course or to a team; the confirmation that follows shows where it leads before
+ * anything is joined.
+ */
 export function JoinDialog({ onInvite, onCancel }: JoinDialogProps) {
   const validate = (value: string): string | null => {
-    const parsed = parseInvite(value)
+    const parsed = parseJoinLink(value)
     return parsed.ok ? null : parsed.error.message
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CourseId } from '../../../../shared/course/types'
-import { formatInvite } from '../../../../shared/protocol/invite'
+import { formatInvite, formatTeamInvite } from '../../../../shared/protocol/invite'
+import type { TeamId } from '../../../../shared/team/types'
 import { createInviteInbox } from './invite-inbox'
 
 const inviteTo = (relay: string) => ({ relay, courseId: 'course-1' as CourseId, token: 'a.b.c' })
@@ -21,6 +22,13 @@ describe('the invite inbox', () => {
     expect(inbox.current()).toBeNull()
     inbox.settle()
     expect(changes).toBe(4)
+  })
+
+  it('asks about a team invite as a team invite', () => {
+    const inbox = createInviteInbox()
+    const invite = { relay: 'wss://a.example.org', teamId: 'sales' as TeamId, token: 'a.b.c' }
+    inbox.offer(formatTeamInvite(invite, 'https://app.example.org/'))
+    expect(inbox.current()).toEqual({ id: 1, kind: 'team-invite', invite })
   })
 
   it('keeps an unreadable link as a problem to show', () => {

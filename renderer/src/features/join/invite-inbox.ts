@@ -1,9 +1,10 @@
 import type { ChorusError } from '../../../../shared/errors'
-import { parseInvite, type Invite } from '../../../../shared/protocol/invite'
+import { parseJoinLink, type Invite, type TeamInvite } from '../../../../shared/protocol/invite'
 
-/** An opened invite link waiting for the user: one to confirm, or one that cannot be read. */
+/** An opened invite link waiting for the user: a course or team invite to confirm, or one that cannot be read. */
 export type InboxItem = { readonly id: number } & (
   | { readonly kind: 'invite'; readonly invite: Invite }
+  | { readonly kind: 'team-invite'; readonly invite: TeamInvite }
   | { readonly kind: 'unreadable'; readonly error: ChorusError }
 )
 
@@ -25,10 +26,11 @@ export interface InviteInbox {
 const MAX_WAITING = 5
 
 const itemFor = (id: number, link: string): InboxItem => {
-  const parsed = parseInvite(link)
-  return parsed.ok
-    ? { id, kind: 'invite', invite: parsed.value }
-    : { id, kind: 'unreadable', error: parsed.error }
+  const parsed = parseJoinLink(link)
+  if (!parsed.ok) return { id, kind: 'unreadable', error: parsed.error }
+  return parsed.value.kind === 'course'
+    ? { id, kind: 'invite', invite: parsed.value.invite }
+    : { id, kind: 'team-invite', invite: parsed.value.invite }
 }
 
 export const createInviteInbox = (): InviteInbox => {

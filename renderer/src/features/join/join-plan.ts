@@ -10,6 +10,7 @@ import type { ChorusDb, LibraryEntry, RelayLinkRow } from '../../storage/db'
 import { getLibraryEntry } from '../../storage/library'
 import { docFromRows, readUpdateRows } from '../../storage/stored-doc'
 import { getRelayLink } from '../../sync/relay-links'
+import { sameRelay } from './same-relay'
 
 /** What this device holds of the invite's course, which decides what joining would change. */
 export type CourseHere =
@@ -29,14 +30,6 @@ export interface JoinPlan {
   readonly course: CourseHere
   /** `ws://` to a host outside loopback and private networks: the course would travel unencrypted. */
   readonly unencrypted: boolean
-}
-
-const sameRelay = (a: string, b: string): boolean => {
-  try {
-    return new URL(a).href.replace(/\/+$/, '') === new URL(b).href.replace(/\/+$/, '')
-  } catch {
-    return false
-  }
 }
 
 /** Null only for a relay URL parseInvite would not have accepted. */

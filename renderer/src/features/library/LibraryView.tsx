@@ -14,6 +14,8 @@ import { matchesQuery } from '../../ui/text-match'
 import { useNow } from '../../ui/use-now'
 import { CourseListItem } from './CourseListItem'
 import { EmptyLibrary } from './EmptyLibrary'
+import { ForMeButton } from './ForMeButton'
+import { LibraryTeams } from './LibraryTeams'
 import { requireCourseTitle } from './course-title'
 import { renameStoredCourse } from './rename-stored-course'
 import { useLibrary } from './use-library'
@@ -74,6 +76,7 @@ export function LibraryView({ db, onNewCourse, onJoinCourse, courseFiles }: Libr
             <button type="button" className="button" onClick={onJoinCourse}>
               Join shared course
             </button>
+            <ForMeButton db={db} />
             <SettingsButton db={db} />
             <button type="button" className="button button-primary" onClick={onNewCourse}>
               New course
@@ -85,6 +88,7 @@ export function LibraryView({ db, onNewCourse, onJoinCourse, courseFiles }: Libr
       </header>
 
       {failure && <ErrorNotice error={failure} onDismiss={() => setFailure(null)} />}
+      <LibraryTeams db={db} />
       {library.status === 'failed' && <ErrorNotice error={library.error} />}
       {library.status === 'loading' && <p className="quiet">Loading your courses…</p>}
       {library.status === 'ready' && entries.length === 0 && (

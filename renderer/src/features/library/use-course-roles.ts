@@ -1,8 +1,9 @@
 import { liveQuery } from 'dexie'
 import { useEffect, useState } from 'react'
 import type { CourseId } from '../../../../shared/course/types'
-import { readTokenClaims, type Role } from '../../../../shared/protocol/token'
+import type { Role } from '../../../../shared/protocol/token'
 import type { ChorusDb } from '../../storage/db'
+import { courseClaimsOf } from '../../sync/course-claims'
 
 const NONE: ReadonlyMap<CourseId, Role> = new Map()
 
@@ -18,7 +19,7 @@ export const useCourseRoles = (db: ChorusDb): ReadonlyMap<CourseId, Role> => {
         setRoles(
           new Map(
             links.flatMap((link) => {
-              const role = readTokenClaims(link.token)?.role
+              const role = courseClaimsOf(link.token, link.courseId)?.role
               return role === undefined ? [] : [[link.courseId, role] as const]
             }),
           ),

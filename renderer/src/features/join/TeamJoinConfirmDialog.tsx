@@ -1,0 +1,134 @@
+import { useEffect, useId, useState } from 'react'
+import type { TeamInvite } from '../../../../shared/protocol/invite'
+import type { TeamId } from '../../../../shared/team/types'
+import type { ChorusDb } from '../../storage/db'
+import { toStorageError } from '../../storage/storage-error'
+import { teamActorOf } from '../../team/team-actor'
+import { Dialog } from '../../ui/Dialog'
+import { FieldProblem } from '../../ui/FieldProblem'
+import { teamRoleDuties, teamRoleLabel } from '../../ui/role-label'
+import { joinTeam } from './join-team'
+import { readTeamJoinPlan, type TeamJoinPlan } from './team-join-plan'
+
+interface TeamJoinConfirmDialogProps {
+  readonly db: ChorusDb
+  readonly invite: TeamInvite
+  readonly onJoined: (teamId: TeamId) => void
+  /** Cancel, Escape: nothing was saved or sent. */
+  readonly onCancel: () => void
+}
+
+const TITLE = 'Connect to this relay?'
+
+/** What connecting would do, in one sentence: read out as the dialog's description. */
+const consequence = ({ team, relay }: TeamJoinPlan): string => {
+  switch (team.kind) {
+    case 'new':
+      return `You join a team space on ${relay.host}: its needs board and its courses. Connecting downloads it and sends it the needs, votes and posts you write.`
+    case 'same-relay':
+      return `You are already in “${team.name}” through this relay. Connecting replaces your access with this invite’s.`
+    case 'other-relay':
+      return `You are in “${team.name}” through another relay, ${team.currentHost}. Connecting moves the team and its courses on this device to this relay.`
+  }
+}
+
+const NOT_FOR_THIS_TEAM =
+  'The access in this invite is not for this team, so the relay would refuse it. Ask your team’s lead for a new invite.'
+
+/**
+ * The team's counterpart of the course join confirmation: the relay's host, the team, the role the invite grants
+ * and what connecting changes. Nothing is saved or sent before Connect, and focus starts on Cancel.
+ */
+export function TeamJoinConfirmDialog({ db, invite, onJoined, onCancel }: TeamJoinConfirmDialogProps) {
+  const [plan, setPlan] = useState<TeamJoinPlan | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
+  const [joining, setJoining] = useState(false)
+  const problemId = useId()
+  const warningId = useId()
+  // Read, not checked (only the relay can): it says what the invite offers, the relay decides.
+  const me = teamActorOf(invite.token, invite.teamId)
+
+  useEffect(() => {
+    let left = false
+    readTeamJoinPlan(db, invite).then(
+      (read) => {
+        if (left) return
+        if (read) setPlan(read)
+        else setFailure('The relay address in this invite cannot be read. Ask for a new invite.')
+      },
+      (cause: unknown) => {
+        if (!left) setFailure(toStorageError(cause).message)
+      },
+    )
+    return () => {
+      left = true
+    }
+  }, [db, invite])
+
+  const connect = (): void => {
+    if (plan === null || me === null || joining) return
+    setJoining(true)
+    joinTeam(db, invite).then(onJoined, (cause: unknown) => {
+      setJoining(false)
+      setFailure(toStorageError(cause).message)
+    })
+  }
+
+  const team = plan?.team
+  return (
+    <Dialog
+      role="alertdialog"
+      title={TITLE}
+      description={plan ? consequence(plan) : undefined}
+      onCancel={onCancel}
+    >
+      {plan === null ? (
+        <p className="quiet">Reading what this device holds of the team…</p>
+      ) : (
+        <dl className="share-facts join-facts">
+          <dt>Relay</dt>
+          <dd>
+            <code>{plan.relay.host}</code>
+            {plan.relay.encrypted ? 'encrypted (wss://)' : 'not encrypted (ws://)'}
+          </dd>
+          <dt>Team</dt>
+          <dd>
+            {team && team.kind !== 'new' && team.name !== invite.teamId && <strong>{team.name}</strong>}
+            <code>{invite.teamId}</code>
+          </dd>
+          {me !== null && (
+            <>
+              <dt>You join as</dt>
+              <dd>
+                {teamRoleLabel(me.role)}: you {teamRoleDuties(me.role)}
+              </dd>
+              <dt>Your name in the team</dt>
+              <dd>{me.name}</dd>
+            </>
+          )}
+        </dl>
+      )}
+      {plan?.unencrypted && (
+        <p className="join-warning" role="note" aria-labelledby={warningId}>
+          <strong id={warningId}>Unencrypted connection.</strong> Anyone on the network between you and{' '}
+          {plan.relay.host} can read the team space and your access token, and change what you receive.
+          Continue only on a network you trust, or ask for a wss:// invite.
+        </p>
+      )}
+      <FieldProblem id={problemId} problem={failure ?? (me === null ? NOT_FOR_THIS_TEAM : null)} />
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onCancel} data-autofocus>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={connect}
+          disabled={plan === null || me === null || joining}
+        >
+          Connect
+        </button>
+      </div>
+    </Dialog>
+  )
+}

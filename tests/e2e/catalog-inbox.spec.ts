@@ -1,0 +1,233 @@
+/**
+ * The team catalog and For me through a real relay process (issue 12). A member declared a need and a second member
+ * voted for it; an expert answered it with a course (all three written into the team space by plain y-websocket
+ * clients, each with its own team token, as their apps would). In the browser: the expert finds the course in the
+ * catalog and asks for review; a lead marks it published; the voter, who saw no draft, now sees it, reads it in
+ * the learner view, and finds the published answer to the need in For me: unread until opened, then read, with the
+ * mark in the team space (so on every device of theirs).
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test'
+import { addLesson, addSection, createCourse, writeLessonContent } from '../../shared/course/commands'
+import { newCourseId } from '../../shared/course/ids'
+import type { CourseId } from '../../shared/course/types'
+import { formatTeamInvite, parseJoinLink, type TeamInvite } from '../../shared/protocol/invite'
+import { teamRoomName } from '../../shared/protocol/rooms'
+import type { TeamRole } from '../../shared/protocol/token'
+import { readMarks, readTeam } from '../../shared/team/read'
+import { declareNeed, registerTeamCourse, setVote } from '../../shared/team/team-doc'
+import type { NeedId, TeamActor, TeamId } from '../../shared/team/types'
+import {
+  connectClient,
+  runCli,
+  SECRET,
+  startRelay,
+  waitFor,
+  type Client,
+  type RelayProcess,
+} from '../integration/relay-harness'
+import { expectNoSeriousAxeViolations } from './support/axe'
+import { confirmJoin } from './support/chorus'
+import { stopRelaysAndClients } from './support/relay-lifecycle'
+import { relayAddress, relayHost } from './support/shared-course'
+import { storeProfile } from './support/profile'
+
+const TEAM = 'sales-enablement' as TeamId
+const NEED = 'Negotiating renewals'
+const LESSON = 'Open with the customer’s goals'
+
+interface Person extends TeamActor {
+  /** The team invite as the relay's CLI printed it. */
+  readonly invite: TeamInvite
+}
+
+let relay: RelayProcess
+let needId: NeedId
+let courseId: CourseId
+/** The declarer's client: it stays in the team room, so its document follows what the browsers write. */
+let declarer: Client
+
+/** A team invite minted by the relay's CLI, as a lead's admin does: `relay token --team … --invite …`. */
+async function invite(role: TeamRole, id: string, name: string): Promise<Person> {
+  const args = [
+    'token',
+    '--data',
+    relay.dataDir,
+    '--team',
+    TEAM,
+    '--role',
+    role,
+    '--name',
+    name,
+    '--user',
+    id,
+  ]
+  const result = await runCli([...args, '--invite', relayAddress(relay)], { CHORUS_RELAY_SECRET: SECRET })
+  expect(result.code, result.stderr).toBe(0)
+  const link = result.stdout.trim()
+  const parsed = parseJoinLink(link)
+  if (!parsed.ok || parsed.value.kind !== 'team') throw new Error(`not a team invite: ${link}`)
+  return { id, name, role, invite: parsed.value.invite }
+}
+
+async function teamClient(person: Person): Promise<Client> {
+  const client = connectClient(relay.url, teamRoomName(TEAM), person.invite.token)
+  await client.synced()
+  return client
+}
+
+/** Everything the test writes must reach the relay before a browser joins: a peer's own doc says when it has. */
+async function relayHas(check: (reader: Client) => boolean, what: string, as: Person): Promise<void> {
+  const reader = await teamClient(as)
+  await waitFor(() => check(reader), 10_000, what)
+  reader.destroy()
+}
+
+let expert: Person
+let lead: Person
+let voter: Person
+
+test.beforeAll(async () => {
+  relay = await startRelay()
+  const member = await invite('member', 'mia', 'Mia')
+  voter = await invite('member', 'vic', 'Vic')
+  expert = await invite('expert', 'eve', 'Eve')
+  lead = await invite('lead', 'lee', 'Lee')
+
+  declarer = await teamClient(member)
+  needId = declareNeed(declarer.doc, member, {
+    title: NEED,
+    outcome: 'Renew a contract without a discount',
+    audience: 'Account managers',
+    urgency: 'quarter',
+    due: null,
+    context: '',
+    links: [],
+  })
+  const voting = await teamClient(voter)
+  await waitFor(() => readTeam(voting.doc, TEAM).needs.length === 1, 10_000, 'the need at the voter')
+  setVote(voting.doc, voter, needId, true)
+
+  // The expert's course: opened first while empty, so the relay registers it to the team, then written.
+  courseId = newCourseId()
+  const course = connectClient(relay.url, courseId, expert.invite.token)
+  await course.synced()
+  createCourse(course.doc, { id: courseId, title: NEED })
+  const sectionId = addSection(course.doc, { title: 'Key steps' })
+  const lessonId = addLesson(course.doc, { sectionId, title: LESSON })
+  writeLessonContent(course.doc, lessonId, {
+    type: 'doc',
+    content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ask what success looks like.' }] }],
+  })
+  const answering = await teamClient(expert)
+  await waitFor(() => readTeam(answering.doc, TEAM).needs.length === 1, 10_000, 'the need at the expert')
+  registerTeamCourse(answering.doc, expert, { courseId, title: NEED, needId })
+  await relayHas(
+    (reader) => {
+      const [need] = readTeam(reader.doc, TEAM).needs
+      return need?.voters.length === 1 && need.courseIds.length === 1
+    },
+    'the vote and the course on the relay',
+    expert,
+  )
+})
+
+test.afterAll(stopRelaysAndClients)
+
+/** Opens the person's team invite in a fresh browser profile and connects: the team's board opens. */
+async function joinTeam(browser: Browser, person: Person, baseURL: string, name?: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage()
+  if (name !== undefined) await storeProfile(page, baseURL, { displayName: name })
+  await page.goto(formatTeamInvite(person.invite, baseURL))
+  await confirmJoin(page, relayHost(relay))
+  await expect(page.getByRole('tab', { name: 'Needs' })).toHaveAttribute('aria-selected', 'true')
+  return page
+}
+
+const catalog = (page: Page) => page.getByRole('list', { name: 'Team courses' })
+const courseCard = (page: Page) => catalog(page).getByRole('listitem', { name: NEED })
+
+async function openCatalog(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Catalog' }).click()
+  await expect(page.getByRole('heading', { name: 'Team catalog' })).toBeVisible()
+}
+
+test('an expert’s course goes through review to published; the voter reads it and finds it in For me', async ({
+  browser,
+  baseURL,
+}) => {
+  const base = baseURL ?? ''
+  // The voter first: a member sees no course while it is a draft.
+  const vic = await joinTeam(browser, voter, base, 'Vic')
+  await openCatalog(vic)
+  await expect(vic.getByText('No published course yet.')).toBeVisible()
+
+  // The expert finds the course with its state, author and need, and asks for review.
+  const eve = await joinTeam(browser, expert, base)
+  await openCatalog(eve)
+  const card = courseCard(eve)
+  await expect(card).toContainText('Draft')
+  await expect(card.getByRole('definition').filter({ hasText: 'Eve' })).toBeVisible()
+  await expect(card.getByRole('link', { name: NEED })).toHaveAttribute(
+    'href',
+    `#/team/${TEAM}/need/${encodeURIComponent(needId)}`,
+  )
+  await expect(card.locator('time')).toHaveText(/just now|minute/)
+  await expect(card.getByRole('button', { name: /^Mark published/ })).toHaveCount(0)
+  await expectNoSeriousAxeViolations(eve, 'the team catalog (expert)')
+  await card.getByRole('button', { name: `Ask for review: ${NEED}` }).click()
+  await expect(card).toContainText('In review')
+  await eve.getByRole('radio', { name: 'Draft' }).check()
+  await expect(eve.getByText('No course is draft right now.')).toBeVisible()
+  await eve.getByRole('radio', { name: 'In review' }).check()
+  await expect(courseCard(eve)).toBeVisible()
+  // One click opens it to co-author.
+  await courseCard(eve)
+    .getByRole('button', { name: `Open to co-author: ${NEED}` })
+    .click()
+  await expect(eve.getByRole('textbox', { name: 'Course title' })).toHaveValue(NEED)
+  await eve.context().close()
+
+  // The lead sees it in review and marks it published.
+  const lee = await joinTeam(browser, lead, base)
+  await openCatalog(lee)
+  await expect(courseCard(lee)).toContainText('In review')
+  await courseCard(lee)
+    .getByRole('button', { name: `Mark published: ${NEED}` })
+    .click()
+  await expect(courseCard(lee)).toContainText('Published')
+  await expect(courseCard(lee).getByRole('button', { name: /^Mark published/ })).toHaveCount(0)
+  await expectNoSeriousAxeViolations(lee, 'the team catalog (lead)')
+  await lee.context().close()
+
+  // The voter's catalog follows live, and Read opens the learner view.
+  await expect(courseCard(vic)).toContainText('Published')
+  await expect(courseCard(vic).getByRole('button', { name: /^Open to co-author/ })).toHaveCount(0)
+  await expectNoSeriousAxeViolations(vic, 'the team catalog (member)')
+  await courseCard(vic)
+    .getByRole('button', { name: `Read: ${NEED}` })
+    .click()
+  await expect(vic.getByRole('heading', { level: 1, name: NEED })).toBeVisible()
+  await expect(vic.getByRole('textbox', { name: 'Lesson body' })).toHaveCount(0)
+
+  // For me: the published need, unread, from the library's button.
+  await vic.goto(`${base}#/`)
+  const forMeLink = vic.getByRole('link', { name: /^For me/ })
+  await expect(forMeLink).toHaveText('For me · 1 unread')
+  await forMeLink.click()
+  await expect(vic.getByRole('heading', { level: 1, name: 'For me' })).toBeVisible()
+  const item = vic.getByRole('list', { name: 'For me' }).getByRole('listitem').filter({ hasText: NEED })
+  await expect(item).toContainText('Need published')
+  await expect(item).toContainText('Unread')
+  await expect(item).toContainText('Lee')
+  await expectNoSeriousAxeViolations(vic, 'For me')
+
+  // Opening it goes to the published course and marks it read, in the team space (so on every device of Vic's).
+  await item.getByRole('button', { name: new RegExp(`^Lee published .*${NEED}`) }).click()
+  await expect(vic).toHaveURL(new RegExp(`#/course/${courseId}$`))
+  await expect(vic.getByRole('heading', { level: 1, name: NEED })).toBeVisible()
+  await vic.goBack()
+  await expect(vic.getByRole('heading', { level: 1, name: 'For me' })).toBeVisible()
+  await expect(item).not.toContainText('Unread')
+  await expect(vic.getByText('Nothing unread.')).toBeVisible()
+  await waitFor(() => readMarks(declarer.doc, voter.id).size === 1, 10_000, 'the read mark on the relay')
+})
