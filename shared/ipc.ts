@@ -1,6 +1,6 @@
 import type { ChorusError, Result } from './errors'
 import type { FileFilter, MenuCommand, OpenedFile } from './platform'
-import { parseInvite } from './protocol/invite'
+import { parseJoinLink } from './protocol/invite'
 
 /** Each IPC channel is named once, here. */
 export const IPC = {
@@ -99,12 +99,15 @@ export const runHandler = async <C extends InvokeChannel, Context>(
 const APP_INVITE_PREFIX = 'chorus://join?'
 const MAX_INVITE_LINK_LENGTH = 8192
 
-/** The payload of an {@link IPC.inviteLink} message: a well-formed `chorus://join?…` link, or null for anything else. */
+/**
+ * The payload of an {@link IPC.inviteLink} message: a well-formed `chorus://join?…` course or team invite, or null
+ * for anything else.
+ */
 export const readInviteLinkMessage = (value: unknown): string | null =>
   typeof value === 'string' &&
   value.length <= MAX_INVITE_LINK_LENGTH &&
   value.startsWith(APP_INVITE_PREFIX) &&
-  parseInvite(value).ok
+  parseJoinLink(value).ok
     ? value
     : null
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CourseId } from '../../shared/course/types'
-import { formatInvite } from '../../shared/protocol/invite'
+import { formatInvite, formatTeamInvite } from '../../shared/protocol/invite'
+import type { TeamId } from '../../shared/team/types'
 import { inviteLinkFromArgv, inviteLinkFromUrl } from './invite-links'
 
 const invite = {
@@ -17,6 +18,13 @@ describe('chorus:// links handed to the desktop app', () => {
     expect(inviteLinkFromUrl(link.replace('chorus://join?', 'CHORUS://join/?'))).toBe(link)
     // Unknown parameters are dropped: the renderer gets exactly the relay, course and token.
     expect(inviteLinkFromUrl(`${link}&next=https://evil.example`)).toBe(link)
+  })
+
+  it('reads a team invite the same way, keeping its team', () => {
+    const team = formatTeamInvite({ relay: invite.relay, teamId: 'sales' as TeamId, token: invite.token })
+    expect(inviteLinkFromUrl(team)).toBe(team)
+    expect(inviteLinkFromUrl(`${team}&course=x`)).toBeNull()
+    expect(inviteLinkFromUrl(team.replace('team=sales', 'team=sa%2Fles'))).toBeNull()
   })
 
   it.each([

@@ -4,18 +4,24 @@
  * in Node: whatever they return goes to the renderer, which still asks the user before joining.
  */
 import { readInviteLinkMessage } from '../../shared/ipc'
-import { formatInvite, parseInvite } from '../../shared/protocol/invite'
+import { formatInvite, formatTeamInvite, parseJoinLink } from '../../shared/protocol/invite'
 
 // Some launchers pass the scheme in upper case or put a slash after the host (`chorus://join/?…`).
 const APP_LINK_START = /^chorus:\/\/join\/?\?/i
 
-/** The invite in an opened URL, re-formatted from its parsed parts so only what parseInvite read goes on; else null. */
+/**
+ * The course or team invite in an opened URL, re-formatted from its parsed parts so only what parseJoinLink read
+ * goes on; else null.
+ */
 export const inviteLinkFromUrl = (url: unknown): string | null => {
   if (typeof url !== 'string') return null
   const link = readInviteLinkMessage(url.trim().replace(APP_LINK_START, 'chorus://join?'))
   if (link === null) return null
-  const invite = parseInvite(link)
-  return invite.ok ? formatInvite(invite.value) : null
+  const parsed = parseJoinLink(link)
+  if (!parsed.ok) return null
+  return parsed.value.kind === 'course'
+    ? formatInvite(parsed.value.invite)
+    : formatTeamInvite(parsed.value.invite)
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CourseId } from '../course/types'
-import { formatInvite, parseInvite } from './invite'
+import type { TeamId } from '../team/types'
+import { formatInvite, formatTeamInvite, parseInvite, parseJoinLink } from './invite'
 
 const invite = {
   relay: 'wss://relay.example.org:8443/chorus',
@@ -46,5 +47,25 @@ describe('invite links', () => {
           message: expect.stringContaining('not a Chorus invite'),
         })
     }
+  })
+})
+
+describe('team invite links', () => {
+  const team = { relay: 'wss://relay.example.org', teamId: 'sales-emea' as TeamId, token: 'aaa.bbb.ccc' }
+
+  it('round-trip in both forms and read as a team, not a course', () => {
+    for (const link of [formatTeamInvite(team), formatTeamInvite(team, 'https://chorus.example.org/')]) {
+      expect(link).toContain('team=sales-emea')
+      expect(parseJoinLink(link)).toEqual({ ok: true, value: { kind: 'team', invite: team } })
+      const asCourse = parseInvite(link)
+      expect(asCourse.ok).toBe(false)
+      if (!asCourse.ok) expect(asCourse.error.message).toMatch(/team invite/)
+    }
+    expect(parseJoinLink(formatInvite(invite))).toEqual({ ok: true, value: { kind: 'course', invite } })
+  })
+
+  it('refuses a link naming both a course and a team, or a malformed team id', () => {
+    expect(parseJoinLink(`${formatTeamInvite(team)}&course=AbC123xyz`).ok).toBe(false)
+    expect(parseJoinLink(formatTeamInvite({ ...team, teamId: 'a/b' as TeamId })).ok).toBe(false)
   })
 })

@@ -97,7 +97,8 @@ export const parseJoinLink = (text: string): Result<JoinLink> => {
   if (relay === undefined || !RELAY_URL.test(relay))
     return invalid('the relay address is missing or not a ws:// or wss:// URL')
   if (token === undefined || !JWT.test(token)) return invalid('the access token is missing or malformed')
-  if (teamId !== undefined && courseId === undefined) {
+  if (teamId !== undefined && courseId !== undefined) return invalid('it names both a course and a team')
+  if (teamId !== undefined) {
     if (!isTeamId(teamId)) return invalid('the team id is malformed')
     return ok({ kind: 'team', invite: { relay, teamId, token } })
   }
@@ -111,5 +112,5 @@ export const parseInvite = (text: string): Result<Invite> => {
   if (!parsed.ok) return parsed
   return parsed.value.kind === 'course'
     ? ok(parsed.value.invite)
-    : invalid('it is a team invite; join it from the library with "Join team or course…"')
+    : invalid('it is a team invite, not a course invite; paste it in the library under "Join shared course"')
 }

@@ -143,7 +143,7 @@ export const writeRefusal = (
       if (before === null) return writerRefusal(course.by, writer)
       const kept =
         samePerson(course.by, before.by) && course.at === before.at && course.needId === before.needId
-      return kept ? null : "an edit that changes a course's creator, creation time or need"
+      return kept ? null : "an edit that changes a course's creator, time or need"
     }
     case 'courseState': {
       const state = parseTeamValue(key, value)

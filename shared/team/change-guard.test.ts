@@ -221,14 +221,34 @@ describe('needs', () => {
 
   it('take a declarer’s edits made offline, one on top of another', () => {
     const { relay, needId } = teamRelay()
-    allow(relay, ANN, (doc) => {
-      for (const urgency of ['now', 'later', 'quarter'] as const)
-        editNeed(doc, ANN, needId, { ...FIELDS, urgency }, 20)
-      editNeed(doc, ANN, needId, { ...FIELDS, title: 'Renewals, finally' }, 21)
-    })
+    // As a reconnect sends them: the overwritten values born deleted, the last one live.
+    const ann = replicaOf(relay)
+    const before = Y.encodeStateVector(ann)
+    for (const urgency of ['now', 'later', 'quarter'] as const)
+      editNeed(ann, ANN, needId, { ...FIELDS, urgency }, 20)
+    editNeed(ann, ANN, needId, { ...FIELDS, title: 'Renewals, finally' }, 21)
+    const update = Y.encodeStateAsUpdate(ann, before)
+    expect(judge(relay, update, ANN)).toEqual({ ok: true, value: undefined })
+    Y.applyUpdate(relay, update)
     expect(value(relay, { kind: 'need', needId })).toMatchObject({
       title: 'Renewals, finally',
       by: person(ANN),
+    })
+  })
+
+  it('cannot be removed by a delete set beside a new value that does not descend from the held one', () => {
+    const { relay, needId } = teamRelay()
+    const key = { kind: 'need', needId } as const
+    const need = value(relay, key)
+    // A value written on a document that never held the need lands beside it, perhaps to its left, where Yjs
+    // deletes it at once: with the held value deleted too, nothing would be left.
+    const beside = new Y.Doc()
+    const { structs } = Y.decodeUpdate(sent(beside, put(key, need)))
+    const { ds } = Y.decodeUpdate(sent(relay, remove(key)))
+    const verdict = checkTeamUpdate(relay, { structs, ds }, writerOf(ANN))
+    expect(verdict).toMatchObject({
+      ok: false,
+      error: { kind: 'not-allowed', reason: expect.stringMatching(/never removed/) },
     })
   })
 })
@@ -458,12 +478,7 @@ describe('team courses', () => {
       /only experts and leads may create/,
     )
     refuse(relay, XAV, put(key, { ...course, by: person(XAV) }), /changes a course's creator/)
-    refuse(
-      relay,
-      XAV,
-      put(key, { ...course, needId: null }),
-      /changes a course's creator, creation time or need/,
-    )
+    refuse(relay, XAV, put(key, { ...course, needId: null }), /changes a course's creator, time or need/)
     refuse(relay, LEA, put(key, { ...course, at: 99 }), /changes a course's creator/)
     refuse(
       relay,

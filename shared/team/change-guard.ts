@@ -39,7 +39,8 @@ export type { TeamWriter } from './change-guard-rules'
 export type ChangeRefusal = UpdateRefusal
 
 /** A key as a reason shows it: keys come from peers, and a close reason must stay within 123 bytes of ASCII. */
-const shown = (key: string): string => key.slice(0, 40).replace(/[^\x20-\x7e]/g, '?')
+const shown = (key: string): string =>
+  (key.length <= 50 ? key : `${key.slice(0, 47)}...`).replace(/[^\x20-\x7e]/g, '?')
 
 /** The entry key `place` is at; null when it lies outside the team entries. */
 const entryKeyAt = ({ parent, key }: Place): TeamKey | null =>
@@ -79,11 +80,12 @@ const deletedRanges = (update: DecodedUpdate): Map<number, Range[]> => {
 }
 
 const covers = (ranges: readonly Range[] | undefined, clock: number): boolean => {
+  if (ranges === undefined) return false
   let low = 0
-  let high = (ranges?.length ?? 0) - 1
+  let high = ranges.length - 1
   while (low <= high) {
     const middle = (low + high) >>> 1
-    const range = (ranges as readonly Range[])[middle] as Range
+    const range = ranges[middle] as Range
     if (clock < range.clock) high = middle - 1
     else if (clock >= range.end) low = middle + 1
     else return true
@@ -153,19 +155,23 @@ export const checkTeamUpdate = (
     },
   }
 
+  /** Why what `item` leaves at its key is not the writer's to leave; null if it is. */
+  const refusalOf = (item: Y.Item, raw: string, key: TeamKey, before: unknown): string | null => {
+    if (isLive(item)) {
+      const value = valueOf(item)
+      const refusal = isValidValue(key, value) ? writeRefusal(key, value, before, context) : 'not well-formed'
+      return refusal === null ? null : `written ${shown(raw)}: ${refusal}`
+    }
+    // Unless a live item lands right of it, it may land on top of the held value and leave nothing after it.
+    if (replaced.has(item) || before === undefined) return null
+    const refusal = removalRefusal(key, before, writer)
+    return refusal === null ? null : `removed ${shown(raw)}: ${refusal}`
+  }
   for (const [raw, { key, items }] of written) {
     const before = heldValue(raw)
     for (const item of items) {
-      let refusal: string | null = null
-      if (isLive(item)) {
-        const value = valueOf(item)
-        refusal = isValidValue(key, value) ? writeRefusal(key, value, before, context) : 'not well-formed'
-        if (refusal !== null) return refused('not-allowed', `written ${shown(raw)}: ${refusal}`)
-      } else if (!replaced.has(item) && before !== undefined) {
-        // It may land on top of the held value and take it away with nothing showing after it.
-        refusal = removalRefusal(key, before, writer)
-        if (refusal !== null) return refused('not-allowed', `removed ${shown(raw)}: ${refusal}`)
-      }
+      const refusal = refusalOf(item, raw, key, before)
+      if (refusal !== null) return refused('not-allowed', refusal)
     }
   }
 

@@ -4,20 +4,25 @@
  * clients, each with its own team token, as their apps would). In the browser: the expert finds the course in the
  * catalog and asks for review; a lead marks it published; the voter, who saw no draft, now sees it, reads it in
  * the learner view, and finds the published answer to the need in For me: unread until opened, then read, with the
- * mark in the team space (so on every device of theirs).
+ * mark in the team space (so on every device of theirs). And a thread a reviewer starts on a course shared one
+ * invite at a time reaches its author's For me, read on the device once opened.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { addLesson, addSection, createCourse, writeLessonContent } from '../../shared/course/commands'
 import { newCourseId } from '../../shared/course/ids'
+import { lessonBody as storedLessonBody } from '../../shared/course/read'
 import type { CourseId } from '../../shared/course/types'
 import { formatTeamInvite, parseJoinLink, type TeamInvite } from '../../shared/protocol/invite'
-import { teamRoomName } from '../../shared/protocol/rooms'
+import { roomName, teamRoomName } from '../../shared/protocol/rooms'
 import type { TeamRole } from '../../shared/protocol/token'
+import { anchorFromRange } from '../../shared/review/anchor'
+import { createThread } from '../../shared/review/commands'
 import { readMarks, readTeam } from '../../shared/team/read'
 import { declareNeed, registerTeamCourse, setVote } from '../../shared/team/team-doc'
 import type { NeedId, TeamActor, TeamId } from '../../shared/team/types'
 import {
   connectClient,
+  tokenFor,
   runCli,
   SECRET,
   startRelay,
@@ -26,9 +31,9 @@ import {
   type RelayProcess,
 } from '../integration/relay-harness'
 import { expectNoSeriousAxeViolations } from './support/axe'
-import { confirmJoin } from './support/chorus'
+import { confirmJoin, lessonRow } from './support/chorus'
 import { stopRelaysAndClients } from './support/relay-lifecycle'
-import { relayAddress, relayHost } from './support/shared-course'
+import { joinAs, relayAddress, relayHost, seedCourse } from './support/shared-course'
 import { storeProfile } from './support/profile'
 
 const TEAM = 'sales-enablement' as TeamId
@@ -230,4 +235,56 @@ test('an expert’s course goes through review to published; the voter reads it 
   await expect(item).not.toContainText('Unread')
   await expect(vic.getByText('Nothing unread.')).toBeVisible()
   await waitFor(() => readMarks(declarer.doc, voter.id).size === 1, 10_000, 'the read mark on the relay')
+  await vic.context().close()
+})
+
+test('a thread on my course shared by invite reaches For me, and opening it reads it on this device', async ({
+  browser,
+  baseURL,
+}) => {
+  const course = await seedCourse(relay, 'Soil basics', { Basics: ['Erosion'] })
+  const lessonId = course.lessonId('Erosion')
+  writeLessonContent(course.seeder.doc, lessonId, {
+    type: 'doc',
+    content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Rain loosens topsoil.' }] }],
+  })
+  const review = connectClient(
+    relay.url,
+    roomName({ courseId: course.courseId, kind: 'review' }),
+    await tokenFor(course.courseId, 'reviewer', { user: 'rita', name: 'Rita' }),
+  )
+  await review.synced()
+  const body = storedLessonBody(course.seeder.doc, lessonId)
+  if (!body) throw new Error('the lesson has no body')
+  createThread(review.doc, {
+    lessonId,
+    anchor: anchorFromRange(body, 1, 5),
+    quote: 'Rain',
+    author: { id: 'rita', name: 'Rita' },
+    body: 'Which kind of rain?',
+    mentions: [],
+  })
+
+  // Ada, an author of the course, has its comments once it synced them.
+  const ada = await joinAs(browser, { relay, ...course, user: 'ada', displayName: 'Ada', baseURL })
+  await expect(lessonRow(ada, 'Erosion').getByRole('img', { name: '1 open comment' })).toBeVisible()
+  await ada.goto(`${baseURL ?? ''}#/`)
+  await ada.getByRole('link', { name: 'For me · 1 unread' }).click()
+  const item = ada
+    .getByRole('list', { name: 'For me' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Soil basics' })
+  await expect(item).toContainText('Comment on your course')
+  await expect(item).toContainText('Unread')
+
+  // Opening it goes to the lesson the thread is on; the mark stays on this device (no team holds it).
+  await item.getByRole('button', { name: 'Rita commented on "Soil basics"' }).click()
+  await expect(ada).toHaveURL(new RegExp(`#/course/${course.courseId}/lesson/${lessonId}$`))
+  await expect(ada.getByRole('textbox', { name: 'Lesson title' })).toHaveValue('Erosion')
+  await ada.goto(`${baseURL ?? ''}#/for-me`)
+  await expect(ada.getByText('Nothing unread.')).toBeVisible()
+  await ada.reload()
+  await expect(item).toBeVisible()
+  await expect(item).not.toContainText('Unread')
+  await ada.context().close()
 })

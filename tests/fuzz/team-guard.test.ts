@@ -23,6 +23,7 @@ import {
   parseTeamValue,
   type TeamKey,
   type TeamKeyKind,
+  type TeamKeyOf,
 } from '../../shared/team/entries'
 import { readTeam } from '../../shared/team/read'
 import {
@@ -92,7 +93,7 @@ const person = ({ id, name }: TeamActor): TeamPerson => ({ id, name })
 const isAuthor = (actor: TeamActor): boolean => actor.role !== 'member'
 const writer = ({ id, name, role }: TeamActor) => ({ id, name, role })
 
-/** The well-formed entries the map holds, by kind. */
+/** The entries the map holds under team keys, with their keys read. */
 const heldEntries = (map: Y.Map<unknown>) =>
   [...map.entries()].flatMap(([raw, value]) => {
     const key = parseTeamKey(raw)
@@ -106,13 +107,10 @@ const randomChange = (prng: Prng, doc: Y.Doc, actor: TeamActor): Change | null =
   const map = doc.getMap(TEAM_ROOT)
   const held = heldEntries(map)
   const of = <K extends TeamKeyKind>(kind: K) =>
-    held.filter(
-      (entry): entry is (typeof held)[number] & { key: Extract<TeamKey, { kind: K }> } =>
-        entry.key.kind === kind,
-    )
+    held.filter((entry): entry is (typeof held)[number] & { key: TeamKeyOf<K> } => entry.key.kind === kind)
   const needs = of('need')
   const other = prng.pick(PEOPLE.filter(({ id }) => id !== actor.id))
-  const who = prng.chance(0.5) ? actor : other
+  const who = prng.chance(0.7) ? actor : other
   const at = prng.int(1e6)
   const lead = actor.role === 'lead'
   const set = (key: TeamKey | string, value: unknown, allowed: boolean): Change => {

@@ -69,9 +69,10 @@ export const watchedLibrary = (db: ChorusDb): Promise<WatchedLibrary> =>
 
 interface CachedCourse {
   readonly reviewRows: string
+  /** Empty too for a document with no threads, or one that cannot be read: neither is decoded again. */
   readonly threads: readonly ThreadSnapshot[]
-  readonly identityOf: string
-  readonly identity: CourseIdentity
+  /** Who I am in the course, and the invite and name it was read for; read only for a course with threads. */
+  readonly identity: { readonly of: string; readonly is: CourseIdentity } | null
 }
 
 const NO_THREADS: readonly ThreadSnapshot[] = []
@@ -83,10 +84,8 @@ const NO_THREADS: readonly ThreadSnapshot[] = []
 export function createCommentItemsReader(db: ChorusDb) {
   const cache = new Map<CourseId, CachedCourse>()
 
-  const threadsOf = async (course: WatchedCourse, cached: CachedCourse | undefined) => {
-    if (course.reviewRows === '') return NO_THREADS
-    if (cached?.reviewRows === course.reviewRows) return cached.threads
-    const rows = await readUpdateRows(db, 'reviewUpdates', course.courseId)
+  const decodeThreads = async (courseId: CourseId): Promise<readonly ThreadSnapshot[]> => {
+    const rows = await readUpdateRows(db, 'reviewUpdates', courseId)
     try {
       const doc = docFromRows(rows, 'The comments stored on this device for this course are damaged.')
       const threads = readThreads(doc)
@@ -94,32 +93,37 @@ export function createCommentItemsReader(db: ChorusDb) {
       return threads
     } catch (thrown) {
       // The course view says so when the course is opened; For me lists what the other courses hold.
-      console.warn(`[for-me] the comments of course ${course.courseId} could not be read`, thrown)
+      console.warn(`[for-me] the comments of course ${courseId} could not be read`, thrown)
       return NO_THREADS
     }
   }
 
   const readCourse = async (course: WatchedCourse, displayName: string): Promise<CourseItems> => {
-    const cached = cache.get(course.courseId)
-    const { teamId } = course
-    const threads = await threadsOf(course, cached)
+    const { courseId, teamId, reviewRows } = course
+    const cached = cache.get(courseId)
+    const threads =
+      reviewRows === ''
+        ? NO_THREADS
+        : cached?.reviewRows === reviewRows
+          ? cached.threads
+          : await decodeThreads(courseId)
     if (threads.length === 0) {
-      cache.delete(course.courseId)
-      return { courseId: course.courseId, teamId, items: [], lessonOfThread: new Map() }
+      cache.set(courseId, { reviewRows, threads, identity: null })
+      return { courseId, teamId, items: [], lessonOfThread: new Map() }
     }
     const identityOf = `${course.token ?? ''}\n${displayName}`
     const identity =
-      cached?.identityOf === identityOf ? cached.identity : await readCourseIdentity(db, course.courseId)
-    cache.set(course.courseId, { reviewRows: course.reviewRows, threads, identityOf, identity })
+      cached?.identity?.of === identityOf ? cached.identity.is : await readCourseIdentity(db, courseId)
+    cache.set(courseId, { reviewRows, threads, identity: { of: identityOf, is: identity } })
     const items = commentInboxItems({
-      courseId: course.courseId,
+      courseId,
       courseTitle: course.title.trim() === '' ? 'Untitled course' : course.title,
       threads,
       me: identity.me,
       myCourse: identity.role === 'author',
     })
     const lessonOfThread = new Map<string, LessonId>(threads.map((thread) => [thread.id, thread.lessonId]))
-    return { courseId: course.courseId, teamId, items, lessonOfThread }
+    return { courseId, teamId, items, lessonOfThread }
   }
 
   return async (library: WatchedLibrary): Promise<CourseItems[]> => {

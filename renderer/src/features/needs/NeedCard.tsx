@@ -18,7 +18,7 @@ export function NeedCard({ need, courses, now, onOpen }: NeedCardProps) {
   return (
     <li className="need-card">
       <h3 className="need-card-title">
-        <button type="button" className="need-card-open" onClick={onOpen}>
+        <button type="button" className="need-card-open" data-need-id={need.id} onClick={onOpen}>
           {need.title}
         </button>
       </h3>

@@ -68,7 +68,7 @@ export function NeedDetail({ session, needId, coursesOf, now, onOpenNeed, onOpen
 
   const back = (
     <button type="button" className="button button-quiet need-back" onClick={() => onOpenNeed(null)}>
-      ← All needs
+      <span aria-hidden="true">← </span>All needs
     </button>
   )
   if (need === undefined) {
@@ -129,7 +129,7 @@ export function NeedDetail({ session, needId, coursesOf, now, onOpenNeed, onOpen
           {allowed.statusMoves.includes('archived') && (
             <button
               type="button"
-              className="button button-danger"
+              className="button"
               onClick={() => run(() => commands.setStatus(need.id, 'archived'))}
             >
               Archive

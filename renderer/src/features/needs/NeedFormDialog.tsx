@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 import { URGENCIES, type NeedFields } from '../../../../shared/team/types'
 import { Dialog } from '../../ui/Dialog'
 import { DialogActions } from '../../ui/DialogActions'
@@ -23,6 +23,7 @@ export function NeedFormDialog({ need, onSubmit, onCancel }: NeedFormDialogProps
   const [draft, setDraft] = useState<NeedDraft>(need === undefined ? EMPTY_DRAFT : draftOf(need))
   const [problems, setProblems] = useState<NeedDraftProblems>({})
   const [failure, setFailure] = useState<string | null>(null)
+  const form = useRef<HTMLFormElement>(null)
 
   const field = <K extends keyof NeedDraft>(key: K) => ({
     value: draft[key],
@@ -38,6 +39,8 @@ export function NeedFormDialog({ need, onSubmit, onCancel }: NeedFormDialogProps
     const result = readNeedDraft(draft)
     if (!result.ok) {
       setProblems(result.problems)
+      // Keyboard and screen reader users land on the first field to fix, once React has marked it.
+      requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
       return
     }
     try {
@@ -51,7 +54,7 @@ export function NeedFormDialog({ need, onSubmit, onCancel }: NeedFormDialogProps
   const urgency = field('urgency')
   return (
     <Dialog role="dialog" title={need === undefined ? 'Declare a need' : 'Edit need'} onCancel={onCancel}>
-      <form className="dialog-form need-form" onSubmit={submit} noValidate>
+      <form ref={form} className="dialog-form need-form" onSubmit={submit} noValidate>
         <TextField label="Title" {...field('title')} autoFocus />
         <TextAreaField label="What should people be able to do afterwards?" {...field('outcome')} />
         <TextField

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react'
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { CourseId } from '../../../../shared/course/types'
 import { boardAudiences, boardNeeds, type NeedFilter, type NeedSort } from '../../../../shared/team/board'
 import type { NeedId, TeamCourse } from '../../../../shared/team/types'
@@ -32,6 +32,20 @@ export function NeedsBoard({ session, needId, onOpenNeed, onOpenCourse }: NeedsB
   const [search, setSearch] = useState('')
   const [declaring, setDeclaring] = useState(false)
   const titleId = useId()
+  const list = useRef<HTMLUListElement>(null)
+  const lastOpened = useRef<NeedId | null>(null)
+
+  // Back from a need, focus returns to it on the list, where the keyboard left off.
+  useEffect(() => {
+    if (needId !== null) {
+      lastOpened.current = needId
+      return
+    }
+    const previous = lastOpened.current
+    lastOpened.current = null
+    if (previous !== null)
+      list.current?.querySelector<HTMLElement>(`[data-need-id="${CSS.escape(previous)}"]`)?.focus()
+  }, [needId])
 
   const coursesById = useMemo(
     () => new Map<string, TeamCourse>(snapshot.courses.map((course) => [course.id, course])),
@@ -94,7 +108,7 @@ export function NeedsBoard({ session, needId, onOpenNeed, onOpenCourse }: NeedsB
           ) : shown.length === 0 ? (
             <p className="quiet">No need matches these choices. Show “Open needs” or clear the search.</p>
           ) : (
-            <ul className="needs-list" aria-label="Needs">
+            <ul ref={list} className="needs-list" aria-label="Needs">
               {shown.map((need) => (
                 <NeedCard
                   key={need.id}

@@ -1,7 +1,7 @@
-import { useCallback, useId, useState } from 'react'
+import { useCallback, useEffect, useId, useState } from 'react'
 import type { CourseId } from '../../../../shared/course/types'
 import type { ChorusError } from '../../../../shared/errors'
-import type { NeedId, TeamId } from '../../../../shared/team/types'
+import type { NeedId } from '../../../../shared/team/types'
 import type { Route, TeamView as TeamViewKind } from '../../navigation/route'
 import type { ChorusDb } from '../../storage/db'
 import { toStorageError } from '../../storage/storage-error'
@@ -30,6 +30,14 @@ export function TeamView({ db, route, navigate, onCloseFailed }: TeamViewProps) 
   const panelId = `${ids}-panel`
   const tabId = (view: TeamViewKind): string => `${ids}-${view}`
 
+  const teamName = session?.snapshot.name ?? teamId
+  useEffect(() => {
+    document.title = `${teamName} · Chorus`
+    return () => {
+      document.title = 'Chorus'
+    }
+  }, [teamName])
+
   const openNeed = useCallback(
     (needId: NeedId | null) => navigate({ kind: 'team', teamId, view: 'needs', needId }),
     [navigate, teamId],
@@ -53,7 +61,7 @@ export function TeamView({ db, route, navigate, onCloseFailed }: TeamViewProps) 
 
   return (
     <main className="team">
-      <TeamHeader session={session} fallbackName={teamId satisfies TeamId} />
+      <TeamHeader session={session} fallbackName={teamId} />
       {problem && <ErrorNotice error={problem} />}
       {failure && <ErrorNotice error={failure} onDismiss={() => setFailure(null)} />}
       <TeamTabs current={route.view} panelId={panelId} tabId={tabId} onSelect={select} />
