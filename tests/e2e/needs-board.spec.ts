@@ -10,6 +10,9 @@
  * assigns the expert, merges a duplicate into it; the expert answers it with a course, which opens prefilled and
  * shows on the lead's screen with the need In progress; the lead archives it.
  *
+ * Offline: a member votes and an expert claims while offline, as others vote and claim online; back online, both
+ * votes and both claims are there, on every screen and on the relay.
+ *
  * Axe finds nothing serious on the board, the declare form and the detail as member, declarer, expert and lead.
  */
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test'
@@ -17,7 +20,7 @@ import { formatTeamInvite } from '../../shared/protocol/invite'
 import { teamRoomName } from '../../shared/protocol/rooms'
 import type { TeamRole } from '../../shared/protocol/token'
 import { readTeam } from '../../shared/team/read'
-import { declareNeed } from '../../shared/team/team-doc'
+import { declareNeed, setClaim, setVote } from '../../shared/team/team-doc'
 import type { NeedFields, TeamId } from '../../shared/team/types'
 import { mintToken } from '../../relay-server/src/auth'
 import { connectClient, SECRET, startRelay, waitFor, type RelayProcess } from '../integration/relay-harness'
@@ -28,6 +31,7 @@ import { relayAddress, relayHost } from './support/shared-course'
 
 const TEAM = 'needsBoardTeam' as TeamId
 const TRIAGE_TEAM = 'needsTriageTeam' as TeamId
+const OFFLINE_TEAM = 'needsOfflineTeam' as TeamId
 
 let relay: RelayProcess
 
@@ -221,9 +225,8 @@ test('an expert claims a need and answers it with a course; a lead moves it back
   // Max declared two needs, one a duplicate of the other, from his own app (a plain client here).
   const maxApp = connectClient(relay.url, teamRoomName(TRIAGE_TEAM), await teamToken(max, TRIAGE_TEAM))
   await maxApp.synced()
-  const maxActor = { id: max.id, name: max.name, role: max.role }
-  declareNeed(maxApp.doc, maxActor, fields('Writing incident reviews'))
-  declareNeed(maxApp.doc, maxActor, fields('Postmortem writing'))
+  declareNeed(maxApp.doc, max, fields('Writing incident reviews'))
+  declareNeed(maxApp.doc, max, fields('Postmortem writing'))
 
   const evePage = await joinTeam(browser, baseURL, eve, TRIAGE_TEAM)
   await openNeed(evePage, 'Writing incident reviews')
@@ -287,4 +290,53 @@ test('an expert claims a need and answers it with a course; a lead moves it back
   await expect(status(leaPage).getByRole('strong')).toHaveText('Archived')
   await board(leaPage).getByRole('button', { name: 'All needs' }).click()
   await expect(board(leaPage).getByText(/No need matches/)).toBeVisible()
+})
+
+const ivo: Person = { id: 'ivo', name: 'Ivo Expert', role: 'expert' }
+const connectionOf = (page: Page): Locator => page.getByRole('status', { name: 'Connection' })
+
+test('a vote and a claim made offline merge with those made online meanwhile', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(150_000)
+  const maxApp = connectClient(relay.url, teamRoomName(OFFLINE_TEAM), await teamToken(max, OFFLINE_TEAM))
+  const ivoApp = connectClient(relay.url, teamRoomName(OFFLINE_TEAM), await teamToken(ivo, OFFLINE_TEAM))
+  await Promise.all([maxApp.synced(), ivoApp.synced()])
+  const title = 'Reading a cash-flow statement'
+  const needId = declareNeed(maxApp.doc, max, fields(title))
+
+  const boPage = await joinTeam(browser, baseURL, bo, OFFLINE_TEAM)
+  const evePage = await joinTeam(browser, baseURL, eve, OFFLINE_TEAM)
+  await openNeed(boPage, title)
+  await openNeed(evePage, title)
+
+  for (const page of [boPage, evePage]) {
+    await page.context().setOffline(true)
+    await expect(connectionOf(page)).toContainText('Offline')
+  }
+  await meToo(boPage).click()
+  await expect(board(boPage).getByText('1 vote: you')).toBeVisible()
+  await answerers(evePage).getByRole('button', { name: 'Claim', exact: true }).click()
+  await expect(answerers(evePage).getByRole('listitem')).toHaveCount(1)
+  await expect(connectionOf(boPage)).toContainText('changes not yet on the relay')
+
+  // Meanwhile, online: Max says "me too" and Ivo claims the same need.
+  await ivoApp.synced()
+  setVote(maxApp.doc, max, needId, true)
+  setClaim(ivoApp.doc, ivo, needId, ivo, true)
+
+  for (const page of [boPage, evePage]) {
+    await page.context().setOffline(false)
+    await expect(connectionOf(page)).toHaveText('Synced', { timeout: 20_000 })
+  }
+  await expect(board(boPage).getByText('2 votes: you and Max Member')).toBeVisible()
+  await expect(answerers(evePage).getByRole('listitem')).toHaveText([/^You/, /^Ivo Expert/])
+  await expect(answerers(boPage).getByRole('listitem')).toHaveText(['Eve Expert', 'Ivo Expert'])
+  await expect(status(boPage).getByRole('strong')).toHaveText('Claimed')
+
+  await waitFor(() => readTeam(maxApp.doc, OFFLINE_TEAM).needs[0]?.claims.length === 2)
+  const [need] = readTeam(maxApp.doc, OFFLINE_TEAM).needs
+  expect(need?.voters.map((voter) => voter.id)).toEqual(['bo', 'max'])
+  expect(need?.claims.map((claim) => claim.expert.id)).toEqual(['eve', 'ivo'])
 })
