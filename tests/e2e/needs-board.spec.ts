@@ -340,3 +340,43 @@ test('a vote and a claim made offline merge with those made online meanwhile', a
   expect(need?.voters.map((voter) => voter.id)).toEqual(['bo', 'max'])
   expect(need?.claims.map((claim) => claim.expert.id)).toEqual(['eve', 'ivo'])
 })
+
+import { registerTeamCourse, setCourseProgress, setNeedStatus, postToNeed } from '../../shared/team/team-doc'
+import { newCourseId } from '../../shared/course/ids'
+test('SHOT', async ({ browser, baseURL }) => {
+  const T = 'acmeSales' as TeamId
+  const people = {
+    ana: { id: 'ana', name: 'Ana Ruiz', role: 'member' as const },
+    bo: { id: 'bo', name: 'Bo Chen', role: 'member' as const },
+    kim: { id: 'kim', name: 'Kim Park', role: 'member' as const },
+    eve: { id: 'eve', name: 'Eve Moreau', role: 'expert' as const },
+    raj: { id: 'raj', name: 'Raj Patel', role: 'expert' as const },
+  }
+  const c = connectClient(relay.url, teamRoomName(T), await mintToken(SECRET, { user: 'lea', name: 'Lea Lead', team: T, role: 'lead', ttlSeconds: 3600 }))
+  await c.synced()
+  const d = c.doc
+  const mk = (who: typeof people.ana, title: string, outcome: string, audience: string, urgency: 'now' | 'quarter' | 'later', due: string | null) =>
+    declareNeed(d, who, { title, outcome, audience, urgency, due, context: '', links: [] })
+  const n1 = mk(people.ana, 'Negotiating contract renewals', 'Run a renewal call without opening with a discount', 'Account managers', 'now', '2027-03-31')
+  const n2 = mk(people.bo, 'Reading a cash-flow statement', 'Tell a healthy customer from one about to churn for lack of cash', 'Account managers', 'quarter', null)
+  const n3 = mk(people.kim, 'Demoing the analytics add-on', 'Give a 15-minute demo that ends with a trial booked', 'New sales hires', 'now', null)
+  mk(people.kim, 'Writing follow-up emails that get answers', 'Write a follow-up that gets a reply within a week', 'New sales hires', 'later', null)
+  for (const who of [people.ana, people.bo, people.kim]) setVote(d, who, n1, true)
+  for (const who of [people.bo, people.kim]) setVote(d, who, n3, true)
+  setVote(d, people.bo, n2, true)
+  setClaim(d, people.eve, n1, people.eve, true)
+  setClaim(d, people.raj, n1, people.raj, true)
+  setClaim(d, people.raj, n3, people.raj, true)
+  const course = newCourseId()
+  registerTeamCourse(d, people.eve, { courseId: course, title: 'Negotiating contract renewals', needId: n1 })
+  setCourseProgress(d, people.eve, course, { lessons: 6, words: 1840, openComments: 3, coAuthors: [people.eve, people.raj], lastEditBy: people.raj, lastEditAt: Date.now() - 12 * 60_000 })
+  postToNeed(d, people.bo, n1, 'Same for the EMEA accounts: @Ana Ruiz can we add the multi-year case?', ['ana'])
+  void setNeedStatus
+  const page = await joinTeam(browser, baseURL, people.ana, T)
+  await page.setViewportSize({ width: 1100, height: 760 })
+  await expect(needCard(page, 'Negotiating contract renewals')).toContainText('1840 words')
+  await page.screenshot({ path: '/tmp/needs-board.png' })
+  await openNeed(page, 'Negotiating contract renewals')
+  await page.setViewportSize({ width: 1100, height: 1300 })
+  await page.screenshot({ path: '/tmp/need-detail.png', fullPage: true })
+})
