@@ -45,7 +45,12 @@ export function ClaimsSection({
             return (
               <li key={claim.expert.id}>
                 {self ? 'You' : claim.expert.name}
-                {assigned && <span className="quiet"> (assigned by {claim.by.name})</span>}
+                {assigned && (
+                  <span className="quiet">
+                    {' '}
+                    (assigned by {claim.by.id === me.id ? 'you' : claim.by.name})
+                  </span>
+                )}
                 {self && canClaim ? (
                   <button type="button" className="button button-quiet" onClick={() => onClaim(false)}>
                     Drop claim

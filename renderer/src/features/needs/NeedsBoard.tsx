@@ -106,7 +106,7 @@ export function NeedsBoard({ session, needId, onOpenNeed, onOpenCourse }: NeedsB
               experts can answer with a course.
             </p>
           ) : shown.length === 0 ? (
-            <p className="quiet">No need matches these choices. Show “Open needs” or clear the search.</p>
+            <p className="quiet">No need matches these choices: choose another “Show” or clear the search.</p>
           ) : (
             <ul ref={list} className="needs-list" aria-label="Needs">
               {shown.map((need) => (
