@@ -16,12 +16,17 @@
  * | merge needId                 | lead                                                        | lead              |
  * | link needId courseId         | expert, lead                                                | lead              |
  * | course courseId              | expert, lead; overwrite keeps `by`, `at` and `needId`       | nobody            |
- * | courseState courseId         | expert, lead; `published`, or once published, a lead only   | nobody            |
+ * | courseState courseId         | expert, lead (draft or review)                              | nobody            |
+ * | published courseId           | lead                                                        | lead              |
  * | progress courseId            | expert, lead                                                | nobody            |
  * | read userId itemKey          | userId itself                                               | userId itself     |
  *
  * A status entry written again (two experts claiming at once, offline) is judged as the creation it is for its
  * writer: statuses are append-only in meaning, and refusing the second would stop that device syncing for good.
+ *
+ * No rule depends on a value a concurrent offline writer could not have seen: a refused update is sent again at
+ * every reconnect, so such a rule would stop that device's team space syncing for good. That is why publication
+ * is an entry of its own (a lead's), and an expert's draft/review move is judged without looking at it.
  */
 import type { TeamRole } from '../protocol/token'
 import { parseTeamValue, type TeamKey } from './entries'
@@ -148,12 +153,12 @@ export const writeRefusal = (
     case 'courseState': {
       const state = parseTeamValue(key, value)
       if (!authors(writer)) return `${ONLY_AUTHORS} change the state of team courses`
-      if (state === null) return 'not well-formed'
-      if (state.state === 'published' && !isLead(writer)) return `${ONLY_LEAD} mark a course published`
-      const before = held === undefined ? null : parseTeamValue(key, held)
-      if (before?.state === 'published' && !isLead(writer))
-        return `the course is published: ${ONLY_LEAD} change it`
-      return writerRefusal(state.by, writer)
+      return state === null ? 'not well-formed' : writerRefusal(state.by, writer)
+    }
+    case 'published': {
+      const stamp = parseTeamValue(key, value)
+      if (!isLead(writer)) return `${ONLY_LEAD} publish a course`
+      return stamp === null ? 'not well-formed' : writerRefusal(stamp.by, writer)
     }
     case 'progress':
       return authors(writer) ? null : `${ONLY_AUTHORS} report course progress`
@@ -178,6 +183,8 @@ export const removalRefusal = (key: TeamKey, held: unknown, writer: TeamWriter):
     case 'merge':
     case 'link':
       return isLead(writer) ? null : `${ONLY_LEAD} remove a ${key.kind}`
+    case 'published':
+      return isLead(writer) ? null : `${ONLY_LEAD} unpublish a course`
     case 'team':
     case 'member':
     case 'need':

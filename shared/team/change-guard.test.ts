@@ -489,24 +489,66 @@ describe('team courses', () => {
     for (const actor of [EVE, LEA]) refuse(relay, actor, remove(key), /never removed/)
   })
 
-  it('move between draft and review by experts; a lead alone publishes them, and changes them once published', () => {
+  it('move between draft and review by experts and leads; a lead alone publishes them and takes them back', () => {
     const { relay } = teamRelay()
     allow(relay, EVE, (doc) => setCourseState(doc, EVE, COURSE, 'review', 20))
     allow(relay, XAV, (doc) => setCourseState(doc, XAV, COURSE, 'draft', 21))
     const key = { kind: 'courseState', courseId: COURSE } as const
-    refuse(
-      relay,
-      EVE,
-      put(key, { state: 'published', by: person(EVE), at: 22 }),
-      /only a team lead may mark a course published/,
-    )
+    const published = { kind: 'published', courseId: COURSE } as const
+    refuse(relay, EVE, put(key, { state: 'published', by: person(EVE), at: 22 }), /not well-formed/)
+    refuse(relay, LEA, put(key, { state: 'published', by: person(LEA), at: 22 }), /not well-formed/)
+    refuse(relay, EVE, put(published, { by: person(EVE), at: 22 }), /only a team lead may publish/)
     refuse(relay, ANN, put(key, { state: 'review', by: person(ANN), at: 22 }), /only experts and leads/)
+    refuse(relay, LEA, put(published, { by: person(EVE), at: 22 }), /another person's name/)
     allow(relay, LEA, (doc) => setCourseState(doc, LEA, COURSE, 'published', 23))
     expect(courseStateOf(relay, COURSE)).toBe('published')
-    refuse(relay, EVE, put(key, { state: 'review', by: person(EVE), at: 24 }), /the course is published/)
-    allow(relay, LEA, (doc) => setCourseState(doc, LEA, COURSE, 'review', 25))
-    allow(relay, EVE, (doc) => setCourseState(doc, EVE, COURSE, 'draft', 26))
+    // An expert's draft/review entry is judged alone: the publication is not theirs to see or undo.
+    allow(relay, EVE, put(key, { state: 'review', by: person(EVE), at: 24 }))
+    expect(courseStateOf(relay, COURSE)).toBe('published')
+    for (const actor of [ANN, EVE, XAV])
+      refuse(relay, actor, remove(published), /only a team lead may unpublish/)
+    allow(relay, LEA, (doc) => setCourseState(doc, LEA, COURSE, 'draft', 25))
+    expect(courseStateOf(relay, COURSE)).toBe('draft')
+    allow(relay, EVE, (doc) => setCourseState(doc, EVE, COURSE, 'review', 26))
+    allow(relay, LEA, (doc) => setCourseState(doc, LEA, COURSE, 'published', 27))
     for (const actor of [EVE, LEA]) refuse(relay, actor, remove(key), /never removed/)
+  })
+
+  it('take an expert’s offline draft/review moves and a lead’s publication made meanwhile, in either order', () => {
+    for (const leadFirst of [true, false]) {
+      const { relay, needId } = teamRelay()
+      const eve = replicaOf(relay)
+      const lea = replicaOf(relay)
+      const eveBefore = Y.encodeStateVector(eve)
+      const leaBefore = Y.encodeStateVector(lea)
+      setCourseState(eve, EVE, COURSE, 'review', 20)
+      setCourseState(eve, EVE, COURSE, 'draft', 21)
+      setCourseState(eve, EVE, COURSE, 'review', 22)
+      setCourseState(lea, LEA, COURSE, 'published', 23)
+      const sessions: [Y.Doc, Uint8Array, TeamActor][] = [
+        [lea, Y.encodeStateAsUpdate(lea, leaBefore), LEA],
+        [eve, Y.encodeStateAsUpdate(eve, eveBefore), EVE],
+      ]
+      for (const [, update, actor] of leadFirst ? sessions : sessions.reverse()) {
+        expect(judge(relay, update, actor), `${actor.id}, lead first: ${leadFirst}`).toEqual({
+          ok: true,
+          value: undefined,
+        })
+        Y.applyUpdate(relay, update)
+      }
+      // Each device's reconnect sends its whole state again (sync step 2): still accepted.
+      for (const [doc, , actor] of sessions)
+        expect(judge(relay, Y.encodeStateAsUpdate(doc), actor)).toEqual({ ok: true, value: undefined })
+      expect(courseStateOf(relay, COURSE)).toBe('published')
+      const team = readTeam(relay, TEAM)
+      expect(team.courses[0]).toMatchObject({ state: 'published', stateBy: person(LEA), stateAt: 23 })
+      expect(team.needs.find((need) => need.id === needId)?.status).toBe('published')
+      expect(value(relay, { kind: 'courseState', courseId: COURSE })).toEqual({
+        state: 'review',
+        by: person(EVE),
+        at: 22,
+      })
+    }
   })
 
   it('have their progress reported by experts and leads', () => {

@@ -1,9 +1,10 @@
 /**
  * Randomized convergence test of the team model: members (one of them on two devices), experts and a lead apply
  * random commands offline (declare, edit, vote and unvote, post, claim and unclaim, assign, move statuses forward and
- * deliberately back, merge, register and link courses, publish), syncing now and then in part; then everything is
- * exchanged, in several random orders. Every order and every replica must read the same team, and the team must
- * follow the rules, checked against a ledger of what the commands did:
+ * deliberately back, merge, register and link courses, move them between draft and review, publish and unpublish),
+ * syncing now and then in part; then everything is exchanged, in several random orders. Every order and every
+ * replica must read the same team, and the team must follow the rules, checked against a ledger of what the
+ * commands did:
  *
  * - every entry written is one the relay accepts as well-formed;
  * - a claim nobody withdrew is kept (two experts claiming at once both stay);
@@ -170,11 +171,12 @@ const randomCommand = (device: Device, ledger: Ledger, prng: Prng): 'back' | 'ot
   if (prng.chance(0.6))
     registerTeamCourse(doc, actor, { courseId, title: `course ${now}`, needId: need.id }, now)
   else
+    // Experts move courses between draft and review offline while the lead publishes and takes them back.
     setCourseState(
       doc,
       actor,
       courseId,
-      actor.role === 'lead' ? prng.pick(['review', 'published']) : 'review',
+      prng.pick(actor.role === 'lead' ? ['draft', 'review', 'published'] : ['draft', 'review']),
       now,
     )
   return 'other'

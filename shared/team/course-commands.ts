@@ -10,7 +10,15 @@ import { MAX_CO_AUTHORS, type StoredProgress } from './entries'
 import { namedPerson, requireRole, titleText, writerOf } from './actor'
 import { requireNeed, writeStatusMove } from './need-commands'
 import { forwardMove } from './status'
-import { entriesUnder, getEntry, hasEntry, needStatusDecision, runTeamCommand, setEntry } from './team-store'
+import {
+  deleteEntry,
+  entriesUnder,
+  getEntry,
+  hasEntry,
+  needStatusDecision,
+  runTeamCommand,
+  setEntry,
+} from './team-store'
 import type { CourseProgress, CourseState, NeedId, TeamActor, TeamPerson } from './types'
 
 const requireCourseId = (courseId: string): CourseId => {
@@ -55,8 +63,9 @@ const needsOfCourse = (doc: Y.Doc, courseId: CourseId, createdFor: NeedId | null
 }
 
 /**
- * Experts and leads move a course between draft and review; only a lead marks it published, which moves the needs
- * it answers to Published, and once published only a lead changes its state.
+ * Experts and leads move a course between draft and review (its courseState entry); only a lead publishes it (by
+ * creating its published entry, which moves the needs it answers to Published) and takes it out of publication
+ * (by deleting that entry and writing the state asked for). Once published, an expert cannot change its state.
  */
 export const setCourseState = (
   doc: Y.Doc,
@@ -72,15 +81,21 @@ export const setCourseState = (
     const course = getEntry(doc, { kind: 'course', courseId })
     if (course === null)
       throw new RangeError('This course is not in the team catalog: open it from the team space.')
+    const published = { kind: 'published', courseId } as const
+    const isPublished = getEntry(doc, published) !== null
+    if (state === 'published') {
+      if (!isPublished) setEntry(doc, published, { by, at: now })
+      for (const needId of needsOfCourse(doc, courseId, course.needId))
+        writeStatusMove(doc, needId, forwardMove(needStatusDecision(doc, needId), 'published'), by, now)
+      return
+    }
+    if (isPublished && actor.role !== 'lead')
+      throw new RangeError('This course is published: only a team lead can take it out of publication.')
     const key = { kind: 'courseState', courseId } as const
-    const held = getEntry(doc, key)
-    const current = held?.state ?? 'draft'
-    if (current === 'published' && actor.role !== 'lead')
-      throw new RangeError('This course is published: only a team lead can change its state.')
-    if (current !== state) setEntry(doc, key, { state, by, at: now })
-    if (state !== 'published') return
-    for (const needId of needsOfCourse(doc, courseId, course.needId))
-      writeStatusMove(doc, needId, forwardMove(needStatusDecision(doc, needId), 'published'), by, now)
+    if (isPublished) deleteEntry(doc, published)
+    // Coming out of publication writes the state even when it is the same, so the catalog shows who did it.
+    if (isPublished || (getEntry(doc, key)?.state ?? 'draft') !== state)
+      setEntry(doc, key, { state, by, at: now })
   })
 }
 

@@ -35,6 +35,7 @@ const EVERY_KIND: readonly TeamKey[] = [
   { kind: 'link', needId: NEED, courseId: COURSE },
   { kind: 'course', courseId: COURSE },
   { kind: 'courseState', courseId: COURSE },
+  { kind: 'published', courseId: COURSE },
   { kind: 'progress', courseId: COURSE },
   { kind: 'read', userId: 'u-ana', itemKey: 'need-claimed:need_1:u-ben' },
 ]
@@ -108,6 +109,7 @@ describe('team entry values', () => {
       link: { by: ANA, at: 1 },
       course: { title: 'Renewals', needId: NEED, by: ANA, at: 1 },
       courseState: { state: 'review', by: ANA, at: 1 },
+      published: { by: ANA, at: 1 },
       progress: {
         lessons: 4,
         words: 300,
@@ -152,6 +154,13 @@ describe('team entry values', () => {
     expect(isValidValue(post, { by: ANA, text: '', mentions: [], at: 1 })).toBe(false)
   })
 
+  it('keeps publication out of a course state: only the published entry says a course is published', () => {
+    const key: TeamKey = { kind: 'courseState', courseId: COURSE }
+    expect(isValidValue(key, { state: 'draft', by: ANA, at: 1 })).toBe(true)
+    expect(isValidValue(key, { state: 'published', by: ANA, at: 1 })).toBe(false)
+    expect(parseTeamValue(key, { state: 'published', by: ANA, at: 1 })).toBeNull()
+  })
+
   it('checks a value agrees with its key', () => {
     const claim: TeamKey = { kind: 'claim', needId: NEED, expertId: 'u-ben' }
     expect(isValidValue(claim, { expert: ANA, by: ANA, at: 1 })).toBe(false)
@@ -164,7 +173,8 @@ describe('team entry values', () => {
     expect(nameOf({ name: 'Ana', at: 1 })).toBe('Ana')
     expect(roleOf({ name: 'Ana', role: 'expert' })).toBe('expert')
     expect(roleOf({ role: 'admin' })).toBeNull()
-    expect(stateOf({ state: 'published' })).toBe('published')
+    expect(stateOf({ state: 'review' })).toBe('review')
+    expect(stateOf({ state: 'published' })).toBeNull()
     expect(expertOf({ expert: ANA })).toEqual(ANA)
     expect(statusOf({ kind: 'status', needId: NEED, epoch: 0, status: 'closed' })).toBe('closed')
     expect(statusOf({ kind: 'need', needId: NEED })).toBeNull()

@@ -6,13 +6,17 @@
  * A key is a JSON array, so any id fits without escaping rules: `["team"]`, `["member", userId]`,
  * `["need", needId]`, `["vote", needId, userId]`, `["claim", needId, expertId]`, `["post", needId, postId]`,
  * `["status", needId, epoch, status]` (epoch a JSON number), `["merge", needId]`, `["link", needId, courseId]`,
- * `["course", courseId]`, `["courseState", courseId]`, `["progress", courseId]`, `["read", userId, itemKey]`.
+ * `["course", courseId]`, `["courseState", courseId]`, `["published", courseId]`, `["progress", courseId]`,
+ * `["read", userId, itemKey]`.
+ *
+ * A course's publication lives apart from its draft/review state: `courseState` holds only draft or review, and
+ * the lead-only `published` entry exists while the course is published. So an expert's offline move between draft
+ * and review never meets a value they could not see (a lead's publication made meanwhile), and both land.
  */
 import type { CourseId } from '../course/types'
 import { isCourseId } from '../protocol/rooms'
 import { isTeamRole, type TeamRole } from '../protocol/token'
 import {
-  COURSE_STATES,
   NEED_STATUSES,
   URGENCIES,
   type CourseState,
@@ -58,6 +62,7 @@ export type TeamKey =
   | { readonly kind: 'link'; readonly needId: NeedId; readonly courseId: CourseId }
   | { readonly kind: 'course'; readonly courseId: CourseId }
   | { readonly kind: 'courseState'; readonly courseId: CourseId }
+  | { readonly kind: 'published'; readonly courseId: CourseId }
   | { readonly kind: 'progress'; readonly courseId: CourseId }
   | { readonly kind: 'read'; readonly userId: string; readonly itemKey: string }
 
@@ -115,8 +120,12 @@ export interface StoredCourse extends Stamp {
   readonly needId: NeedId | null
 }
 
+/** The states a courseState entry holds; publication is the `published` entry's, not a state written here. */
+export const WORKING_STATES = ['draft', 'review'] as const satisfies readonly CourseState[]
+export type WorkingState = (typeof WORKING_STATES)[number]
+
 export interface StoredCourseState extends Stamp {
-  readonly state: CourseState
+  readonly state: WorkingState
 }
 
 export interface StoredProgress {
@@ -146,6 +155,8 @@ export interface TeamValues {
   readonly link: Stamp
   readonly course: StoredCourse
   readonly courseState: StoredCourseState
+  /** Who published the course, and when. */
+  readonly published: Stamp
   readonly progress: StoredProgress
   readonly read: StoredRead
 }
@@ -195,6 +206,7 @@ export const entryKey = (key: TeamKey): string => {
       return JSON.stringify([key.kind, key.needId, key.courseId])
     case 'course':
     case 'courseState':
+    case 'published':
     case 'progress':
       return JSON.stringify([key.kind, key.courseId])
     case 'read':
@@ -213,7 +225,7 @@ const partsOf = (parts: readonly unknown[]): TeamKey | null => {
     case 2:
       if (kind === 'member') return isUserId(a) ? { kind, userId: a } : null
       if (kind === 'need' || kind === 'merge') return isNeedId(a) ? { kind, needId: a } : null
-      if (kind === 'course' || kind === 'courseState' || kind === 'progress')
+      if (kind === 'course' || kind === 'courseState' || kind === 'published' || kind === 'progress')
         return isCourseIdValue(a) ? { kind, courseId: a } : null
       return null
     case 3:
@@ -276,8 +288,8 @@ export const isDueDate = (value: unknown): value is string => typeof value === '
 
 const isUrgency = (value: unknown): value is Urgency =>
   typeof value === 'string' && (URGENCIES as readonly string[]).includes(value)
-const isCourseState = (value: unknown): value is CourseState =>
-  typeof value === 'string' && (COURSE_STATES as readonly string[]).includes(value)
+const isWorkingState = (value: unknown): value is WorkingState =>
+  typeof value === 'string' && (WORKING_STATES as readonly string[]).includes(value)
 
 export const parsePerson = (value: unknown): TeamPerson | null =>
   isRecord(value) && isUserId(value.id) && isName(value.name) ? { id: value.id, name: value.name } : null
@@ -351,7 +363,7 @@ const parseCourse: Parser<StoredCourse> = (value) => {
 
 const parseCourseState: Parser<StoredCourseState> = (value) => {
   const stamp = parseStamp(value)
-  return stamp !== null && isCourseState(value.state) ? { state: value.state, ...stamp } : null
+  return stamp !== null && isWorkingState(value.state) ? { state: value.state, ...stamp } : null
 }
 
 const parseProgress: Parser<StoredProgress> = (value) => {
@@ -378,6 +390,7 @@ const PARSERS: { readonly [K in TeamKeyKind]: Parser<TeamValues[K]> } = {
   link: parseStamp,
   course: parseCourse,
   courseState: parseCourseState,
+  published: parseStamp,
   progress: parseProgress,
   read: parseRead,
 }
@@ -432,8 +445,8 @@ export const nameOf = (value: unknown): string | null =>
 export const roleOf = (value: unknown): TeamRole | null =>
   isRecord(value) && isTeamRole(value.role) ? value.role : null
 /** The `state` of a courseState value. */
-export const stateOf = (value: unknown): CourseState | null =>
-  isRecord(value) && isCourseState(value.state) ? value.state : null
+export const stateOf = (value: unknown): WorkingState | null =>
+  isRecord(value) && isWorkingState(value.state) ? value.state : null
 /** The `expert` of a claim value. */
 export const expertOf = (value: unknown): TeamPerson | null =>
   isRecord(value) ? parsePerson(value.expert) : null

@@ -5,7 +5,15 @@
  */
 import type * as Y from 'yjs'
 import type { CourseId } from '../course/types'
-import { parseTeamKey, parseTeamValue, type StoredCourse, type StoredNeed, type TeamKey } from './entries'
+import {
+  parseTeamKey,
+  parseTeamValue,
+  type Stamp,
+  type StoredCourse,
+  type StoredCourseState,
+  type StoredNeed,
+  type TeamKey,
+} from './entries'
 import { resolveMerges } from './merges'
 import { decideStatus, statusOfDecision, type StatusEntry } from './status'
 import { entriesUnder, getEntry, teamEntries } from './team-store'
@@ -24,10 +32,12 @@ import type {
 } from './types'
 
 /**
- * A team course's publication state; null when the course is not in this team's catalog. Reads two entries
- * directly: the relay calls it at every member's connection to a course.
+ * A team course's publication state: published while its published entry exists, else its draft/review state;
+ * null when the course is not in this team's catalog. Reads at most three entries directly: the relay calls it at
+ * every member's connection to a course.
  */
 export const courseStateOf = (doc: Y.Doc, courseId: CourseId): CourseState | null => {
+  if (getEntry(doc, { kind: 'published', courseId }) !== null) return 'published'
   const state = getEntry(doc, { kind: 'courseState', courseId })
   if (state !== null) return state.state
   return getEntry(doc, { kind: 'course', courseId }) === null ? null : 'draft'
@@ -77,7 +87,8 @@ interface Gathered {
   readonly merges: Map<NeedId, NeedId>
   readonly parts: NeedParts
   readonly courses: Map<CourseId, StoredCourse>
-  readonly states: Map<CourseId, { state: CourseState; by: TeamPerson; at: number }>
+  readonly states: Map<CourseId, StoredCourseState>
+  readonly published: Map<CourseId, Stamp>
   readonly progress: Map<CourseId, CourseProgress & { at: number }>
 }
 
@@ -90,6 +101,7 @@ const gather = (doc: Y.Doc): Gathered => {
     parts: { votes: new Map(), claims: new Map(), posts: new Map(), statuses: new Map(), links: new Map() },
     courses: new Map(),
     states: new Map(),
+    published: new Map(),
     progress: new Map(),
   }
   const { parts } = out
@@ -160,6 +172,11 @@ const gather = (doc: Y.Doc): Gathered => {
       case 'courseState': {
         const state = parseTeamValue(key, value)
         if (state !== null) out.states.set(key.courseId, state)
+        break
+      }
+      case 'published': {
+        const stamp = parseTeamValue(key, value)
+        if (stamp !== null) out.published.set(key.courseId, stamp)
         break
       }
       case 'progress': {
@@ -250,8 +267,18 @@ const coursesByNeed = (gathered: Gathered): Map<NeedId, CourseId[]> => {
   return out
 }
 
+/** The course's state and who set it: its publication while it is published, else its draft/review entry. */
+const stateOfCourse = (
+  courseId: CourseId,
+  gathered: Gathered,
+): { state: CourseState; by: TeamPerson; at: number } | null => {
+  const published = gathered.published.get(courseId)
+  if (published !== undefined) return { state: 'published', ...published }
+  return gathered.states.get(courseId) ?? null
+}
+
 const teamCourse = (courseId: CourseId, course: StoredCourse, gathered: Gathered): TeamCourse => {
-  const state = gathered.states.get(courseId) ?? null
+  const state = stateOfCourse(courseId, gathered)
   const stored = gathered.progress.get(courseId) ?? null
   const progress: CourseProgress | null =
     stored === null
@@ -274,7 +301,14 @@ const teamCourse = (courseId: CourseId, course: StoredCourse, gathered: Gathered
     stateBy: state?.by ?? null,
     stateAt: state?.at ?? null,
     progress,
-    lastActivityAt: Math.max(course.at, state?.at ?? 0, stored?.at ?? 0, stored?.lastEditAt ?? 0),
+    lastActivityAt: Math.max(
+      course.at,
+      state?.at ?? 0,
+      // An expert's draft/review move made while the course is published is activity too.
+      gathered.states.get(courseId)?.at ?? 0,
+      stored?.at ?? 0,
+      stored?.lastEditAt ?? 0,
+    ),
   }
 }
 

@@ -354,15 +354,71 @@ describe('team courses', () => {
     setCourseState(doc, LEE, COURSE, 'published', 600)
     expect(courseStateOf(doc, COURSE)).toBe('published')
     expect(needOf(doc, needId)).toMatchObject({ status: 'published', statusBy: { id: 'u-lee' } })
-    expect(() => setCourseState(doc, EVE, COURSE, 'draft')).toThrow(/published/)
+    expect(() => setCourseState(doc, EVE, COURSE, 'draft')).toThrow(
+      'This course is published: only a team lead can take it out of publication.',
+    )
     expect(() => setCourseState(doc, ANA, COURSE, 'draft')).toThrow()
     expect(() => setCourseState(doc, LEE, 'nope' as CourseId, 'draft')).toThrow(/team catalog/)
     expect(readTeam(doc, TEAM).courses[0]).toMatchObject({
       state: 'published',
+      stateBy: { id: 'u-lee', name: 'Lee' },
       stateAt: 600,
       lastActivityAt: 600,
     })
+    expect(updatesOf(doc, () => setCourseState(doc, LEE, COURSE, 'published', 650))).toBe(0)
     expectAllValid(doc)
+  })
+
+  it('keeps publication apart: a lead takes a course out of it, then experts move it again', () => {
+    const doc = new Y.Doc()
+    registerTeamCourse(doc, EVE, { courseId: COURSE, title: 'Renewals', needId: null }, 100)
+    setCourseState(doc, EVE, COURSE, 'review', 200)
+    setCourseState(doc, LEE, COURSE, 'published', 300)
+    const keys = () => [...doc.getMap(TEAM_ROOT).keys()].filter((key) => key.includes(COURSE)).sort()
+    expect(keys()).toEqual([
+      JSON.stringify(['course', COURSE]),
+      JSON.stringify(['courseState', COURSE]),
+      JSON.stringify(['published', COURSE]),
+    ])
+    setCourseState(doc, LEE, COURSE, 'review', 400)
+    expect(keys()).not.toContain(JSON.stringify(['published', COURSE]))
+    expect(courseStateOf(doc, COURSE)).toBe('review')
+    // Taken out of publication to the state it held: still written, so the catalog says who did it.
+    expect(readTeam(doc, TEAM).courses[0]).toMatchObject({
+      state: 'review',
+      stateBy: { id: 'u-lee' },
+      stateAt: 400,
+    })
+    setCourseState(doc, EVE, COURSE, 'draft', 500)
+    expect(readTeam(doc, TEAM).courses[0]).toMatchObject({
+      state: 'draft',
+      stateBy: { id: 'u-eve' },
+      stateAt: 500,
+    })
+    expectAllValid(doc)
+  })
+
+  it('keeps an expert’s offline move between draft and review and a lead’s publication made meanwhile', () => {
+    const lead = new Y.Doc()
+    registerTeamCourse(lead, EVE, { courseId: COURSE, title: 'Renewals', needId: null }, 100)
+    const expert = new Y.Doc()
+    sync(lead, expert)
+    setCourseState(expert, EVE, COURSE, 'review', 200)
+    setCourseState(lead, LEE, COURSE, 'published', 210)
+    syncBoth(lead, expert)
+    for (const doc of [lead, expert]) {
+      expect(courseStateOf(doc, COURSE)).toBe('published')
+      expect(readTeam(doc, TEAM).courses[0]).toMatchObject({
+        state: 'published',
+        stateBy: { id: 'u-lee' },
+        lastActivityAt: 210,
+      })
+    }
+    // When the lead takes it out of publication, the expert's move shows.
+    setCourseState(lead, LEE, COURSE, 'draft', 300)
+    sync(lead, expert)
+    expect(courseStateOf(expert, COURSE)).toBe('draft')
+    expectAllValid(expert)
   })
 
   it('records progress, writing nothing when it did not change', () => {

@@ -2,15 +2,16 @@
  * Seeded fuzz test of the team guard (shared/team/change-guard.ts). Members, experts and a lead on several devices,
  * some offline for a while, use the team commands and send crafted updates of random raw writes and deletions to
  * the entries map, mixing what their role may do with what it may not (others' votes, claims and posts, statuses
- * beyond their role, edits that change who declared a need, a published course moved by an expert, malformed
- * values, keys and types outside the shape). Each crafted change says, from the table of issue 12 written out here
- * again, whether the writer may make it: the guard must accept exactly the updates made only of allowed changes.
+ * beyond their role, edits that change who declared a need, a course published or unpublished by an expert,
+ * malformed values, keys and types outside the shape). Each crafted change says, from the table of issue 12 written
+ * out here again, whether the writer may make it: the guard must accept exactly the updates made only of allowed
+ * changes.
  * After every update the relay applies, every entry is well-formed and nothing that is never removed was removed;
  * every device's sync of what its commands wrote is accepted; at the end all devices converge on the relay's
  * document. A failure names its seed, which replays it.
  *
- * Experts do not move a course's state offline here: an expert's offline move made while a lead publishes the
- * course is refused when it arrives (only a lead changes a published course), which is the rule, not a bug.
+ * Experts move courses between draft and review offline while the lead publishes and unpublishes them: no rule
+ * depends on a value an offline writer could not see, so every honest device's sync is accepted.
  */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -233,11 +234,17 @@ const randomChange = (prng: Prng, doc: Y.Doc, actor: TeamActor): Change | null =
       )
     }
     case 12: {
-      const key = { kind: 'courseState', courseId: prng.pick(COURSES) } as const
+      const courseId = prng.pick(COURSES)
+      if (prng.chance(0.3)) {
+        // Publishing and unpublishing: the published entry is a lead's alone.
+        const published = of('published')
+        if (published.length > 0 && prng.chance(0.4)) return removeOne(published, () => lead)
+        return set({ kind: 'published', courseId }, { by: person(who), at }, lead && who === actor)
+      }
+      // Publication is never a course state: `published` there is not well-formed, whoever writes it.
       const state = prng.pick(COURSE_STATES)
-      const wasPublished = parseTeamValue(key, map.get(entryKey(key)))?.state === 'published'
-      const allowed = isAuthor(actor) && (lead || (state !== 'published' && !wasPublished))
-      return set(key, { state, by: person(actor), at }, allowed)
+      const allowed = isAuthor(actor) && state !== 'published' && who === actor
+      return set({ kind: 'courseState', courseId }, { state, by: person(who), at }, allowed)
     }
     case 13: {
       const progress = {
@@ -296,6 +303,12 @@ const courseToRegister = (prng: Prng, { actor, doc }: Device): CourseId => {
   return known.length > 0 && prng.chance(0.5) ? prng.pick(known) : (`${actor.id}-c${prng.int(3)}` as CourseId)
 }
 
+/** A course the device knows, so its command has something to move; a crafted one's id when it knows none. */
+const courseToMove = (prng: Prng, doc: Y.Doc): CourseId => {
+  const known = readTeam(doc, TEAM).courses.map(({ id }) => id)
+  return prng.pick(known.length > 0 ? known : COURSES)
+}
+
 /** What honest devices do offline with the team commands; a command refusing (RangeError) writes nothing. */
 const randomCommand = (prng: Prng, device: Device): void => {
   const { actor, doc } = device
@@ -342,12 +355,15 @@ const randomCommand = (prng: Prng, device: Device): void => {
       lastEditBy: null,
       lastEditAt: null,
     }
-    commands.push(() => setCourseProgress(doc, actor, prng.pick(COURSES), progress, at))
+    commands.push(
+      () => setCourseProgress(doc, actor, prng.pick(COURSES), progress, at),
+      // An expert asking to publish, or to move a course they see published, is refused by the command.
+      () => setCourseState(doc, actor, courseToMove(prng, doc), prng.pick(COURSE_STATES), at),
+    )
   }
   if (actor.role === 'lead') {
     const other = needs.length === 0 ? null : prng.pick(needs).id
     commands.push(
-      () => setCourseState(doc, actor, prng.pick(COURSES), prng.pick(COURSE_STATES), at),
       () => renameTeam(doc, actor, `Team ${at}`, at),
       () => (needId === null || other === null ? undefined : mergeNeed(doc, actor, needId, other, at)),
       () => (needId === null ? undefined : unmergeNeed(doc, actor, needId)),

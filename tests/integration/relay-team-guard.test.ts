@@ -220,18 +220,100 @@ describe('a team space on the relay', () => {
     ])
     expect(readTeam(storedDoc(relay.dataDir, teamRoomName(teamId)), teamId)).toEqual(seen)
 
-    // An expert may not publish, nor move a published course.
-    const draft = forged(
-      eve.doc,
-      put({ kind: 'courseState', courseId }, { state: 'draft', by: { id: EVE.id, name: EVE.name }, at: 1 }),
+    // An expert may not publish a course, nor take one out of publication.
+    const published = { kind: 'published', courseId } as const
+    const unpublish = forged(eve.doc, (doc) => doc.getMap(TEAM_ROOT).delete(entryKey(published)))
+    expect(await sendAs(teamId, EVE, unpublish)).toMatchObject(refused)
+    const otherCourse = 'guardCourse3b' as CourseId
+    registerTeamCourse(eve.doc, EVE, { courseId: otherCourse, title: 'Pricing', needId: null })
+    await waitFor(
+      () => courseStateOf(lea.doc, otherCourse) === 'draft',
+      10_000,
+      'Eve’s second course to reach Lea',
     )
-    expect(await sendAs(teamId, EVE, draft)).toMatchObject(refused)
-    expect(courseStateOf(storedDoc(relay.dataDir, teamRoomName(teamId)), courseId)).toBe('published')
+    const publish = forged(
+      eve.doc,
+      put({ kind: 'published', courseId: otherCourse }, { by: { id: EVE.id, name: EVE.name }, at: 1 }),
+    )
+    expect(await sendAs(teamId, EVE, publish)).toMatchObject(refused)
+    const stored = storedDoc(relay.dataDir, teamRoomName(teamId))
+    expect([courseStateOf(stored, courseId), courseStateOf(stored, otherCourse)]).toEqual([
+      'published',
+      'draft',
+    ])
     const isRefusal = (line: LogLine): boolean =>
       line.event === 'change-refused' && line.room === teamRoomName(teamId)
-    expect(await relay.waitForLog(isRefusal)).toMatchObject({ user: EVE.id, role: 'expert' })
+    await waitFor(() => relay.logs.filter(isRefusal).length === 2, 10_000, 'both refusals to be logged')
     // Nobody else's change was refused along the way.
-    expect(relay.logs.filter(isRefusal)).toHaveLength(1)
+    expect(relay.logs.filter(isRefusal)).toEqual([
+      expect.objectContaining({ user: EVE.id, role: 'expert' }),
+      expect.objectContaining({ user: EVE.id, role: 'expert' }),
+    ])
+  })
+
+  it('takes an expert’s offline draft/review moves while a lead publishes the course, which stays published', async () => {
+    const teamId = 'guardTeam6' as TeamId
+    const ann = await joinTeam(teamId, ANN)
+    const eve = await joinTeam(teamId, EVE)
+    const lea = await joinTeam(teamId, LEA)
+    const needId = declareNeed(ann.doc, ANN, FIELDS)
+    await waitFor(() => needOf(eve.doc, teamId, needId) !== undefined, 10_000, 'Ann’s need to reach Eve')
+    const courseId = 'guardCourse6' as CourseId
+    registerTeamCourse(eve.doc, EVE, { courseId, title: 'Renewals', needId })
+    await waitFor(() => courseStateOf(lea.doc, courseId) === 'draft', 10_000, 'Eve’s course to reach Lea')
+
+    // Eve goes offline and moves the course to review, back to draft and to review again.
+    eve.provider.disconnect()
+    setCourseState(eve.doc, EVE, courseId, 'review')
+    setCourseState(eve.doc, EVE, courseId, 'draft')
+    setCourseState(eve.doc, EVE, courseId, 'review')
+    // Meanwhile the lead publishes it.
+    setCourseState(lea.doc, LEA, courseId, 'published')
+    await waitFor(
+      () => courseStateOf(storedDoc(relay.dataDir, teamRoomName(teamId)), courseId) === 'published',
+      10_000,
+      'the publication to be stored',
+    )
+
+    eve.provider.connect()
+    await waitFor(
+      () =>
+        courseStateOf(eve.doc, courseId) === 'published' &&
+        readTeam(lea.doc, teamId).needs.length === 1 &&
+        JSON.stringify(readTeam(lea.doc, teamId)) === JSON.stringify(readTeam(eve.doc, teamId)),
+      10_000,
+      'Eve and Lea to agree after Eve reconnects',
+    )
+    // Eve's last move is stored too, under the publication, which stays.
+    const storedState = (): unknown =>
+      storedDoc(relay.dataDir, teamRoomName(teamId))
+        .getMap(TEAM_ROOT)
+        .get(entryKey({ kind: 'courseState', courseId }))
+    await waitFor(() => storedState() !== undefined, 10_000, 'Eve’s move to be stored')
+    expect(storedState()).toMatchObject({ state: 'review', by: { id: EVE.id, name: EVE.name } })
+    const stored = storedDoc(relay.dataDir, teamRoomName(teamId))
+    expect(courseStateOf(stored, courseId)).toBe('published')
+    expect(readTeam(stored, teamId).courses).toEqual([
+      expect.objectContaining({ id: courseId, state: 'published', stateBy: { id: LEA.id, name: LEA.name } }),
+    ])
+    expect(needOf(ann.doc, teamId, needId)?.status).toBe('published')
+
+    // Eve keeps syncing: her next change reaches the others.
+    postToNeed(eve.doc, EVE, needId, 'Reviewed and published', [])
+    await waitFor(
+      () => needOf(ann.doc, teamId, needId)?.posts.length === 1,
+      10_000,
+      'Eve’s post to reach Ann',
+    )
+    setCourseState(lea.doc, LEA, courseId, 'review')
+    await waitFor(
+      () => courseStateOf(eve.doc, courseId) === 'review',
+      10_000,
+      'the unpublication to reach Eve',
+    )
+    expect(
+      relay.logs.filter(({ event, room }) => event === 'change-refused' && room === teamRoomName(teamId)),
+    ).toEqual([])
   })
 
   it('takes a claim made offline while another expert claimed the same need online', async () => {
