@@ -11,8 +11,8 @@
  * | vote needId userId           | userId itself                                               | userId itself     |
  * | claim needId expertId        | an expert for themselves; a lead for anyone                 | expertId, a lead  |
  * | post needId postId           | anyone; never overwritten                                   | its writer, lead  |
- * | status needId epoch status   | member: own needs, open/closed; expert: open, claimed,      | nobody            |
- * |                              | in-progress; lead: any                                      |                   |
+ * | status needId epoch status   | its declarer: open/closed; expert: open, claimed,           | nobody            |
+ * |                              | in-progress; lead: any (status-rights.ts)                   |                   |
  * | merge needId                 | lead                                                        | lead              |
  * | link needId courseId         | expert, lead                                                | lead              |
  * | course courseId              | expert, lead; overwrite keeps `by`, `at` and `needId`       | nobody            |
@@ -30,7 +30,8 @@
  */
 import type { TeamRole } from '../protocol/token'
 import { parseTeamValue, type TeamKey } from './entries'
-import type { NeedId, NeedStatus, TeamPerson } from './types'
+import { statusesAllowed } from './status-rights'
+import type { NeedId, TeamPerson } from './types'
 
 /**
  * Who sent the update: the token's user id (`sub`), display name and team role. Null `name` (the relay's `--open`
@@ -47,11 +48,6 @@ export interface RuleContext {
   readonly writer: TeamWriter
   /** Who declared the need, as the document holds it or the update being judged declares it; null if neither. */
   declarerOf(needId: NeedId): string | null
-}
-
-const STATUSES_OF: { readonly [R in Exclude<TeamRole, 'lead'>]: ReadonlySet<NeedStatus> } = {
-  member: new Set(['open', 'closed']),
-  expert: new Set(['open', 'claimed', 'in-progress']),
 }
 
 const isLead = (writer: TeamWriter): boolean => writer.role === 'lead'
@@ -124,11 +120,10 @@ export const writeRefusal = (
       if (stamp === null) return 'not well-formed'
       const by = writerRefusal(stamp.by, writer)
       if (by !== null || writer.role === 'lead') return by
-      if (!STATUSES_OF[writer.role].has(key.status))
-        return `${writer.role}s may not mark a need ${key.status}`
-      if (writer.role === 'member' && declarerOf(key.needId) !== writer.id)
+      if (statusesAllowed(writer.role, declarerOf(key.needId) === writer.id).has(key.status)) return null
+      if (writer.role === 'member' && (key.status === 'open' || key.status === 'closed'))
         return 'a member moves only needs they declared'
-      return null
+      return `${writer.role}s may not mark a need ${key.status}`
     }
     case 'merge': {
       const merge = parseTeamValue(key, value)

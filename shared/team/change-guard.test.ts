@@ -385,6 +385,11 @@ describe('status entries', () => {
         put({ kind: 'status', needId, epoch: 9, status }, { by: person(EVE), at: 23 }),
         /experts may not mark/,
       )
+    // Roles add up: an expert closes a need they declared themselves, as any member may.
+    allow(relay, EVE, (doc) => {
+      const evesNeed = declareNeed(doc, EVE, FIELDS, 23)
+      setNeedStatus(doc, EVE, evesNeed, 'closed', 24)
+    })
     for (const status of ['archived', 'published', 'closed', 'open'] as const)
       allow(relay, LEA, (doc) => setNeedStatus(doc, LEA, needId, status, 24))
     refuse(

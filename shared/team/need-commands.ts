@@ -2,6 +2,7 @@
  * Commands on needs: declare, edit, vote, discuss, claim, move the status, merge. Each is one transaction with
  * `TEAM_ORIGIN`, checks its actor's role as the relay does, and writes nothing when nothing changes.
  */
+import { statusesAllowed } from './status-rights'
 import type * as Y from 'yjs'
 import { randomString } from '../course/ids'
 import { MAX_MENTIONS, isUserId, type StoredNeed } from './entries'
@@ -160,20 +161,14 @@ export const setClaim = (
 
 /** Throws unless the actor may put the need into `status` (the relay's rule). */
 const requireStatusRight = (actor: TeamActor, need: StoredNeed, status: NeedStatus): void => {
-  switch (actor.role) {
-    case 'lead':
-      return
-    case 'expert':
-      if (status === 'open' || status === 'claimed' || status === 'in-progress') return
-      throw new RangeError('Only a team lead can mark a need published, closed or archived.')
-    case 'member':
-      if (need.by.id !== actor.id)
-        throw new RangeError(
-          'Only the person who declared this need, an expert or a team lead can change its status.',
-        )
-      if (status === 'open' || status === 'closed') return
-      throw new RangeError('You can reopen or close a need you declared; experts and leads move it further.')
-  }
+  if (statusesAllowed(actor.role, need.by.id === actor.id).has(status)) return
+  if (status === 'open' || status === 'closed')
+    throw new RangeError('Only the person who declared this need, an expert or a team lead can do that.')
+  throw new RangeError(
+    actor.role === 'member'
+      ? 'You can reopen or close a need you declared; experts and leads move it further.'
+      : 'Only a team lead can mark a need published or archived, or close a need someone else declared.',
+  )
 }
 
 /** Moves the need to `status`: forward in the current epoch, back (deliberately) in the next one. */

@@ -59,8 +59,9 @@ describe('needPermissions', () => {
     })
   })
 
-  it('gives an expert who declared a need the expert’s moves, not the member’s (closing is a lead’s)', () => {
-    expect(needPermissions(eve, need('open', eve)).statusMoves).toEqual(['claimed', 'in-progress'])
+  it('gives an expert who declared a need the expert’s moves and the declarer’s (closing it)', () => {
+    expect(needPermissions(eve, need('open', eve)).statusMoves).toEqual(['claimed', 'in-progress', 'closed'])
+    expect(needPermissions(eve, need('open')).statusMoves).toEqual(['claimed', 'in-progress'])
   })
 
   it('lets a lead do everything, to any status', () => {

@@ -9,6 +9,7 @@ import {
   type TeamActor,
 } from '../../../../shared/team/types'
 import { statusRank } from '../../../../shared/team/status'
+import { statusesAllowed } from '../../../../shared/team/status-rights'
 
 export interface NeedPermissions {
   /** Change the need's fields: its declarer or a lead. */
@@ -23,17 +24,10 @@ export interface NeedPermissions {
   readonly statusMoves: readonly NeedStatus[]
 }
 
-/** Statuses a role may set: a member only on a need they declared, experts and leads on any need. */
-const ROLE_STATUSES: Readonly<Record<TeamActor['role'], readonly NeedStatus[]>> = {
-  member: ['open', 'closed'],
-  expert: ['open', 'claimed', 'in-progress'],
-  lead: NEED_STATUSES,
-}
-
 export const needPermissions = (me: TeamActor, need: NeedSnapshot): NeedPermissions => {
   const declarer = need.declaredBy.id === me.id
   const lead = me.role === 'lead'
-  const allowed = new Set(me.role === 'member' && !declarer ? [] : ROLE_STATUSES[me.role])
+  const allowed = statusesAllowed(me.role, declarer)
   return {
     edit: declarer || lead,
     claim: me.role !== 'member',
