@@ -3,7 +3,8 @@ import type { TeamRole } from '../../../../shared/protocol/token'
 import type { CourseState, NeedSnapshot, TeamCourse, TeamId } from '../../../../shared/team/types'
 import { routeHash } from '../../navigation/route'
 import { formatFullDate, formatRelativeTime } from '../../ui/relative-time'
-import { courseActions, courseAuthors, courseStateLabel } from './catalog-courses'
+import { courseStateLabel } from '../../team/course-state-label'
+import { courseActions, courseAuthors } from './catalog-courses'
 
 interface CatalogCourseItemProps {
   readonly teamId: TeamId

@@ -10,9 +10,9 @@ import {
   catalogCourses,
   catalogFilterLabel,
   catalogFilters,
-  courseStateLabel,
   type CatalogFilter,
 } from './catalog-courses'
+import { courseStateLabel } from '../../team/course-state-label'
 import './catalog.css'
 
 interface TeamCatalogProps {

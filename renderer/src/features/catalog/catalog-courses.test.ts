@@ -11,9 +11,10 @@ import type {
 import {
   answeredNeed,
   catalogCourses,
+  catalogFilterLabel,
+  catalogFilters,
   courseActions,
   courseAuthors,
-  courseStateLabel,
 } from './catalog-courses'
 
 const ana = { id: 'u-ana', name: 'Ana' }
@@ -143,10 +144,6 @@ describe('answeredNeed', () => {
   })
 })
 
-it('says each state in words', () => {
-  expect(['draft', 'review', 'published'].map((state) => courseStateLabel(state as CourseState))).toEqual([
-    'Draft',
-    'In review',
-    'Published',
-  ])
+it('offers filters with each state in words', () => {
+  expect(catalogFilters('expert').map(catalogFilterLabel)).toEqual(['All', 'Draft', 'In review', 'Published'])
 })

@@ -10,20 +10,9 @@ import type {
   TeamPerson,
   TeamSnapshot,
 } from '../../../../shared/team/types'
+import { courseStateLabel } from '../../team/course-state-label'
 
 export type CatalogFilter = 'all' | CourseState
-
-/** A course's state as the catalog says it: always as text, never only as a colour. */
-export const courseStateLabel = (state: CourseState): string => {
-  switch (state) {
-    case 'draft':
-      return 'Draft'
-    case 'review':
-      return 'In review'
-    case 'published':
-      return 'Published'
-  }
-}
 
 /** The filters a role is offered: members see published courses only, so a state filter tells them nothing. */
 export const catalogFilters = (role: TeamRole): readonly CatalogFilter[] =>

@@ -1,5 +1,6 @@
 import type { TeamCourse } from '../../../../shared/team/types'
-import { courseStateLabel, progressFacts } from './course-progress'
+import { courseStateLabel } from '../../team/course-state-label'
+import { progressFacts } from './course-progress'
 import { When } from './When'
 
 interface CourseProgressLineProps {

@@ -1,17 +1,6 @@
 /** A team course's live progress in a few short facts, as the board and the need's detail list them. */
-import type { CourseProgress, CourseState } from '../../../../shared/team/types'
+import type { CourseProgress } from '../../../../shared/team/types'
 import { countOf, listNames } from './need-labels'
-
-export const courseStateLabel = (state: CourseState): string => {
-  switch (state) {
-    case 'draft':
-      return 'Draft'
-    case 'review':
-      return 'In review'
-    case 'published':
-      return 'Published'
-  }
-}
 
 /** "4 lessons", "812 words", "2 open comments", "Co-authors: Ana and Bo"; the last edit is said apart (a time). */
 export const progressFacts = (progress: CourseProgress): string[] => [
