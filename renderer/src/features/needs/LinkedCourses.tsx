@@ -1,10 +1,14 @@
 import { useId } from 'react'
 import type { CourseId } from '../../../../shared/course/types'
+import { teamCourseRole } from '../../../../shared/protocol/team-access'
+import type { TeamRole } from '../../../../shared/protocol/token'
 import type { TeamCourse } from '../../../../shared/team/types'
 import { CourseProgressLine } from './CourseProgressLine'
 
 interface LinkedCoursesProps {
   readonly courses: readonly TeamCourse[]
+  /** My team role: it decides whether I may open each course (the relay's rule), and as what. */
+  readonly role: TeamRole
   /** Experts and leads may answer with a (further) course. */
   readonly canAnswer: boolean
   /** True while a new course is being created and stored. */
@@ -17,6 +21,7 @@ interface LinkedCoursesProps {
 /** The courses that answer the need, with their live progress, and answering it with a new one. */
 export function LinkedCourses({
   courses,
+  role,
   canAnswer,
   answering,
   now,
@@ -34,14 +39,7 @@ export function LinkedCourses({
           {courses.map((course) => (
             <li key={course.id} className="need-course">
               <CourseProgressLine course={course} now={now} />
-              <button
-                type="button"
-                className="button"
-                aria-label={`Open course “${course.title}”`}
-                onClick={() => onOpenCourse(course.id)}
-              >
-                Open course
-              </button>
+              <OpenCourseButton course={course} role={role} onOpenCourse={onOpenCourse} />
             </li>
           ))}
         </ul>
@@ -52,5 +50,33 @@ export function LinkedCourses({
         </button>
       )}
     </section>
+  )
+}
+
+/**
+ * Experts and leads open a course to co-author it; members read it once it is published, and before that see no
+ * button at all, since the relay would refuse them (shared/protocol/team-access.ts).
+ */
+function OpenCourseButton({
+  course,
+  role,
+  onOpenCourse,
+}: {
+  readonly course: TeamCourse
+  readonly role: TeamRole
+  readonly onOpenCourse: (courseId: CourseId) => void
+}) {
+  const courseRole = teamCourseRole(role, course.state === 'published')
+  if (courseRole === null) return <p className="quiet">You can read it once a team lead publishes it.</p>
+  const reads = courseRole === 'learner'
+  return (
+    <button
+      type="button"
+      className="button"
+      aria-label={`${reads ? 'Read course' : 'Open course'} “${course.title}”`}
+      onClick={() => onOpenCourse(course.id)}
+    >
+      {reads ? 'Read course' : 'Open course'}
+    </button>
   )
 }

@@ -160,6 +160,7 @@ export function NeedDetail({ session, needId, coursesOf, now, onOpenNeed, onOpen
       )}
       <LinkedCourses
         courses={coursesOf(need.courseIds)}
+        role={session.me.role}
         canAnswer={allowed.answer && need.mergedInto === null}
         answering={answering}
         now={now}
