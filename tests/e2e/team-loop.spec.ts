@@ -268,6 +268,14 @@ test('a member’s need is voted, claimed, answered with a course she watches gr
 
   // Lou, the lead, answers Vic's need with a course of her own, then finds Eli's in review and marks it published.
   const louPage = await joinTeam(browser, base, louInvite)
+  // Only a lead names the team; everyone sees the name at once.
+  await expect(miaPage.getByRole('button', { name: 'Rename team…' })).toHaveCount(0)
+  await louPage.getByRole('button', { name: 'Rename team…' }).click()
+  const rename = louPage.getByRole('dialog', { name: 'Rename the team' })
+  await rename.getByLabel('Team name').fill('Customer Success')
+  await rename.getByRole('button', { name: 'Rename' }).click()
+  await expect(louPage.getByRole('heading', { level: 1 })).toHaveText('Customer Success')
+  await expect(miaPage.getByRole('heading', { level: 1 })).toHaveText('Customer Success', SYNC)
   await openNeed(louPage, HANDOVER.title)
   await board(louPage).getByRole('button', { name: 'Answer with a course' }).click()
   await expect(louPage.getByRole('link', { name: `Answers need: ${HANDOVER.title}` })).toBeVisible(SYNC)

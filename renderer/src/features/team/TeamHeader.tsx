@@ -1,6 +1,7 @@
 import { LIBRARY_ROUTE, routeHash } from '../../navigation/route'
 import type { TeamSession } from '../../team/team-session'
 import { teamRoleLabel } from '../../ui/role-label'
+import { RenameTeamButton } from './RenameTeamButton'
 import { TeamConnectionStatus } from './TeamConnectionStatus'
 
 interface TeamHeaderProps {
@@ -25,9 +26,12 @@ export function TeamHeader({ session, fallbackName }: TeamHeaderProps) {
         )}
         {session && <TeamConnectionStatus status={session.connection} />}
       </div>
-      <a className="button" href={routeHash({ kind: 'for-me' })}>
-        For me
-      </a>
+      <div className="team-header-actions">
+        {session && <RenameTeamButton session={session} />}
+        <a className="button" href={routeHash({ kind: 'for-me' })}>
+          For me
+        </a>
+      </div>
     </header>
   )
 }
