@@ -30,8 +30,8 @@ export interface PeerWire {
 export interface Peer extends Announcer {
   readonly id: number
   /**
-   * The token's role: review and feedback rooms judge each update by its sender (review-guard.ts,
-   * feedback-guard.ts). In a course's rooms a course role (a team token's turned into one, access.ts); in a
+   * The token's role: review, feedback and team rooms judge each update by its sender (update-guards.ts).
+   * In a course's rooms a course role (a team token's turned into one, access.ts); in a
    * team's space (`team:<teamId>`) the team role.
    */
   readonly role: Role | TeamRole

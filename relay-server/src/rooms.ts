@@ -16,9 +16,7 @@ import {
 import { decodePresenceUpdate } from './presence-frame'
 import { broadcast, disposeRoom, roomFromRows, sendFramed, sendTo, type Peer, type Room } from './room'
 import { afterWrites, enqueueWrite, noteHeld, writesDone } from './room-writes'
-import { judgeFeedbackUpdate } from './feedback-guard'
-import { judgeReviewUpdate } from './review-guard'
-import { judgeTeamUpdate } from './team-guard'
+import { judgeGuardedUpdate } from './update-guards'
 import { charge, forgetAnswers, msUntilAffordable, remember, rememberedAnswer } from './step-answers'
 import type { FanoutMessage } from './cluster/fanout-entry'
 import { createClusterSync, type ClusterLinks } from './cluster/cluster-sync'
@@ -53,8 +51,8 @@ export interface RoomsOptions {
   readonly compactEvery: number
   readonly storeRetryMs: number
   /**
-   * Token mode: review-room updates must pass review-guard.ts, feedback-room ones feedback-guard.ts and
-   * team-space ones team-guard.ts (in `--open` mode all are one anonymous author, or lead in a team's space).
+   * Token mode: review-, feedback- and team-room updates must pass their guards (update-guards.ts; in `--open`
+   * mode all are one anonymous author, or lead in a team's space).
    */
   readonly guardReviews: boolean
 }
@@ -349,11 +347,7 @@ export const createRooms = ({
       }
       enqueueWrite(room, async () => {
         if (!isLoaded(room) || !room.peers.has(from)) return
-        const judged = guardReviews
-          ? (judgeReviewUpdate(log, room, from, decoded) ??
-            judgeFeedbackUpdate(log, room, from, decoded) ??
-            judgeTeamUpdate(log, room, from, decoded))
-          : null
+        const judged = guardReviews ? judgeGuardedUpdate(log, room, from, decoded) : null
         if (judged !== null) return refused(judged)
         if (!applyToDoc(room, update, from))
           return refused(refuse(CloseCode.InternalError, 'update failed to apply'))
