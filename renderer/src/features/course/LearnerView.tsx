@@ -9,7 +9,7 @@ import type { CourseStore } from '../../storage/course-store'
 import type { ChorusDb } from '../../storage/db'
 import { useCourseSync } from '../../sync/use-course-sync'
 import { ErrorNotice } from '../../ui/ErrorNotice'
-import { FeedbackSyncNote } from '../feedback/FeedbackSyncNote'
+import { RoomSyncNote } from '../../sync/RoomSyncNote'
 import { LessonFeedbackForm } from '../feedback/LessonFeedbackForm'
 import { LearnerPlayer, type PlayerLesson } from '../preview/LearnerPlayer'
 import { ConnectionIndicator } from './ConnectionIndicator'
@@ -110,7 +110,13 @@ export function LearnerView({ db, store, courseId, learner, lessonId, onCloseFai
           ) : (
             <LessonFeedbackForm key={lesson.id} doc={feedbackDoc} learner={learner} lesson={lesson} />
           )}
-          <FeedbackSyncNote status={feedback.sync} />
+          <RoomSyncNote
+            status={feedback.sync}
+            subject="Feedback"
+            change="feedback change"
+            kept="Your feedback stays saved on this device."
+            className="quiet feedback-sync-note"
+          />
         </aside>
       </div>
     </div>

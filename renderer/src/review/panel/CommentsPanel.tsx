@@ -4,7 +4,7 @@ import type { LessonId, SectionSnapshot } from '../../../../shared/course/types'
 import type { ThreadId } from '../../../../shared/review/types'
 import { useReviewSession, useThreads } from '../review-session'
 import { useNow } from '../../ui/use-now'
-import { CommentSyncNote } from './CommentSyncNote'
+import { RoomSyncNote } from '../../sync/RoomSyncNote'
 import { NewThreadComposer } from './NewThreadComposer'
 import { PanelControls } from './PanelControls'
 import { panelThreads, type PanelFilter, type PanelScope } from './panel-threads'
@@ -54,7 +54,13 @@ export function CommentsPanel({ courseDoc, sections, onOpenLesson }: CommentsPan
       ) : (
         <>
           <PanelControls scope={scope} filter={filter} onScope={setScope} onFilter={setFilter} />
-          <CommentSyncNote status={session.sync} />
+          <RoomSyncNote
+            status={session.sync}
+            subject="Comments"
+            change="comment change"
+            kept="Your comments stay saved on this device."
+            className="comment-sync-note"
+          />
           {ui.draft !== null && ui.draft.lessonId === lessonId && (
             <NewThreadComposer
               key={JSON.stringify(ui.draft.anchor)}
