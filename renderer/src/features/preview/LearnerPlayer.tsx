@@ -1,12 +1,11 @@
 import { useEffect, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import type { LessonId } from '../../../../shared/course/types'
-import type { ChorusError } from '../../../../shared/errors'
 import type { ChorusDb } from '../../storage/db'
-import { ErrorNotice } from '../../ui/ErrorNotice'
 import { ANSWER_MESSAGE, readLearnerMessage } from './learner-bridge'
 import { prepareLearnerPlayer, type LearnerPlayer as Prepared } from './prepare-learner-player'
-import type { PreviewProgress } from './prepare-preview'
+import type { Preparation } from './prepare-preview'
+import { PreparationStatus } from './PreparationStatus'
 
 /** The learner's place in the course, as the player reports it. */
 export interface PlayerLesson {
@@ -25,10 +24,7 @@ interface LearnerPlayerProps {
   readonly onAnswer: (lessonId: LessonId, questionId: string, correct: boolean) => void
 }
 
-type State =
-  | ({ readonly kind: 'preparing' } & PreviewProgress)
-  | { readonly kind: 'ready'; readonly player: Prepared }
-  | { readonly kind: 'failed'; readonly error: ChorusError }
+type State = Preparation | { readonly kind: 'ready'; readonly player: Prepared }
 
 /** As the learner preview's frame: scripts and its own forms only, no same-origin, so content cannot reach the app. */
 const SANDBOX = 'allow-scripts allow-forms'
@@ -81,25 +77,8 @@ export function LearnerPlayer({ db, doc, title, startLessonId, onLesson, onAnswe
 
   switch (state.kind) {
     case 'preparing':
-      return (
-        <div className="preview-message" role="status">
-          <p>Preparing the course…</p>
-          {state.total > 0 && (
-            <progress
-              aria-label="Preparing media"
-              max={state.total}
-              value={state.done}
-              aria-valuetext={`${state.done} of ${state.total} media files`}
-            />
-          )}
-        </div>
-      )
     case 'failed':
-      return (
-        <div className="preview-message">
-          <ErrorNotice error={state.error} />
-        </div>
-      )
+      return <PreparationStatus state={state} preparing="Preparing the course…" />
     case 'ready':
       return (
         <>

@@ -2,9 +2,9 @@ import { useEffect, useRef, type RefObject } from 'react'
 import type * as Y from 'yjs'
 import type { LessonId } from '../../../../shared/course/types'
 import type { ChorusDb } from '../../storage/db'
-import { ErrorNotice } from '../../ui/ErrorNotice'
 import { ESCAPE_MESSAGE } from './escape-to-close'
 import { usePreparedPreview, type PreviewState } from './use-prepared-preview'
+import { PreparationStatus } from './PreparationStatus'
 
 interface PreviewDialogProps {
   readonly db: ChorusDb
@@ -31,25 +31,8 @@ interface PreviewBodyProps {
 function PreviewBody({ state, title, frameRef }: PreviewBodyProps) {
   switch (state.kind) {
     case 'preparing':
-      return (
-        <div className="preview-message" role="status">
-          <p>Preparing the preview…</p>
-          {state.total > 0 && (
-            <progress
-              aria-label="Preparing media"
-              max={state.total}
-              value={state.done}
-              aria-valuetext={`${state.done} of ${state.total} media files`}
-            />
-          )}
-        </div>
-      )
     case 'failed':
-      return (
-        <div className="preview-message">
-          <ErrorNotice error={state.error} />
-        </div>
-      )
+      return <PreparationStatus state={state} preparing="Preparing the preview…" />
     case 'ready':
       return (
         <iframe

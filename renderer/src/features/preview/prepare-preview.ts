@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
 import type { LessonId } from '../../../../shared/course/types'
-import { err, ok, type Result } from '../../../../shared/errors'
+import { err, ok, type ChorusError, type Result } from '../../../../shared/errors'
 import { exportInputFromDoc } from '../../../../shared/export/from-doc'
 import { exportableMedia } from '../../../../shared/export/media-files'
 import { renderPreviewDocument } from '../../../../shared/export/preview'
@@ -23,6 +23,11 @@ export interface PreviewProgress {
   readonly done: number
   readonly total: number
 }
+
+/** A player being prepared, or why it could not be. */
+export type Preparation =
+  | ({ readonly kind: 'preparing' } & PreviewProgress)
+  | { readonly kind: 'failed'; readonly error: ChorusError }
 
 const MEDIA_FAILED =
   'Chorus could not prepare this course’s images and media for the preview. Close the preview and open it again; if it keeps failing, reload Chorus.'

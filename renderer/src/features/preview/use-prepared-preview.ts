@@ -1,14 +1,10 @@
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import type { LessonId } from '../../../../shared/course/types'
-import type { ChorusError } from '../../../../shared/errors'
 import type { ChorusDb } from '../../storage/db'
-import { preparePreview, type PreparedPreview, type PreviewProgress } from './prepare-preview'
+import { preparePreview, type Preparation, type PreparedPreview } from './prepare-preview'
 
-export type PreviewState =
-  | ({ readonly kind: 'preparing' } & PreviewProgress)
-  | ({ readonly kind: 'ready' } & PreparedPreview)
-  | { readonly kind: 'failed'; readonly error: ChorusError }
+export type PreviewState = Preparation | ({ readonly kind: 'ready' } & PreparedPreview)
 
 /**
  * Prepares the preview once, when the dialog opens: it shows the course as it was then, as a learner
