@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { caretColour } from './presence'
+import { caretColour, onePerPerson, peersOf } from './presence'
 
 /** A viewer's awareness holding these people's states as the relay relays them (user id set from the token). */
 const viewerWith = (...people: { id: string; name: string; colour: string }[]): Awareness => {
@@ -34,6 +34,25 @@ describe('caretColour', () => {
     const viewer = viewerWith()
     expect(caretColour(viewer, { name: 'Ada', colour: '#c2410c' })).toBe('#c2410c')
     expect(caretColour(viewer, { name: 42 })).toBe('transparent')
+    viewer.destroy()
+  })
+})
+
+describe('onePerPerson', () => {
+  it('lists someone with the course open in two windows once, and this window’s user first', () => {
+    const viewer = viewerWith(
+      { id: 'ben', name: 'Ben', colour: '#15803d' },
+      { id: 'ada', name: 'Ada', colour: '#3b6fd4' },
+      { id: 'ben', name: 'Ben', colour: '#15803d' },
+    )
+    viewer.setLocalState({ user: { id: 'cy', name: 'Cy', colour: '#c2410c' } })
+    const peers = peersOf(viewer)
+    expect(peers.map((peer) => peer.name)).toEqual(['Cy', 'Ada', 'Ben', 'Ben'])
+    expect(onePerPerson(peers).map((peer) => [peer.name, peer.self])).toEqual([
+      ['Cy', true],
+      ['Ada', false],
+      ['Ben', false],
+    ])
     viewer.destroy()
   })
 })

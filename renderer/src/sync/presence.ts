@@ -14,6 +14,8 @@ import { PRESENCE_COLOURS } from './sync-user'
 /** One person in the course right now, as their awareness state says. */
 export interface Peer {
   readonly clientId: number
+  /** Who this is, the same for each of their windows and devices: their user id (the client id in open mode). */
+  readonly person: string
   readonly name: string
   /** The colour everyone sees this person in: their own choice unless someone online has it already. */
   readonly colour: string
@@ -56,17 +58,28 @@ export const caretColour = (awareness: Awareness, user: Record<string, unknown>)
   return onlineColours(awareness).byKey.get(parsed.id) ?? parsed.colour
 }
 
-const peersOf = (provider: WebsocketProvider): readonly Peer[] => {
-  const colours = onlineColours(provider.awareness).byClientId
-  return [...provider.awareness.getStates()]
+/** Everyone whose presence this awareness holds, one entry per connection (window), this one first. */
+export const peersOf = (awareness: Awareness): readonly Peer[] => {
+  const colours = onlineColours(awareness).byClientId
+  return [...awareness.getStates()]
     .flatMap(([clientId, state]): Peer[] => {
       const { user, lessonId } = parsePresenceState(state)
       if (user === null) return []
-      const self = clientId === provider.awareness.clientID
+      const self = clientId === awareness.clientID
       const colour = colours.get(clientId) ?? user.colour
-      return [{ clientId, name: user.name, colour, lessonId: lessonId as LessonId | null, self }]
+      const person = colourKey(clientId, user.id)
+      return [{ clientId, person, name: user.name, colour, lessonId: lessonId as LessonId | null, self }]
     })
     .sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name))
+}
+
+/**
+ * One entry per person, for "People online": someone with the course open in two windows (or on two devices) is
+ * one person there. The first of their entries stays, so this window's own comes before the user's other ones.
+ */
+export const onePerPerson = (peers: readonly Peer[]): readonly Peer[] => {
+  const seen = new Set<string>()
+  return peers.filter((peer) => !seen.has(peer.person) && (seen.add(peer.person), true))
 }
 
 /** Everyone in the course (this user first), kept current as awareness changes. */
@@ -78,7 +91,7 @@ export function usePeers(): readonly Peer[] {
       setPeers([])
       return
     }
-    const update = (): void => setPeers(peersOf(provider))
+    const update = (): void => setPeers(peersOf(provider.awareness))
     update()
     provider.awareness.on('change', update)
     return () => provider.awareness.off('change', update)

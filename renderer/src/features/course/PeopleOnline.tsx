@@ -1,8 +1,8 @@
-import { usePeers } from '../../sync/presence'
+import { onePerPerson, usePeers } from '../../sync/presence'
 
-/** Everyone with this course open and connected to the relay, each with their caret colour. */
+/** Everyone with this course open and connected to the relay, once each, with their caret colour. */
 export function PeopleOnline() {
-  const peers = usePeers()
+  const peers = onePerPerson(usePeers())
   if (peers.length === 0) return null
   return (
     <ul className="people-online" role="list" aria-label="People online">
