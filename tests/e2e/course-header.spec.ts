@@ -53,7 +53,12 @@ test('the library header keeps its buttons on one row, each on one line, at 1280
     // One line of text: a wrapped label would make the button about twice as tall.
     expect(box.height, `${names[i]} is one line high`).toBeLessThan(48)
   }
-  // The heading shares that row too, and the notes under it run the full width.
+  // The heading shares that row too, and the notes under it run the full width, with the way to For me.
   const title = await page.getByRole('heading', { name: 'Your courses' }).boundingBox()
   expect((title?.y ?? 0) + (title?.height ?? 0)).toBeGreaterThan(first?.y ?? 0)
+  const forMe = await header.getByRole('link', { name: /^For me/ }).boundingBox()
+  expect(forMe?.height ?? 99, 'For me is one line high').toBeLessThan(48)
+  expect(forMe?.y ?? 0, 'For me is under the buttons').toBeGreaterThanOrEqual(
+    (first?.y ?? 0) + (first?.height ?? 0),
+  )
 })

@@ -58,8 +58,8 @@ export function LibraryView({ db, onNewCourse, onJoinCourse, courseFiles }: Libr
 
   return (
     <main className="library">
-      {/* The title and the actions share the top row; the notes run full width under them, so they never squeeze
-          the buttons onto several lines. */}
+      {/* The title and the actions share the top row; the notes and the way to For me run full width under them,
+          so they never squeeze the buttons onto several lines. */}
       <header className="library-header">
         <div className="library-header-row">
           <h1 className="library-title">Your courses</h1>
@@ -76,14 +76,16 @@ export function LibraryView({ db, onNewCourse, onJoinCourse, courseFiles }: Libr
             <button type="button" className="button" onClick={onJoinCourse}>
               Join shared course
             </button>
-            <ForMeButton db={db} />
             <SettingsButton db={db} />
             <button type="button" className="button button-primary" onClick={onNewCourse}>
               New course
             </button>
           </div>
         </div>
-        <p className="library-subtitle">Saved on this device. Chorus works offline.</p>
+        <div className="library-notes-row">
+          <p className="library-subtitle">Saved on this device. Chorus works offline.</p>
+          <ForMeButton db={db} />
+        </div>
         <IdentityNote db={db} />
       </header>
 
