@@ -5,7 +5,8 @@
  * dialogs, the learner preview (the app's dialog and the player inside its frame) and the "Not syncing" header.
  * Nothing critical or serious may be found.
  */
-import { expect, test, type Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
+import { test } from './support/test'
 import type { CourseId } from '../../shared/course/types'
 import { formatInvite } from '../../shared/protocol/invite'
 import { runCli, SECRET, startRelay, tokenFor, type RelayProcess } from '../integration/relay-harness'

@@ -4,7 +4,8 @@
  * blob shows a placeholder and appears by itself when stored, and the SCORM export carries it all.
  */
 import { readFile } from 'node:fs/promises'
-import { expect, test, type Locator, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
+import { test } from './support/test'
 import { strFromU8, unzipSync } from 'fflate'
 import * as Y from 'yjs'
 import {

@@ -7,7 +7,8 @@
  * mark in the team space (so on every device of theirs). And a thread a reviewer starts on a course shared one
  * invite at a time reaches its author's For me, read on the device once opened.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, type Browser, type Page } from '@playwright/test'
+import { test } from './support/test'
 import { addLesson, addSection, createCourse, writeLessonContent } from '../../shared/course/commands'
 import { newCourseId } from '../../shared/course/ids'
 import { lessonBody as storedLessonBody } from '../../shared/course/read'

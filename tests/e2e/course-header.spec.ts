@@ -3,7 +3,8 @@
  * stays a visible button (none moves into a menu), and nothing overlaps. The library's header keeps its buttons on
  * one row at a laptop's width.
  */
-import { expect, test } from '@playwright/test'
+import { expect } from '@playwright/test'
+import { test } from './support/test'
 import { createCourse } from './support/chorus'
 import { expectHeaderLaidOut } from './header-layout'
 

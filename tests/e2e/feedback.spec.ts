@@ -5,7 +5,8 @@
  * the comment and the question's first-try rate, and turns the comment into a review thread the comments panel
  * lists. No CSP violation in the learner's player frame, and no serious axe finding on either screen.
  */
-import { expect, test, type Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
+import { test } from './support/test'
 import { renameLesson } from '../../shared/course/commands'
 import { writeLessonContent } from '../../shared/course/content-io'
 import { formatInvite } from '../../shared/protocol/invite'

@@ -2,7 +2,8 @@
  * First run: Chorus asks the user's name instead of making one up, keeps it in Settings, and never asks someone
  * who has one. "Not now" puts the question away until the next start; it cannot be saved empty.
  */
-import { expect, test, type Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
+import { test } from './support/test'
 import { expectNoSeriousAxeViolations } from './support/axe'
 import { answerFirstRun, createCourse, firstRunDialog } from './support/chorus'
 

@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test'
+import { expect } from '@playwright/test'
+import { test } from './support/test'
 import { addLesson, addSection, createCourse, lessonBody, openLesson, toolbarButton } from './support/chorus'
 import { installDesktopStandIn } from './support/desktop-stand-in'
 

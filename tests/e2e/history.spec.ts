@@ -6,7 +6,8 @@
  * lists what changed since the first, and its package says version 2.
  */
 import { readFile } from 'node:fs/promises'
-import { expect, test, type Locator, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
+import { test } from './support/test'
 import { strFromU8, unzipSync } from 'fflate'
 import { writeLessonContent } from '../../shared/course/content-io'
 import { doc, p } from '../fixtures/content'

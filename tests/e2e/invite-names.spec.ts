@@ -4,7 +4,8 @@
  * in the @-mention suggestions; a mention of her by that name lands in her "For me". A comment written before
  * sharing, under the Settings name, shows the invite's name once the course is shared.
  */
-import { expect, test, type Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
+import { test } from './support/test'
 import * as Y from 'yjs'
 import { lessonBody as storedLessonBody } from '../../shared/course/read'
 import type { CourseId } from '../../shared/course/types'

@@ -4,7 +4,8 @@
  * Cancel and Escape leave the course exactly as it was (same relay link, still synced with A, B never contacted),
  * and the invite's token leaves the address bar and history at once. Only Connect moves the course to B.
  */
-import { expect, test, type Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
+import { test } from './support/test'
 import { addLesson } from '../../shared/course/commands'
 import { readCourse } from '../../shared/course/read'
 import type { CourseId } from '../../shared/course/types'

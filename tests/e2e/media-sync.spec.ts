@@ -2,7 +2,8 @@
  * Media travel between co-authors through a real relay process, beside the document: an image one author adds
  * appears for another who never had the file, also when it was added while the relay was down.
  */
-import { expect, test } from '@playwright/test'
+import { expect } from '@playwright/test'
+import { test } from './support/test'
 import { mediaBlobUrl } from '../../shared/protocol/media'
 import { startRelay, tokenFor, type RelayProcess } from '../integration/relay-harness'
 import { openLesson } from './support/chorus'

@@ -3,7 +3,8 @@
  * author's image has not reached it, "Receiving…" while a co-author's has not arrived, and nothing once done.
  * Each pending state is held open by delaying that one request, not left to timing.
  */
-import { expect, test, type Locator, type Page, type Route } from '@playwright/test'
+import { expect, type Locator, type Page, type Route } from '@playwright/test'
+import { test } from './support/test'
 import { destroyClients, killRelays, startRelay } from '../integration/relay-harness'
 import { openLesson } from './support/chorus'
 import { decodedWidth, insertImage } from './support/lesson-image'

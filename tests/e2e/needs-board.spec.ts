@@ -15,7 +15,8 @@
  *
  * Axe finds nothing serious on the board, the declare form and the detail as member, declarer, expert and lead.
  */
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test'
+import { expect, type Browser, type Locator, type Page } from '@playwright/test'
+import { test } from './support/test'
 import { formatTeamInvite } from '../../shared/protocol/invite'
 import { teamRoomName } from '../../shared/protocol/rooms'
 import type { TeamRole } from '../../shared/protocol/token'

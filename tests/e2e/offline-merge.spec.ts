@@ -4,7 +4,8 @@
  * both authors change the same lesson and the outline — the online one moves the very lesson the offline one edits
  * and renames things — and once back online both converge with every word of both, nothing twice, even after reload.
  */
-import { expect, test, type Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
+import { test } from './support/test'
 import { lessonBody as storedLessonBody } from '../../shared/course/read'
 import { startRelay, storedDoc, type RelayProcess } from '../integration/relay-harness'
 import { expectSections, lessonBody, lessonButton, openLesson, outline } from './support/chorus'

@@ -2,7 +2,8 @@
  * Issue 15, interface: outline titles use the outline's whole width. The row buttons, hidden until hover or
  * focus, used to keep their room, so a 30-character title was cut short ("Choosing cover spe…") at 1280 px.
  */
-import { expect, test } from '@playwright/test'
+import { expect } from '@playwright/test'
+import { test } from './support/test'
 import { addLesson, addSection, createCourse, lessonButton, lessonRow, outline } from './support/chorus'
 
 const THIRTY = 'Choosing cover species to sow.'

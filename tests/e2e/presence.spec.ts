@@ -2,7 +2,8 @@
  * Presence through a real relay process: two browser contexts with different display names join one shared course;
  * each sees the other online, in the outline and as a named caret in the lesson they share.
  */
-import { expect, test, type Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
+import { test } from './support/test'
 import { startRelay, type RelayProcess } from '../integration/relay-harness'
 import { lessonBody, lessonRow, openLesson } from './support/chorus'
 import { stopRelaysAndClients } from './support/relay-lifecycle'

@@ -5,7 +5,8 @@
  * violation anywhere.
  */
 import { readFile } from 'node:fs/promises'
-import { expect, test, type FrameLocator, type Page } from '@playwright/test'
+import { expect, type FrameLocator, type Page } from '@playwright/test'
+import { test } from './support/test'
 import { strFromU8, unzipSync } from 'fflate'
 import { addLesson, addSection, createCourse, updateCourseSettings } from '../../shared/course/commands'
 import { newCourseId } from '../../shared/course/ids'

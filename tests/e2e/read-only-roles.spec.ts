@@ -4,7 +4,8 @@
  * document the relay stores (read back by a fresh y-websocket client with an author token). Whether the UI stops
  * them or the relay drops their updates, the outcome must be the same.
  */
-import { expect, test, type Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
+import { test } from './support/test'
 import { lessonBody as storedLessonBody, readCourse } from '../../shared/course/read'
 import { startRelay, type RelayProcess } from '../integration/relay-harness'
 import { lessonBody, openLesson, outline } from './support/chorus'

@@ -2,7 +2,8 @@
  * A relay that ends a connection for good says why in the app: an author whose access the operator revokes (with
  * the real `npm run relay -- revoke` command) sees "Not syncing" and what to do, and keeps working on the device.
  */
-import { expect, test } from '@playwright/test'
+import { expect } from '@playwright/test'
+import { test } from './support/test'
 import { runCli, SECRET, startRelay, type RelayProcess } from '../integration/relay-harness'
 import { addLesson } from './support/chorus'
 import { stopRelaysAndClients } from './support/relay-lifecycle'

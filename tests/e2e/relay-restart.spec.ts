@@ -3,7 +3,8 @@
  * courses notice (Offline), keep every keystroke locally, reconnect by themselves (Synced) and hand the relay what it
  * missed; a third author who joins afterwards sees everything.
  */
-import { expect, test } from '@playwright/test'
+import { expect } from '@playwright/test'
+import { test } from './support/test'
 import { startRelay, type RelayProcess } from '../integration/relay-harness'
 import { lessonBody, openLesson } from './support/chorus'
 import { restartRelay, stopRelaysAndClients } from './support/relay-lifecycle'

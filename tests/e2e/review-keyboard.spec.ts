@@ -5,7 +5,8 @@
  * drop, IME composition) changes nothing on their screen, for the author, or after a reload, while the author's
  * edits keep arriving.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, type Browser, type Page } from '@playwright/test'
+import { test } from './support/test'
 import * as Y from 'yjs'
 import { addLesson, addSection, createCourse } from '../../shared/course/commands'
 import { newCourseId } from '../../shared/course/ids'

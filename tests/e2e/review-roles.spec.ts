@@ -3,7 +3,8 @@
  * reviewer and the viewer read the course but cannot change it (and are told so); nothing they type reaches
  * anyone. Everyone sees how many comment threads are open, synced from the course's review room.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, type Browser, type Page } from '@playwright/test'
+import { test } from './support/test'
 import { writeLessonContent } from '../../shared/course/content-io'
 import { lessonBody as storedLessonBody } from '../../shared/course/read'
 import { roomName } from '../../shared/protocol/rooms'

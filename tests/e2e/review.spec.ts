@@ -6,13 +6,13 @@
  */
 import {
   expect,
-  test,
   type Browser,
   type BrowserContext,
   type Locator,
   type Page,
   type WebSocketRoute,
 } from '@playwright/test'
+import { test } from './support/test'
 import * as Y from 'yjs'
 import { lessonBody as storedLessonBody } from '../../shared/course/read'
 import type { Role } from '../../shared/protocol/token'

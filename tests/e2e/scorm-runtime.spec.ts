@@ -4,7 +4,8 @@
  * resume, finish — and check what the package reported, as an LMS would see it.
  */
 import { readFile } from 'node:fs/promises'
-import { expect, test, type FrameLocator, type Page } from '@playwright/test'
+import { expect, type FrameLocator, type Page } from '@playwright/test'
+import { test } from './support/test'
 import { decodeCourseFile } from '../../shared/course-file/decode'
 import { readCourse } from '../../shared/course/read'
 import { SAMPLE_QUESTIONS } from '../fixtures/sample-course'

@@ -4,7 +4,8 @@
  * the invite the Share dialog asks for carries this device's user id and name; in a shared course co-authors see
  * the invite's name (identity is the relay's), not a name changed later in Settings.
  */
-import { expect, test, type Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
+import { test } from './support/test'
 import { newCourseId } from '../../shared/course/ids'
 import { readCourse } from '../../shared/course/read'
 import type { CourseId } from '../../shared/course/types'

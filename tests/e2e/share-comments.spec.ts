@@ -4,7 +4,8 @@
  * a co-author sees her comment and she sees the co-author's reply live. The relay accepts her earlier comment
  * because the invite is for the user who wrote it.
  */
-import { expect, test, type Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
+import { test } from './support/test'
 import type { CourseId } from '../../shared/course/types'
 import { formatInvite } from '../../shared/protocol/invite'
 import { startRelay, tokenFor, type RelayProcess } from '../integration/relay-harness'

@@ -2,7 +2,8 @@
  * Live co-authoring through a real relay process: two browser contexts (separate IndexedDB, separate sockets)
  * join one shared course by its invite link and type into the same lesson at the same time.
  */
-import { expect, test } from '@playwright/test'
+import { expect } from '@playwright/test'
+import { test } from './support/test'
 import { lessonBody as storedLessonBody } from '../../shared/course/read'
 import { startRelay, type RelayProcess } from '../integration/relay-harness'
 import { lessonBody, openLesson } from './support/chorus'

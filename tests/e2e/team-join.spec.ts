@@ -2,7 +2,8 @@
  * Joining a team through a real relay: a team invite minted by the relay's CLI, opened as a web link, confirmed
  * (which team, which role, which relay), lands on the team's (empty) needs board and shows the team in the library.
  */
-import { expect, test, type Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
+import { test } from './support/test'
 import { formatTeamInvite, parseJoinLink } from '../../shared/protocol/invite'
 import { runCli, SECRET, startRelay, type RelayProcess } from '../integration/relay-harness'
 import { expectNoSeriousAxeViolations } from './support/axe'

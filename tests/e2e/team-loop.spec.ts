@@ -18,7 +18,8 @@
  */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test'
+import { expect, type Browser, type Locator, type Page } from '@playwright/test'
+import { test } from './support/test'
 import * as Y from 'yjs'
 import { createCourse } from '../../shared/course/commands'
 import { newCourseId } from '../../shared/course/ids'

@@ -3,7 +3,8 @@
  * paragraph to every lesson ending in a list or a heading as it opened (two people opening one at once added
  * two); a click below the last block is how an author gets a paragraph there now.
  */
-import { expect, test, type Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
+import { test } from './support/test'
 import { readLessonContent } from '../../shared/course/content-io'
 import { newCourseId } from '../../shared/course/ids'
 import { readCourse } from '../../shared/course/read'
