@@ -1,14 +1,14 @@
-import { useEffect, useId, useState } from 'react'
+import { useId } from 'react'
 import type { CourseId } from '../../../../shared/course/types'
 import type { Invite } from '../../../../shared/protocol/invite'
 import type { ChorusDb } from '../../storage/db'
-import { toStorageError } from '../../storage/storage-error'
 import { readTokenClaims } from '../../../../shared/protocol/token'
 import { Dialog } from '../../ui/Dialog'
 import { roleLabel } from '../../ui/role-label'
 import { FieldProblem } from '../../ui/FieldProblem'
 import { joinCourse } from './join-course'
 import { readJoinPlan, type JoinPlan } from './join-plan'
+import { useJoinFlow } from './use-join-flow'
 
 interface JoinConfirmDialogProps {
   readonly db: ChorusDb
@@ -57,37 +57,9 @@ const currentState = (plan: JoinPlan): string => {
  * starts on Cancel, so a stray Enter leaves the course as it was.
  */
 export function JoinConfirmDialog({ db, invite, onJoined, onCancel }: JoinConfirmDialogProps) {
-  const [plan, setPlan] = useState<JoinPlan | null>(null)
-  const [failure, setFailure] = useState<string | null>(null)
-  const [joining, setJoining] = useState(false)
+  const { plan, failure, joining, connect } = useJoinFlow(db, invite, readJoinPlan, joinCourse, onJoined)
   const problemId = useId()
   const warningId = useId()
-
-  useEffect(() => {
-    let left = false
-    readJoinPlan(db, invite).then(
-      (read) => {
-        if (left) return
-        if (read) setPlan(read)
-        else setFailure('The relay address in this invite cannot be read. Ask for a new invite.')
-      },
-      (cause: unknown) => {
-        if (!left) setFailure(toStorageError(cause).message)
-      },
-    )
-    return () => {
-      left = true
-    }
-  }, [db, invite])
-
-  const connect = (): void => {
-    if (plan === null || joining) return
-    setJoining(true)
-    joinCourse(db, invite).then(onJoined, (cause: unknown) => {
-      setJoining(false)
-      setFailure(toStorageError(cause).message)
-    })
-  }
 
   const course = plan?.course
   // Read, not checked (only the relay can): it says what the invite offers, the relay decides.

@@ -1,14 +1,14 @@
-import { useEffect, useId, useState } from 'react'
+import { useId } from 'react'
 import type { TeamInvite } from '../../../../shared/protocol/invite'
 import type { TeamId } from '../../../../shared/team/types'
 import type { ChorusDb } from '../../storage/db'
-import { toStorageError } from '../../storage/storage-error'
 import { teamActorOf } from '../../team/team-actor'
 import { Dialog } from '../../ui/Dialog'
 import { FieldProblem } from '../../ui/FieldProblem'
 import { teamRoleDuties, teamRoleLabel } from '../../ui/role-label'
 import { joinTeam } from './join-team'
 import { readTeamJoinPlan, type TeamJoinPlan } from './team-join-plan'
+import { useJoinFlow } from './use-join-flow'
 
 interface TeamJoinConfirmDialogProps {
   readonly db: ChorusDb
@@ -40,39 +40,18 @@ const NOT_FOR_THIS_TEAM =
  * and what connecting changes. Nothing is saved or sent before Connect, and focus starts on Cancel.
  */
 export function TeamJoinConfirmDialog({ db, invite, onJoined, onCancel }: TeamJoinConfirmDialogProps) {
-  const [plan, setPlan] = useState<TeamJoinPlan | null>(null)
-  const [failure, setFailure] = useState<string | null>(null)
-  const [joining, setJoining] = useState(false)
-  const problemId = useId()
-  const warningId = useId()
   // Read, not checked (only the relay can): it says what the invite offers, the relay decides.
   const me = teamActorOf(invite.token, invite.teamId)
-
-  useEffect(() => {
-    let left = false
-    readTeamJoinPlan(db, invite).then(
-      (read) => {
-        if (left) return
-        if (read) setPlan(read)
-        else setFailure('The relay address in this invite cannot be read. Ask for a new invite.')
-      },
-      (cause: unknown) => {
-        if (!left) setFailure(toStorageError(cause).message)
-      },
-    )
-    return () => {
-      left = true
-    }
-  }, [db, invite])
-
-  const connect = (): void => {
-    if (plan === null || me === null || joining) return
-    setJoining(true)
-    joinTeam(db, invite).then(onJoined, (cause: unknown) => {
-      setJoining(false)
-      setFailure(toStorageError(cause).message)
-    })
-  }
+  const { plan, failure, joining, connect } = useJoinFlow(
+    db,
+    invite,
+    readTeamJoinPlan,
+    joinTeam,
+    onJoined,
+    me !== null,
+  )
+  const problemId = useId()
+  const warningId = useId()
 
   const team = plan?.team
   return (
