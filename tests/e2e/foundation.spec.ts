@@ -164,6 +164,33 @@ test('undo reverts the author’s own typing and redo brings it back', async ({ 
   await expect(lessonBody(page)).toHaveText('Nitrogen')
 })
 
+test('one editor serves every lesson: each switch shows that lesson, writes to it, and undoes only its own edits', async ({
+  page,
+}) => {
+  await writeTwoSectionCourse(page)
+  await openLesson(page, 'Nutrients')
+  await lessonBody(page).click()
+  await page.keyboard.insertText('Nitrogen')
+  await openLesson(page, 'Erosion')
+  await expect(lessonBody(page)).toHaveText('')
+  // A lesson opens with nothing to undo, whatever was typed in the lesson before it.
+  await expect(toolbarButton(page, 'Undo')).toBeDisabled()
+  await lessonBody(page).click()
+  await page.keyboard.insertText('Rain')
+  await toolbarButton(page, 'Undo').click()
+  await expect(lessonBody(page)).toHaveText('')
+  await expect(toolbarButton(page, 'Undo')).toBeDisabled()
+  await page.keyboard.insertText('Wind')
+  await openLesson(page, 'Nutrients')
+  await expect(lessonBody(page)).toHaveText('Nitrogen')
+  await openLesson(page, 'Erosion')
+  await expect(lessonBody(page)).toHaveText('Wind')
+  await page.reload()
+  await expect(lessonBody(page)).toHaveText('Wind')
+  await openLesson(page, 'Nutrients')
+  await expect(lessonBody(page)).toHaveText('Nitrogen')
+})
+
 test('outline items can be deleted after confirming', async ({ page }) => {
   await writeTwoSectionCourse(page)
   await outline(page).getByRole('button', { name: 'Delete lesson “Texture”' }).click()

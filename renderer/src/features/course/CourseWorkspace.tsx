@@ -135,7 +135,6 @@ export function CourseWorkspace({
                 <main className="lesson-area">
                   {found ? (
                     <LessonPane
-                      key={found.lesson.id}
                       db={db}
                       courseId={courseId}
                       doc={store.doc}

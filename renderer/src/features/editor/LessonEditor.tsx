@@ -1,5 +1,5 @@
 import { createContentComponent, useEditor } from '@tiptap/react'
-import { useMemo, useState } from 'react'
+import { useLayoutEffect, useMemo, useState } from 'react'
 import type { XmlFragment } from 'yjs'
 import type { CourseId } from '../../../../shared/course/types'
 import type { ChorusError } from '../../../../shared/errors'
@@ -17,6 +17,7 @@ import { lessonExtensions } from './lesson-extensions'
 import { LessonEditorContent, renderNodeViewsInto } from './LessonEditorContent'
 import { normalizeLinkUrl } from './link-url'
 import { ReadOnlyLesson } from './read-only-lesson'
+import { showLesson, shownFragment } from './show-lesson'
 
 interface LessonEditorProps {
   readonly db: ChorusDb
@@ -36,12 +37,21 @@ const focusInTextField = (): boolean => {
 const linkIn = (event: MouseEvent): HTMLAnchorElement | null =>
   event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[href]') : null
 
-/** Rich text for one lesson, written straight into its Y.XmlFragment. Mount it keyed by lesson id. */
+/**
+ * Rich text for the open lesson, written straight into its Y.XmlFragment. One editor serves every lesson of the
+ * course: a lesson switch binds it to the next lesson's body instead of building a new editor.
+ */
 export function LessonEditor({ db, courseId, fragment, editable }: LessonEditorProps) {
   const platform = usePlatform()
   const provider = usePresenceProvider()
   const [linkPrompt, setLinkPrompt] = useState<{ readonly href: string } | null>(null)
   const [mediaError, setMediaError] = useState<ChorusError | null>(null)
+  // A media problem belongs to the lesson it happened in: another lesson opens without it.
+  const [errorLesson, setErrorLesson] = useState(fragment)
+  if (errorLesson !== fragment) {
+    setErrorLesson(fragment)
+    setMediaError(null)
+  }
   const [portals] = useState(createContentComponent)
   const media = useMemo(() => ({ db, courseId, onError: setMediaError }), [db, courseId])
 
@@ -82,8 +92,15 @@ export function LessonEditor({ db, courseId, fragment, editable }: LessonEditorP
         },
       },
     },
-    [fragment, editable, platform, provider, media],
+    // Not the lesson: a switch moves this editor to it (below). Its options are read again only when one of
+    // these changes, and then from this render, so a rebuilt editor starts on the open lesson.
+    [editable, platform, provider, media],
   )
+
+  // Before the browser paints: the switch shows the new lesson in the same frame as the outline's selection.
+  useLayoutEffect(() => {
+    if (shownFragment(editor) !== fragment) showLesson(editor, fragment)
+  }, [editor, fragment])
 
   useCommentHighlights(editor, fragment)
 

@@ -15,12 +15,13 @@ interface LessonPaneProps {
   readonly readOnly: boolean
 }
 
-/** The open lesson: its title and its body. Keyed by lesson id, so switching lessons builds a fresh editor. */
+/** The open lesson: its title and its body. It stays mounted across lesson switches; only the title field is per lesson. */
 export function LessonPane({ db, courseId, doc, lesson, readOnly }: LessonPaneProps) {
   const fragment = useMemo(() => lessonBody(doc, lesson.id), [doc, lesson.id])
   return (
     <article className="lesson-pane" aria-label="Lesson">
       <TitleField
+        key={lesson.id}
         className="lesson-title"
         label="Lesson title"
         value={lesson.title}

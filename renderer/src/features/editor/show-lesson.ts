@@ -1,0 +1,26 @@
+import type { Editor } from '@tiptap/core'
+import { EditorState } from '@tiptap/pm/state'
+import { ySyncPlugin, ySyncPluginKey, yUndoPlugin, yUndoPluginKey } from '@tiptap/y-tiptap'
+import type { XmlFragment } from 'yjs'
+
+/** The lesson body an editor shows and writes to. */
+export const shownFragment = (editor: Editor): XmlFragment | null =>
+  (ySyncPluginKey.getState(editor.state) as { readonly type?: XmlFragment } | undefined)?.type ?? null
+
+/**
+ * Binds an editor to another lesson's body, as a fresh editor on that lesson would be: its text from the lesson,
+ * the caret at its start, an undo history of its own, and every plugin's state (comment highlights, carets, link
+ * detection) started anew. Building a whole editor per lesson switch (30-odd extensions, their schema, commands
+ * and node views) was most of a switch's time in a large course; this replaces the Yjs binding only.
+ */
+export function showLesson(editor: Editor, fragment: XmlFragment): void {
+  const { state } = editor
+  const sync = ySyncPluginKey.get(state)
+  const undo = yUndoPluginKey.get(state)
+  if (!sync || !undo) throw new Error('the lesson editor has no Yjs binding to move')
+  const plugins = state.plugins.map((plugin) =>
+    plugin === sync ? ySyncPlugin(fragment) : plugin === undo ? yUndoPlugin() : plugin,
+  )
+  // Until the binding renders the lesson (on its next turn, as for a new editor): an empty paragraph.
+  editor.view.updateState(EditorState.create({ schema: state.schema, plugins }))
+}
