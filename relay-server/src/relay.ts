@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { CloseCode } from '../../shared/protocol/close-codes'
 import { PROTOCOL_VERSION } from '../../shared/protocol/messages'
+import { createAccessRoute } from './access-route'
 import { admit, type Admitted } from './admission'
 import { createAccess, type Access } from './access'
 import { createTokenVerifier } from './auth'
@@ -131,8 +132,11 @@ export const createRelay = async (config: RelayConfig, log: Logger): Promise<Rel
     closing: () => closing,
   })
 
+  const handleAccessCheck = createAccessRoute({ log, access: () => access, closing: () => closing })
+
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     if (handleMedia(request, response)) return
+    if (handleAccessCheck(request, response)) return
     const path = (request.url ?? '/').split('?')[0]
     if (request.method === 'GET' && path === '/healthz') {
       response
@@ -143,7 +147,7 @@ export const createRelay = async (config: RelayConfig, log: Logger): Promise<Rel
     response
       .writeHead(404, { 'content-type': 'text/plain' })
       .end(
-        'Chorus relay: connect with a WebSocket to /<courseId>?token=… (a team space: /team:<teamId>?token=…); media at /media/<courseId>/<sha256>; health at /healthz\n',
+        'Chorus relay: connect with a WebSocket to /<courseId>?token=… (a team space: /team:<teamId>?token=…); media at /media/<courseId>/<sha256>; whether a token opens a room at /access/<room>?token=…; health at /healthz\n',
       )
   })
 

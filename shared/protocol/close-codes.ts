@@ -44,7 +44,8 @@ export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
 
 /**
  * HTTP statuses of a refused upgrade. Sent before any document data; a browser sees them only as a failed
- * connection (close code 1006), so the provider retries — which is right for an outage and harmless otherwise.
+ * connection (close code 1006), as for an outage, so the app then asks the relay's access check (access-check.ts)
+ * which it was, and stops retrying an upgrade refused for good.
  */
 export const UpgradeStatus = {
   /** The path is not a valid room name. */
@@ -56,16 +57,32 @@ export const UpgradeStatus = {
 } as const
 export type UpgradeStatus = (typeof UpgradeStatus)[keyof typeof UpgradeStatus]
 
+/**
+ * Whether an upgrade refused with this HTTP status will be refused again whatever the client waits for: the room or
+ * the token is wrong. A 503 (the relay is closing, a room cannot be read now) is worth retrying.
+ */
+export const isRefusedForGood = (status: number): boolean =>
+  status === UpgradeStatus.BadRoom ||
+  status === UpgradeStatus.Unauthorized ||
+  status === UpgradeStatus.Forbidden
+
 /** Whether a stock client should stop reconnecting; pass as the provider's `shouldReconnect` (negated). */
 export const isPermanentClose = (code: number): boolean =>
   code === CloseCode.MessageTooBig || (code >= 4400 && code < 4500)
 
 /**
- * What a person should do after the relay ended their connection for good (a permanent close): shown by the app,
- * so it says the cause in plain words and the next step. Their work stays saved on their device in every case.
+ * What a person should do after the relay ended their connection for good (a permanent close code, or the HTTP
+ * status of an upgrade refused for good, which never collide: close codes start at 1000): shown by the app, so it
+ * says the cause in plain words and the next step. Their work stays saved on their device in every case.
  */
 export const refusalAdvice = (code: number): string => {
   switch (code) {
+    case UpgradeStatus.Unauthorized:
+      return 'The relay does not accept your invite: it has expired, was revoked, or is for another relay. Ask whoever runs the relay for a new invite, then join with it.'
+    case UpgradeStatus.Forbidden:
+      return 'Your invite does not open this (it is for another course or team, or your role cannot open it, such as a team course not yet published). Ask whoever runs the relay or your team’s lead, then reopen it.'
+    case UpgradeStatus.BadRoom:
+      return 'The relay does not know this kind of address. Update Chorus (or ask for the relay to be updated).'
     case CloseCode.TokenExpired:
       return 'Your invite has expired. Ask whoever runs the relay for a new invite, then join with it.'
     case CloseCode.TokenRevoked:

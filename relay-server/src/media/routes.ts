@@ -8,6 +8,7 @@ import { MAX_MISSING_QUERY, parseMediaPath, type MediaRoute } from '../../../sha
 import { canWrite } from '../../../shared/protocol/rooms'
 import type { TokenClaims } from '../../../shared/protocol/token'
 import { OPEN_CLAIMS } from '../admission'
+import { CORS, PREFLIGHT } from '../http-cors'
 import type { Access } from '../access'
 import type { Logger } from '../log'
 import type { MediaStore } from './media-store'
@@ -26,19 +27,6 @@ export interface MediaRoutesOptions {
   readonly closing: () => boolean
 }
 
-/** The app is served from another origin and sends its token in the query, never a cookie: any origin may ask. */
-const CORS = {
-  'access-control-allow-origin': '*',
-  'access-control-expose-headers': 'content-length, etag',
-} as const
-const PREFLIGHT = {
-  ...CORS,
-  'access-control-allow-methods': 'GET, HEAD, PUT, POST, OPTIONS',
-  'access-control-allow-headers': 'content-type',
-  // A relay on a laptop or LAN serves an app loaded from a public origin (Chrome's Private Network Access).
-  'access-control-allow-private-network': 'true',
-  'access-control-max-age': '86400',
-} as const
 /** A blob never changes under its hash. `private`: the URL carries a token, so shared caches must not keep it. */
 const IMMUTABLE = 'private, max-age=31536000, immutable'
 /** 64 hex characters, quotes and a comma per hash, with room for whitespace. */

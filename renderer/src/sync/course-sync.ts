@@ -4,12 +4,14 @@ import type { CourseId } from '../../../shared/course/types'
 import { isPermanentClose } from '../../../shared/protocol/close-codes'
 import { USER_FIELD, type PresenceUser } from '../../../shared/protocol/presence'
 import { roomName, type RoomKind } from '../../../shared/protocol/rooms'
+import { createAccessProbe } from './access-probe'
 import { keepPresenceLive } from './presence-liveness'
 import { trackUnacknowledged } from './unacked-tracker'
 
 /**
  * What the header shows about the relay. The local copy works the same in every state. `refused`: the relay ended
- * the connection for good (a permanent close code, e.g. a revoked invite); the app does not retry and says why.
+ * the connection for good (a permanent close code, e.g. a revoked invite) or refused it at the upgrade for good (the
+ * HTTP status, e.g. 401 for an invite it does not accept); the app does not retry and says why.
  */
 export type ConnectionStatus =
   | {
@@ -119,9 +121,18 @@ export function connectRoom({ doc, relayUrl, room, token, user }: RoomSyncOption
     }
     update()
   }
+  const refuse = (code: number): void => {
+    refusedWith = code
+    provider.disconnect()
+    update()
+  }
+  const probe = createAccessProbe(relayUrl, room, token, (status) => {
+    if (!provider.wsconnected) refuse(status)
+  })
   const onClose = (event: CloseEvent | null): void => {
     lost = true
     if (event !== null && isPermanentClose(event.code)) refusedWith = event.code
+    else probe.afterFailedConnection()
     update()
   }
   provider.on('status', onStatus)
@@ -139,6 +150,7 @@ export function connectRoom({ doc, relayUrl, room, token, user }: RoomSyncOption
       return () => listeners.delete(listener)
     },
     destroy() {
+      probe.stop()
       listeners.clear()
       stopCounting()
       stopFollowingNetwork()
