@@ -239,7 +239,7 @@ test('an expert’s course goes through review to published; the voter reads it 
   await vic.context().close()
 })
 
-test('a thread on my course shared by invite reaches For me, and opening it reads it on this device', async ({
+test('a thread on my course shared by invite reaches For me; opening it shows the thread and reads it on this device', async ({
   browser,
   baseURL,
 }) => {
@@ -278,10 +278,13 @@ test('a thread on my course shared by invite reaches For me, and opening it read
   await expect(item).toContainText('Comment on your course')
   await expect(item).toContainText('Unread')
 
-  // Opening it goes to the lesson the thread is on; the mark stays on this device (no team holds it).
+  // Opening it goes to the thread, in its lesson: focused in the panel and marked in the text. The mark stays on
+  // this device (no team holds it).
   await item.getByRole('button', { name: 'Rita commented on "Soil basics"' }).click()
-  await expect(ada).toHaveURL(new RegExp(`#/course/${course.courseId}/lesson/${lessonId}$`))
+  await expect(ada).toHaveURL(new RegExp(`#/course/${course.courseId}/lesson/${lessonId}/thread/[^/]+$`))
   await expect(ada.getByRole('textbox', { name: 'Lesson title' })).toHaveValue('Erosion')
+  await expect(ada.getByRole('article', { name: 'Thread on “Rain”' })).toHaveAttribute('aria-current', 'true')
+  await expect(ada.locator('.comment-highlight-focused')).toHaveText('Rain')
   await ada.goto(`${baseURL ?? ''}#/for-me`)
   await expect(ada.getByText('Nothing unread.')).toBeVisible()
   await ada.reload()

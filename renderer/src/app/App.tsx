@@ -71,6 +71,7 @@ export function App({ invites }: AppProps) {
           db={db}
           courseId={route.courseId}
           lessonId={route.lessonId}
+          threadId={route.threadId ?? null}
           navigate={navigate}
           onCloseFailed={report}
         />

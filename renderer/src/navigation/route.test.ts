@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CourseId, LessonId } from '../../../shared/course/types'
+import type { ThreadId } from '../../../shared/review/types'
 import type { NeedId, TeamId } from '../../../shared/team/types'
 import { parseRoute, routeHash, type Route } from './route'
 
@@ -14,6 +15,7 @@ describe('hash routes', () => {
       { kind: 'library' },
       { kind: 'course', courseId: course, lessonId: null },
       { kind: 'course', courseId: course, lessonId: lesson },
+      { kind: 'course', courseId: course, lessonId: lesson, threadId: 't 3/ß' as ThreadId },
       { kind: 'team', teamId: team, view: 'needs', needId: null },
       { kind: 'team', teamId: team, view: 'needs', needId: need },
       { kind: 'team', teamId: team, view: 'catalog' },
@@ -49,6 +51,21 @@ describe('hash routes', () => {
       view: 'needs',
       needId: null,
     })
+  })
+
+  it('reads a thread only within a lesson, and a thread part without an id as no thread', () => {
+    expect(parseRoute('#/course/abc/lesson/l1/thread/t1')).toEqual({
+      kind: 'course',
+      courseId: 'abc',
+      lessonId: 'l1',
+      threadId: 't1',
+    })
+    expect(parseRoute('#/course/abc/lesson/l1/thread/')).toEqual({
+      kind: 'course',
+      courseId: 'abc',
+      lessonId: 'l1',
+    })
+    expect(parseRoute('#/course/abc/thread/t1')).toEqual({ kind: 'course', courseId: 'abc', lessonId: null })
   })
 
   it('ignores a lesson part without an id', () => {

@@ -1,4 +1,5 @@
 import type { CourseId, LessonId } from '../../../shared/course/types'
+import type { ThreadId } from '../../../shared/review/types'
 import { isTeamId } from '../../../shared/protocol/rooms'
 import type { NeedId, TeamId } from '../../../shared/team/types'
 
@@ -11,7 +12,13 @@ export type TeamView = 'needs' | 'catalog'
  */
 export type Route =
   | { readonly kind: 'library' }
-  | { readonly kind: 'course'; readonly courseId: CourseId; readonly lessonId: LessonId | null }
+  | {
+      readonly kind: 'course'
+      readonly courseId: CourseId
+      readonly lessonId: LessonId | null
+      /** A comment thread the address names (For me links to one): the course opens with it in view. */
+      readonly threadId?: ThreadId
+    }
   /** A team's needs board (with one need open, or none) or its catalog. */
   | { readonly kind: 'team'; readonly teamId: TeamId; readonly view: 'needs'; readonly needId: NeedId | null }
   | { readonly kind: 'team'; readonly teamId: TeamId; readonly view: 'catalog' }
@@ -36,7 +43,14 @@ const parseCourse = (parts: readonly string[]): Route => {
   const courseId = parts[1] === undefined ? null : decode(parts[1])
   if (courseId === null) return LIBRARY_ROUTE
   const lessonId = parts[2] === 'lesson' && parts[3] !== undefined ? decode(parts[3]) : null
-  return { kind: 'course', courseId: courseId as CourseId, lessonId: lessonId as LessonId | null }
+  const threadId =
+    lessonId !== null && parts[4] === 'thread' && parts[5] !== undefined ? decode(parts[5]) : null
+  const route = {
+    kind: 'course',
+    courseId: courseId as CourseId,
+    lessonId: lessonId as LessonId | null,
+  } as const
+  return threadId === null ? route : { ...route, threadId: threadId as ThreadId }
 }
 
 const parseTeam = (parts: readonly string[]): Route => {
@@ -48,7 +62,7 @@ const parseTeam = (parts: readonly string[]): Route => {
 }
 
 /**
- * Reads `#/`, `#/course/<id>`, `#/course/<id>/lesson/<id>`, `#/team/<id>`, `#/team/<id>/need/<id>`,
+ * Reads `#/`, `#/course/<id>`, `#/course/<id>/lesson/<id>` (and `…/thread/<id>` after it), `#/team/<id>`, `#/team/<id>/need/<id>`,
  * `#/team/<id>/catalog` and `#/for-me`; anything else is the library.
  */
 export const parseRoute = (hash: string): Route => {
@@ -71,7 +85,9 @@ export const routeHash = (route: Route): string => {
       return '#/'
     case 'course': {
       const course = `#/course/${encodeURIComponent(route.courseId)}`
-      return route.lessonId === null ? course : `${course}/lesson/${encodeURIComponent(route.lessonId)}`
+      if (route.lessonId === null) return course
+      const lesson = `${course}/lesson/${encodeURIComponent(route.lessonId)}`
+      return route.threadId === undefined ? lesson : `${lesson}/thread/${encodeURIComponent(route.threadId)}`
     }
     case 'team': {
       const team = `#/team/${encodeURIComponent(route.teamId)}`

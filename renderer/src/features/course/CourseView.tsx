@@ -1,4 +1,5 @@
 import type { CourseId, LessonId } from '../../../../shared/course/types'
+import type { ThreadId } from '../../../../shared/review/types'
 import type { ChorusError } from '../../../../shared/errors'
 import { HistorySessionProvider } from '../../history/HistorySessionProvider'
 import { routeHash, type Route } from '../../navigation/route'
@@ -15,6 +16,7 @@ interface CourseViewProps {
   readonly db: ChorusDb
   readonly courseId: CourseId
   readonly lessonId: LessonId | null
+  readonly threadId: ThreadId | null
   readonly navigate: (route: Route) => void
   readonly onCloseFailed: (error: ChorusError) => void
 }
@@ -23,7 +25,7 @@ interface CourseViewProps {
  * One open course: owns its store from opening to closing (which flushes). Who the user is in the course is read
  * while the store opens, not after: the workspace is built once, already knowing whether this user may edit.
  */
-export function CourseView({ db, courseId, lessonId, navigate, onCloseFailed }: CourseViewProps) {
+export function CourseView({ db, courseId, lessonId, threadId, navigate, onCloseFailed }: CourseViewProps) {
   const state = useOpenStore(openCourseStore, db, courseId, onCloseFailed)
   const identity = useCourseIdentity(db, courseId)
   switch (state.status) {
@@ -72,6 +74,7 @@ export function CourseView({ db, courseId, lessonId, navigate, onCloseFailed }: 
             identity={identity}
             courseId={courseId}
             lessonId={lessonId}
+            threadId={threadId}
             navigate={navigate}
             onCloseFailed={onCloseFailed}
           />

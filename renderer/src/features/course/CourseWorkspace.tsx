@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { findLesson } from '../../../../shared/course/read'
 import type { CourseId, LessonId } from '../../../../shared/course/types'
+import type { ThreadId } from '../../../../shared/review/types'
 import type { ChorusError } from '../../../../shared/errors'
 import type { Route } from '../../navigation/route'
 import { contentAccess } from '../../review/content-access'
@@ -38,6 +39,8 @@ interface CourseWorkspaceProps {
   readonly identity: Exclude<IdentityState, { readonly status: 'loading' }>
   readonly courseId: CourseId
   readonly lessonId: LessonId | null
+  /** A thread the address names: put in view, in the panel and in the lesson's text, when the course opens. */
+  readonly threadId: ThreadId | null
   readonly navigate: (route: Route) => void
   readonly onCloseFailed: (error: ChorusError) => void
 }
@@ -54,6 +57,7 @@ export function CourseWorkspace({
   identity,
   courseId,
   lessonId,
+  threadId,
   navigate,
   onCloseFailed,
 }: CourseWorkspaceProps) {
@@ -131,7 +135,7 @@ export function CourseWorkspace({
               />
               {/* Around the lesson and the comments only: its value changes with every lesson switch and thread
                 focus, and React would look through every outline row for a reader of it each time. */}
-              <ReviewUiProvider lessonId={found ? found.lesson.id : null}>
+              <ReviewUiProvider lessonId={found ? found.lesson.id : null} linkedThread={threadId}>
                 <main className="lesson-area">
                   {found ? (
                     <LessonPane

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { ChorusError } from '../../../../shared/errors'
+import type { ThreadId } from '../../../../shared/review/types'
 import type { ChorusDb } from '../../storage/db'
 import { toStorageError } from '../../storage/storage-error'
 import { prepareTeamCourse } from '../../team/team-course-links'
@@ -16,14 +17,21 @@ interface ForMeViewProps {
   readonly navigate: (route: Route) => void
 }
 
-/** Where opening an entry goes: the need on its team's board, or the course at the lesson of the thread. */
+/** Where opening an entry goes: the need on its team's board, or the course at the thread, in its lesson. */
 export const entryRoute = (entry: ForMeEntry): Route => {
   const { target } = entry.item
   switch (target.kind) {
     case 'need':
       return { kind: 'team', teamId: target.teamId, view: 'needs', needId: target.needId }
     case 'course':
-      return { kind: 'course', courseId: target.courseId, lessonId: entry.lessonId }
+      return entry.lessonId !== null && target.threadId !== null
+        ? {
+            kind: 'course',
+            courseId: target.courseId,
+            lessonId: entry.lessonId,
+            threadId: target.threadId as ThreadId,
+          }
+        : { kind: 'course', courseId: target.courseId, lessonId: entry.lessonId }
   }
 }
 

@@ -90,7 +90,7 @@ export function CommentsPanel({ courseDoc, sections, onOpenLesson }: CommentsPan
                       scope === 'course' ? (titles.get(thread.lessonId) ?? 'Deleted lesson') : null
                     }
                     focused={ui.focus?.threadId === thread.id}
-                    reveal={ui.focus?.threadId === thread.id && ui.focus.source === 'editor'}
+                    reveal={ui.focus?.threadId === thread.id && ui.focus.source !== 'panel'}
                     now={now}
                     onFocus={() => focusThread(thread.id, thread.lessonId)}
                   />

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { LessonId } from '../../../../shared/course/types'
 import type { ThreadId } from '../../../../shared/review/types'
 import type { CommentDraft } from './comment-draft'
@@ -6,10 +6,12 @@ import { ReviewUiContext, type FocusSource, type ReviewUi, type ThreadFocus } fr
 
 interface ReviewUiProviderProps {
   readonly lessonId: LessonId | null
+  /** A thread the address names: focused when the course opens with it (or the address changes to it). */
+  readonly linkedThread: ThreadId | null
   readonly children: ReactNode
 }
 
-export function ReviewUiProvider({ lessonId, children }: ReviewUiProviderProps) {
+export function ReviewUiProvider({ lessonId, linkedThread, children }: ReviewUiProviderProps) {
   const [focus, setFocus] = useState<ThreadFocus | null>(null)
   const [draft, setDraft] = useState<CommentDraft | null>(null)
   // Stable callbacks, so the editor's listeners are not re-attached on every focus change.
@@ -22,6 +24,9 @@ export function ReviewUiProvider({ lessonId, children }: ReviewUiProviderProps) 
           : { threadId, source },
     )
   }, [])
+  useEffect(() => {
+    if (linkedThread !== null) focusThread(linkedThread, 'link')
+  }, [linkedThread, focusThread])
   const endDraft = useCallback(() => setDraft(null), [])
   const value = useMemo<ReviewUi>(
     () => ({ lessonId, focus, focusThread, draft, startDraft: setDraft, endDraft }),

@@ -7,8 +7,11 @@ import type { LessonId } from '../../../../shared/course/types'
 import type { ThreadId } from '../../../../shared/review/types'
 import type { CommentDraft } from './comment-draft'
 
-/** Where the focus came from: the other side follows it (the panel scrolls to the thread, the editor to the text). */
-export type FocusSource = 'editor' | 'panel'
+/**
+ * Where the focus came from: the other side follows it (the panel scrolls to the thread, the editor to the text).
+ * `link`: an address named the thread (For me opens one): both follow it.
+ */
+export type FocusSource = 'editor' | 'panel' | 'link'
 
 export interface ThreadFocus {
   readonly threadId: ThreadId

@@ -54,7 +54,7 @@ export function useCommentHighlights(editor: Editor, fragment: XmlFragment): voi
     // Only a change: a new lesson's editor starts with no thread focused, and a needless transaction costs a switch.
     const focused = focus?.threadId ?? null
     if (commentHighlightsKey.getState(editor.state)?.focused !== focused) send(editor, { focused })
-    if (focus?.source !== 'panel') return
+    if (focus?.source !== 'panel' && focus?.source !== 'link') return
     const frame = requestAnimationFrame(() => {
       if (editor.isDestroyed) return
       editor.view.dom
