@@ -290,5 +290,18 @@ test('a thread on my course shared by invite reaches For me; opening it shows th
   await ada.reload()
   await expect(item).toBeVisible()
   await expect(item).not.toContainText('Unread')
+
+  // Resolved since, the thread still shows when its link is opened again, though the panel lists open threads: the
+  // filter stays as the user set it, and the thread the link names is listed with it.
+  await item.getByRole('button', { name: 'Rita commented on "Soil basics"' }).click()
+  const card = ada.getByRole('article', { name: 'Thread on “Rain”' })
+  await card.getByRole('button', { name: 'Resolve' }).click()
+  await expect(card).toContainText(/Resolved by Ada/)
+  await ada.reload()
+  await expect(card).toHaveAttribute('aria-current', 'true')
+  await expect(card).toContainText(/Resolved by Ada/)
+  await expect(
+    ada.getByRole('complementary', { name: 'Comments' }).getByRole('radio', { name: 'Open' }),
+  ).toBeChecked()
   await ada.context().close()
 })

@@ -31,9 +31,10 @@ export function CommentsPanel({ courseDoc, sections, onOpenLesson }: CommentsPan
   const [filter, setFilter] = useState<PanelFilter>('open')
   const lessonId = ui?.lessonId ?? null
   const me = session?.me
+  const linked = ui?.focus?.source === 'link' ? ui.focus.threadId : null
   const listed = useMemo(
-    () => (me === undefined ? [] : panelThreads(threads, { scope, filter, lessonId, me })),
-    [threads, scope, filter, lessonId, me],
+    () => (me === undefined ? [] : panelThreads(threads, { scope, filter, lessonId, me }, linked)),
+    [threads, scope, filter, lessonId, me, linked],
   )
   const detached = useDetachedThreads(courseDoc, listed)
   const titles = useMemo(

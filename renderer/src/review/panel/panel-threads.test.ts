@@ -73,4 +73,18 @@ describe('panelThreads', () => {
     const forBen = panelThreads(threads, view({ scope: 'course', filter: 'mine', me: ben }))
     expect(forBen.map((t) => t.resolved)).toEqual([false, true])
   })
+
+  it('lists the thread an address names whatever the filter, in its place, but only within the scope', () => {
+    const { threads, open, done, elsewhere } = threadsOf()
+    expect(panelThreads(threads, view({}), done).map((t) => t.id)).toEqual([open, done])
+    expect(panelThreads(threads, view({ filter: 'resolved' }), open).map((t) => t.id)).toEqual([open, done])
+    expect(panelThreads(threads, view({}), open).map((t) => t.id)).toEqual([open])
+    expect(panelThreads(threads, view({}), elsewhere).map((t) => t.id)).toEqual([open])
+    expect(panelThreads(threads, view({ scope: 'course' }), done).map((t) => t.id)).toEqual([
+      open,
+      elsewhere,
+      done,
+    ])
+    expect(panelThreads(threads, view({ lessonId: null }), done)).toEqual([])
+  })
 })

@@ -1,6 +1,6 @@
 import type { LessonId } from '../../../../shared/course/types'
 import { filterThreads, type ThreadFilter } from '../../../../shared/review/filters'
-import type { Person, ThreadSnapshot } from '../../../../shared/review/types'
+import type { Person, ThreadId, ThreadSnapshot } from '../../../../shared/review/types'
 
 export type PanelScope = 'lesson' | 'course'
 export type PanelFilter = 'open' | 'resolved' | 'mine' | 'for-me' | 'all'
@@ -36,8 +36,22 @@ const filterOf = (view: PanelView): ThreadFilter => {
   }
 }
 
-/** The threads the side panel lists, oldest first; open ones before resolved ones. */
-export const panelThreads = (threads: readonly ThreadSnapshot[], view: PanelView): ThreadSnapshot[] =>
-  view.scope === 'lesson' && view.lessonId === null
-    ? []
-    : filterThreads(threads, filterOf(view)).sort((a, b) => Number(a.resolved) - Number(b.resolved))
+/**
+ * The threads the side panel lists, oldest first; open ones before resolved ones. The thread an address names
+ * (`linked`, as For me opens one) is listed too when the filter would hide it (resolved since, say), as long as
+ * it is in the panel's scope: the user asked to see it, and the filter stays as they set it.
+ */
+export const panelThreads = (
+  threads: readonly ThreadSnapshot[],
+  view: PanelView,
+  linked: ThreadId | null = null,
+): ThreadSnapshot[] => {
+  if (view.scope === 'lesson' && view.lessonId === null) return []
+  const filter = filterOf(view)
+  const shown = new Set(filterThreads(threads, filter).map((thread) => thread.id))
+  const inScope = (thread: ThreadSnapshot): boolean =>
+    filter.lessonId === undefined || thread.lessonId === filter.lessonId
+  return threads
+    .filter((thread) => shown.has(thread.id) || (thread.id === linked && inScope(thread)))
+    .sort((a, b) => Number(a.resolved) - Number(b.resolved))
+}
