@@ -18,6 +18,7 @@ import { roomName, teamRoomName } from '../../shared/protocol/rooms'
 import type { TeamRole } from '../../shared/protocol/token'
 import { anchorFromRange } from '../../shared/review/anchor'
 import { createThread } from '../../shared/review/commands'
+import { readThreads } from '../../shared/review/read'
 import { readMarks, readTeam } from '../../shared/team/read'
 import { declareNeed, registerTeamCourse, setVote } from '../../shared/team/team-doc'
 import type { NeedId, TeamActor, TeamId } from '../../shared/team/types'
@@ -303,5 +304,26 @@ test('a thread on my course shared by invite reaches For me; opening it shows th
   await expect(
     ada.getByRole('complementary', { name: 'Comments' }).getByRole('radio', { name: 'Open' }),
   ).toBeChecked()
+
+  // A comment made while the course is closed reaches For me without the course being opened: while the library or
+  // For me is shown, the comments of shared courses are brought up to date from their relays.
+  await ada.goto(`${baseURL ?? ''}#/`)
+  await expect(ada.getByRole('link', { name: 'For me' })).toBeVisible()
+  createThread(review.doc, {
+    lessonId,
+    anchor: anchorFromRange(body, 6, 13),
+    quote: 'loosens',
+    author: { id: 'rita', name: 'Rita' },
+    body: 'Always, or only on bare soil?',
+    mentions: [],
+  })
+  const onRelay = connectClient(
+    relay.url,
+    roomName({ courseId: course.courseId, kind: 'review' }),
+    await tokenFor(course.courseId, 'reviewer', { user: 'rita', name: 'Rita' }),
+  )
+  await waitFor(() => readThreads(onRelay.doc).length === 2, 10_000, 'the relay to hold the second thread')
+  await ada.reload()
+  await expect(ada.getByRole('link', { name: 'For me · 1 unread' })).toBeVisible({ timeout: 15_000 })
   await ada.context().close()
 })

@@ -1,6 +1,7 @@
 /**
  * For me's comment items, read from every course's review document as stored on this device (the comments synced
- * when the course was last open): mentions of me, and threads by others on courses I author.
+ * while the course was open, or since by shared-comments-refresh.ts): mentions of me, and threads by others on
+ * courses I author.
  *
  * Big libraries: a course's review document is decoded only when its stored rows changed since the last read (new
  * rows, or a compaction), one course at a time; what the library watches to notice that reads keys only, never

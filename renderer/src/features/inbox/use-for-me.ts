@@ -6,6 +6,7 @@ import { storage, toStorageError } from '../../storage/storage-error'
 import { joinedTeamsQuery } from '../../team/joined-teams'
 import { createCommentItemsReader, watchedLibrary } from './course-comment-items'
 import { forMeEntries, readMarksFor, type CourseItems, type ForMeEntry } from './for-me-entries'
+import { useSharedCommentsRefresh } from './shared-comments-refresh'
 import { watchTeamInboxes, type TeamInbox } from './team-inbox-feed'
 
 export interface ForMe {
@@ -89,11 +90,13 @@ function useDeviceReadKeys(
 
 /**
  * For me, live: the items of every joined team (whose spaces sync while this is mounted) and of every course's
- * stored comments, each unread until opened.
+ * stored comments (those of shared courses refreshed from their relays while this is mounted), each unread until
+ * opened.
  */
 export function useForMe(db: ChorusDb): ForMe {
   const [problem, setProblem] = useState<ChorusError | null>(null)
   const onProblem = useCallback((error: ChorusError) => setProblem(error), [])
+  useSharedCommentsRefresh(db)
   const teams = useJoinedTeamRows(db, onProblem)
   const [inboxes, setInboxes] = useState<readonly TeamInbox[]>(NO_INBOXES)
   useEffect(() => {

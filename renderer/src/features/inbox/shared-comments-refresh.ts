@@ -1,0 +1,106 @@
+import { useEffect } from 'react'
+import { canRead } from '../../../../shared/protocol/rooms'
+import { readCourseIdentity } from '../../review/identity'
+import { openReviewStore } from '../../review/review-store'
+import type { ChorusDb, RelayLinkRow } from '../../storage/db'
+import { connectCourse, type ConnectionSource, type ConnectionStatus } from '../../sync/course-sync'
+import { onRelayLinkSaved } from '../../sync/relay-links'
+
+/** How long one course's comments may take to sync before the refresh moves on (a relay that does not answer). */
+const SYNC_WAIT_MS = 8_000
+/** How often the comments are brought up to date while For me (or the library, which counts its items) is shown. */
+const REFRESH_EVERY_MS = 2 * 60_000
+
+type Outcome = 'synced' | 'not-synced'
+
+/** Resolves once the connection is in sync, refused or given up on; the connection is left to the caller. */
+const settled = (source: ConnectionSource): Promise<Outcome> =>
+  new Promise<Outcome>((resolve) => {
+    let unsubscribe = (): void => {}
+    const timer = setTimeout(() => finish('not-synced'), SYNC_WAIT_MS)
+    const finish = (outcome: Outcome): void => {
+      clearTimeout(timer)
+      unsubscribe()
+      resolve(outcome)
+    }
+    const check = (status: ConnectionStatus): void => {
+      if (status.kind === 'synced') finish('synced')
+      else if (status.kind === 'refused') finish('not-synced')
+    }
+    unsubscribe = source.subscribe(check)
+    check(source.getStatus())
+  })
+
+/** Syncs one course's comments into this device's copy, then leaves its review room. */
+const refreshCourse = async (db: ChorusDb, link: RelayLinkRow): Promise<Outcome> => {
+  const store = await openReviewStore(db, link.courseId)
+  try {
+    const sync = connectCourse({
+      doc: store.doc,
+      relayUrl: link.relayUrl,
+      courseId: link.courseId,
+      kind: 'review',
+      token: link.token,
+    })
+    try {
+      return await settled(sync)
+    } finally {
+      sync.destroy()
+    }
+  } finally {
+    await store.close()
+  }
+}
+
+/**
+ * Brings the stored comments of every course shared through a relay up to date, one course at a time: For me reads
+ * them from this device, and a course's comments otherwise sync only while the course is open. Each review room is
+ * joined until it is in sync, then left, so the relay holds no connection per course. A relay that does not answer
+ * is skipped for the rest of the round; a course whose invite may not read comments (a pilot learner's) is skipped.
+ */
+export async function refreshSharedComments(db: ChorusDb, stopped: () => boolean): Promise<void> {
+  const links = await db.relayLinks.toArray()
+  const unreachable = new Set<string>()
+  for (const link of links) {
+    if (stopped()) return
+    if (unreachable.has(link.relayUrl)) continue
+    const identity = await readCourseIdentity(db, link.courseId)
+    if (!canRead(identity.role, 'review')) continue
+    if ((await refreshCourse(db, link)) === 'not-synced') unreachable.add(link.relayUrl)
+  }
+}
+
+/**
+ * While mounted: the shared courses' comments are refreshed at once, every few minutes, and whenever a relay link is
+ * saved (a course just shared or joined). Problems are only logged: For me then shows what this device has.
+ */
+export function useSharedCommentsRefresh(db: ChorusDb): void {
+  useEffect(() => {
+    let stopped = false
+    let running: Promise<void> | null = null
+    let again = false
+    const refresh = (): void => {
+      if (running !== null) {
+        again = true
+        return
+      }
+      running = refreshSharedComments(db, () => stopped)
+        .catch((cause: unknown) => console.warn('[sync] could not refresh shared courses’ comments', cause))
+        .finally(() => {
+          running = null
+          if (again && !stopped) {
+            again = false
+            refresh()
+          }
+        })
+    }
+    refresh()
+    const timer = setInterval(refresh, REFRESH_EVERY_MS)
+    const unsubscribe = onRelayLinkSaved(refresh)
+    return () => {
+      stopped = true
+      clearInterval(timer)
+      unsubscribe()
+    }
+  }, [db])
+}
