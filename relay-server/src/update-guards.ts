@@ -1,12 +1,14 @@
 /**
  * Rooms whose documents only some people may change, and in which ways: every update to a `<courseId>/review`
- * room is judged by shared/review/change-guard.ts (comments only their authors change), to a `<courseId>/feedback`
+ * room is judged by shared/review/change-guard.ts (comments only their authors change), to a `<courseId>/history`
+ * room by shared/history/change-guard.ts (saved versions are never changed or deleted), to a `<courseId>/feedback`
  * room by shared/feedback/change-guard.ts (feedback only its learner changes) and to a `team:<teamId>` room by
  * shared/team/change-guard.ts (a team's space only as each role may), against the token's user, name and role,
  * before it touches the document.
  */
 import type { Result } from '../../shared/errors'
 import { checkFeedbackUpdate } from '../../shared/feedback/change-guard'
+import { checkHistoryUpdate } from '../../shared/history/change-guard'
 import { CloseCode } from '../../shared/protocol/close-codes'
 import { parseAnyRoomName } from '../../shared/protocol/rooms'
 import { isRole, isTeamRole } from '../../shared/protocol/token'
@@ -25,8 +27,8 @@ const notAllowed = (reason: string): Result<void, UpdateRefusal> => ({
 })
 
 /**
- * The guard's verdict on an update to this room, or null for a room no guard watches (course content and
- * versions: only authors write them at all, see `canWrite`). Course roles enter only a course's rooms and team
+ * The guard's verdict on an update to this room, or null for a room no guard watches (course content: only
+ * authors write it at all, see `canWrite`). Course roles enter only a course's rooms and team
  * roles only a team's space (access.ts turns a team role into a course role there), so anything else is refused.
  */
 const verdictOn = (room: Room, from: Peer, update: DecodedUpdate): Result<void, UpdateRefusal> | null => {
@@ -36,6 +38,10 @@ const verdictOn = (room: Room, from: Peer, update: DecodedUpdate): Result<void, 
     case 'review':
       return isRole(role)
         ? checkReviewUpdate(room.doc, update, { id, role })
+        : notAllowed('a team role does not write here')
+    case 'history':
+      return isRole(role)
+        ? checkHistoryUpdate(room.doc, update, { id })
         : notAllowed('a team role does not write here')
     case 'feedback':
       return isRole(role)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { guardExpectations, replicaOf, sent } from '../../tests/fixtures/guard-harness'
 import type { LessonId } from '../course/types'
 import type { Role } from '../protocol/token'
 import { checkFeedbackUpdate, type Writer } from './change-guard'
@@ -25,40 +26,7 @@ const as = (learner: LearnerRef, role: Role = 'learner'): Writer => ({
 })
 const annLessonKey = entryKey({ kind: 'lesson', learnerId: ANN.id, lessonId: LESSON })
 
-/** A client's copy of the relay's document. */
-const replicaOf = (doc: Y.Doc): Y.Doc => {
-  const copy = new Y.Doc()
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
-  return copy
-}
-
-/** What `change` sends from `client`: every update it emits, merged, as a provider would relay them. */
-const sent = (client: Y.Doc, change: () => void): Uint8Array => {
-  const updates: Uint8Array[] = []
-  const record = (update: Uint8Array) => updates.push(update)
-  client.on('update', record)
-  change()
-  client.off('update', record)
-  return Y.mergeUpdates(updates)
-}
-
-const judge = (relay: Y.Doc, update: Uint8Array, writer: Writer) =>
-  checkFeedbackUpdate(relay, Y.decodeUpdate(update), writer)
-
-const expectAllowed = (relay: Y.Doc, update: Uint8Array, writer: Writer): void => {
-  expect(judge(relay, update, writer)).toEqual({ ok: true, value: undefined })
-  Y.applyUpdate(relay, update)
-}
-
-const expectRefused = (relay: Y.Doc, update: Uint8Array, writer: Writer, reason: RegExp): void => {
-  const verdict = judge(relay, update, writer)
-  expect(verdict.ok).toBe(false)
-  if (!verdict.ok) {
-    expect(verdict.error.kind).toBe('not-allowed')
-    expect(verdict.error.reason).toMatch(reason)
-    expect(verdict.error.reason).toMatch(/^[\x20-\x7e]{1,123}$/)
-  }
-}
+const { judge, expectAllowed, expectRefused } = guardExpectations(checkFeedbackUpdate)
 
 /** The relay's document holding Ann's reaction, comment and answer. */
 const relayWithAnnsFeedback = (): Y.Doc => {

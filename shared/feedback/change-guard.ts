@@ -19,6 +19,7 @@ import type { Role } from '../protocol/token'
 import {
   judgeDeletions,
   placeOfHeld,
+  refuseUpdate as refused,
   updatePlaces,
   type DecodedUpdate,
   type Place,
@@ -53,10 +54,6 @@ export const checkFeedbackUpdate = (
   update: DecodedUpdate,
   writer: Writer,
 ): Result<void, ChangeRefusal> => {
-  const refused = (kind: ChangeRefusal['kind'], reason: string): Result<never, ChangeRefusal> => ({
-    ok: false,
-    error: { kind, reason },
-  })
   if (writer.role !== 'learner') return refused('not-allowed', `a ${writer.role} writing feedback`)
 
   /** Why the entry at `place` is not the writer's to change; null if it is. */

@@ -23,7 +23,7 @@ import { packSnapshot, packState, unpackSnapshot, unpackState } from './state-pa
 import { STORED_VERSION_FORMAT, parsePerson, parseStoredVersion, type StoredVersion } from './stored-version'
 import type { ExportFormat, Person, VersionId, VersionReason, VersionSummary } from './types'
 
-const HISTORY_ROOT = {
+export const HISTORY_ROOT = {
   versions: 'versions',
   parts: 'parts',
   writers: 'writers',

@@ -15,8 +15,8 @@ export const CloseCode = {
   /** The token expired while connected; get a new invite. */
   TokenExpired: 4401,
   /**
-   * A review-, feedback- or team-room update changed something this token may not change (another person's
-   * comment, another learner's feedback, another member's vote, say).
+   * A review-, history-, feedback- or team-room update changed something this token may not change (another
+   * person's comment, another learner's feedback, another member's vote, a saved version, say).
    */
   ChangeNotAllowed: 4403,
   /** The token was revoked by the relay's operator; get a new invite. */

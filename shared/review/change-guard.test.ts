@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { guardExpectations, replicaOf, sent } from '../../tests/fixtures/guard-harness'
 import type { LessonId } from '../course/types'
 import type { Role } from '../protocol/token'
 import { checkReviewUpdate, type Writer } from './change-guard'
@@ -22,39 +23,7 @@ const as = (person: Person, role: Role): Writer => ({ id: person.id, role })
 const startThread = (doc: Y.Doc, author: Person, body = 'Which fox?'): ThreadId =>
   createThread(doc, { lessonId: LESSON, anchor: ANCHOR, quote: 'brown fox', author, body, mentions: [] })
 
-/** A client's copy of the relay's document. */
-const replicaOf = (doc: Y.Doc): Y.Doc => {
-  const copy = new Y.Doc()
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
-  return copy
-}
-
-/** What `change` sends from `client`: every update it emits, merged, as a provider would relay them. */
-const sent = (client: Y.Doc, change: () => void): Uint8Array => {
-  const updates: Uint8Array[] = []
-  const record = (update: Uint8Array) => updates.push(update)
-  client.on('update', record)
-  change()
-  client.off('update', record)
-  return Y.mergeUpdates(updates)
-}
-
-const judge = (relay: Y.Doc, update: Uint8Array, writer: Writer) =>
-  checkReviewUpdate(relay, Y.decodeUpdate(update), writer)
-
-const expectAllowed = (relay: Y.Doc, update: Uint8Array, writer: Writer): void => {
-  expect(judge(relay, update, writer)).toEqual({ ok: true, value: undefined })
-  Y.applyUpdate(relay, update)
-}
-
-const expectRefused = (relay: Y.Doc, update: Uint8Array, writer: Writer, reason: RegExp): void => {
-  const verdict = judge(relay, update, writer)
-  expect(verdict.ok).toBe(false)
-  if (!verdict.ok) {
-    expect(verdict.error.kind).toBe('not-allowed')
-    expect(verdict.error.reason).toMatch(reason)
-  }
-}
+const { judge, expectAllowed, expectRefused } = guardExpectations(checkReviewUpdate)
 
 /** The relay's document holding one thread by Al with his first comment. */
 const relayWithThread = () => {

@@ -7,6 +7,7 @@
  * is its key; overwriting a key adds a struct whose `origin` is the old value.
  */
 import * as Y from 'yjs'
+import type { Result } from '../errors'
 
 export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>
 type Struct = DecodedUpdate['structs'][number]
@@ -137,6 +138,12 @@ export interface UpdateRefusal {
   readonly kind: 'not-allowed' | 'unresolved'
   readonly reason: string
 }
+
+/** A guard's verdict refusing an update. */
+export const refuseUpdate = (kind: UpdateRefusal['kind'], reason: string): Result<never, UpdateRefusal> => ({
+  ok: false,
+  error: { kind, reason },
+})
 
 /**
  * Judges every item the update's delete set would delete, the document's (`fresh` false) and the update's own,

@@ -19,6 +19,7 @@ import type { Result } from '../errors'
 import {
   judgeDeletions,
   placeOfHeld,
+  refuseUpdate as refused,
   updatePlaces,
   type DecodedUpdate,
   type Place,
@@ -98,10 +99,6 @@ export const checkTeamUpdate = (
   update: DecodedUpdate,
   writer: TeamWriter,
 ): Result<void, ChangeRefusal> => {
-  const refused = (kind: ChangeRefusal['kind'], reason: string): Result<never, ChangeRefusal> => ({
-    ok: false,
-    error: { kind, reason },
-  })
   const held = doc.share.get(TEAM_ROOT) as { readonly _map: Map<string, Y.Item> } | undefined
   /** The live value the document holds at `raw`; undefined for none. */
   const heldValue = (raw: string): unknown => {

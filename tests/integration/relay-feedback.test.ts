@@ -5,7 +5,6 @@
  * and the entry stays, on the relay and after a restart; an author's feedback writes are dropped.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
 import type { CourseId, LessonId } from '../../shared/course/types'
 import { entryKey } from '../../shared/feedback/entries'
 import {
@@ -22,6 +21,8 @@ import { encodeUpdate } from '../../shared/protocol/codec'
 import { roomName, type RoomKind } from '../../shared/protocol/rooms'
 import { readTokenClaims } from '../../shared/protocol/token'
 import {
+  endOf,
+  forged,
   connectClient,
   destroyClients,
   killRelays,
@@ -33,7 +34,6 @@ import {
   tokenFor,
   waitFor,
   type Client,
-  type RawSocket,
   type RelayProcess,
 } from './relay-harness'
 
@@ -65,22 +65,6 @@ const joinAs = async (courseId: CourseId, kind: RoomKind, token: string): Promis
   await client.synced()
   return client
 }
-
-/** The update a change makes on a copy of `source`'s document: what a hostile client would send. */
-const forged = (source: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array => {
-  const copy = new Y.Doc()
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(source))
-  const before = Y.encodeStateVector(copy)
-  change(copy)
-  return Y.encodeStateAsUpdate(copy, before)
-}
-
-/** How the relay ended a raw socket, or 'still open' if it kept it (the change was accepted). */
-const endOf = (socket: RawSocket): Promise<{ code?: number } | 'still open'> =>
-  Promise.race([
-    socket.ended,
-    new Promise<'still open'>((done) => setTimeout(() => done('still open'), 5_000)),
-  ])
 
 describe('pilot learners on the relay', () => {
   it('mints a learner token that opens the course read-only and its feedback room, and nothing else', async () => {

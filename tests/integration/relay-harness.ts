@@ -245,6 +245,22 @@ export interface RawSocket {
   readonly ended: Promise<{ code?: number; reason?: string; status?: number; body?: string }>
 }
 
+/** The update a change makes on a copy of `source`'s document: what a hostile client would send. */
+export const forged = (source: Y.Doc, change: (copy: Y.Doc) => void): Uint8Array => {
+  const copy = new Y.Doc()
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(source))
+  const before = Y.encodeStateVector(copy)
+  change(copy)
+  return Y.encodeStateAsUpdate(copy, before)
+}
+
+/** How the relay ended a raw socket, or 'still open' if it kept it 5 s (the change was accepted). */
+export const endOf = (socket: RawSocket): Promise<Awaited<RawSocket['ended']> | 'still open'> =>
+  Promise.race([
+    socket.ended,
+    new Promise<'still open'>((done) => setTimeout(() => done('still open'), 5_000)),
+  ])
+
 /** A bare socket for sending what no well-behaved client would. */
 export const openRaw = (url: string, room: string, token: string | null): RawSocket => {
   const ws = new WebSocket(`${url}/${room}${token === null ? '' : `?token=${encodeURIComponent(token)}`}`)

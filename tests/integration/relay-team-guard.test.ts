@@ -6,7 +6,7 @@
  * closed with 4403, and nothing of it reaches anyone else or the relay's store.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { mintToken } from '../../relay-server/src/auth'
 import type { CourseId } from '../../shared/course/types'
 import { CloseCode } from '../../shared/protocol/close-codes'
@@ -27,6 +27,8 @@ import {
 } from '../../shared/team/team-doc'
 import type { NeedFields, NeedId, NeedSnapshot, TeamActor, TeamId } from '../../shared/team/types'
 import {
+  endOf,
+  forged,
   connectClient,
   destroyClients,
   killRelays,
@@ -37,7 +39,6 @@ import {
   waitFor,
   type Client,
   type LogLine,
-  type RawSocket,
   type RelayProcess,
 } from './relay-harness'
 
@@ -77,22 +78,7 @@ const joinTeam = async (teamId: TeamId, actor: TeamActor): Promise<Client> => {
 const needOf = (doc: Y.Doc, teamId: TeamId, needId: NeedId): NeedSnapshot | undefined =>
   readTeam(doc, teamId).needs.find((need) => need.id === needId)
 
-/** The update a change makes on a copy of `source`'s document: what a hostile client would send. */
-const forged = (source: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array => {
-  const copy = new Y.Doc()
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(source))
-  const before = Y.encodeStateVector(copy)
-  change(copy)
-  return Y.encodeStateAsUpdate(copy, before)
-}
 const put = (key: TeamKey, value: unknown) => (doc: Y.Doc) => doc.getMap(TEAM_ROOT).set(entryKey(key), value)
-
-/** How the relay ended a raw socket, or 'still open' if it kept it (the change was accepted). */
-const endOf = (socket: RawSocket): Promise<{ code?: number; reason?: string } | 'still open'> =>
-  Promise.race([
-    socket.ended,
-    new Promise<'still open'>((done) => setTimeout(() => done('still open'), 5_000)),
-  ])
 
 /** Sends `update` from a raw socket holding `actor`'s team token and resolves with how the relay ended it. */
 const sendAs = async (teamId: TeamId, actor: TeamActor, update: Uint8Array) => {

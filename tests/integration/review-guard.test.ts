@@ -4,7 +4,7 @@
  * the store, while the same reviewer's replies and resolutions go through.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import type { CourseId, LessonId } from '../../shared/course/types'
 import { CloseCode } from '../../shared/protocol/close-codes'
 import { encodeUpdate } from '../../shared/protocol/codec'
@@ -16,6 +16,8 @@ import { COMMENT, commentOf, commentsOf, threadOf } from '../../shared/review/sc
 import type { Anchor } from '../../shared/review/stored-position'
 import type { CommentId, Person, ThreadId } from '../../shared/review/types'
 import {
+  endOf,
+  forged,
   connectClient,
   destroyClients,
   killRelays,
@@ -25,7 +27,6 @@ import {
   tokenFor,
   waitFor,
   type Client,
-  type RawSocket,
   type RelayProcess,
 } from './relay-harness'
 
@@ -54,28 +55,12 @@ const join = async (courseId: CourseId, who: Person, role: Role): Promise<Client
   return client
 }
 
-/** The update a change makes on a copy of `source`'s document: what a hostile client would send. */
-const forged = (source: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array => {
-  const copy = new Y.Doc()
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(source))
-  const before = Y.encodeStateVector(copy)
-  change(copy)
-  return Y.encodeStateAsUpdate(copy, before)
-}
-
 const commentIn = (doc: Y.Doc, threadId: ThreadId, commentId: CommentId): Y.Map<unknown> => {
   const thread = threadOf(doc, threadId)
   const comment = thread === undefined ? undefined : commentOf(thread, commentId)
   if (comment === undefined) throw new Error('comment not found')
   return comment
 }
-
-/** How the relay ended a raw socket, or 'still open' if it kept it (the change was accepted). */
-const endOf = (socket: RawSocket): Promise<{ code?: number } | 'still open'> =>
-  Promise.race([
-    socket.ended,
-    new Promise<'still open'>((done) => setTimeout(() => done('still open'), 5_000)),
-  ])
 
 const bodies = (doc: Y.Doc): string[] =>
   readThreads(doc).flatMap((thread) => thread.comments.map((comment) => comment.body))
