@@ -85,6 +85,26 @@ describe('checkHistoryUpdate', () => {
     expect(listVersions(relay)[0]?.name).toBe('Sent to Legal')
   })
 
+  it('refuses a value for a saved version’s key even from a client that never saw it (and so deletes nothing)', () => {
+    const { relay, id } = withVersion()
+    const [part] = [...relay.getMap(HISTORY_ROOT.parts).keys()]
+    if (part === undefined) throw new Error('the version has no state part')
+    for (const clientID of [1, 2 ** 31]) {
+      const stranger = new Y.Doc()
+      stranger.clientID = clientID
+      stranger.getMap(HISTORY_ROOT.versions).set(id, { forged: true })
+      expectRefused(relay, Y.encodeStateAsUpdate(stranger), BEN, /written: a saved version's entry/)
+      const other = new Y.Doc()
+      other.clientID = clientID
+      other.getMap(HISTORY_ROOT.parts).set(part, new Uint8Array([1]))
+      expectRefused(relay, Y.encodeStateAsUpdate(other), BEN, /written: a saved version's state/)
+      const claim = new Y.Doc()
+      claim.clientID = clientID
+      registerWriter(claim, 1, BEN)
+      expectRefused(relay, Y.encodeStateAsUpdate(claim), BEN, /written: another person's writer entry/)
+    }
+  })
+
   it('lets a writer entry be replaced only by the person it names', () => {
     const { relay } = withVersion()
     const ann = replicaOf(relay)

@@ -40,11 +40,27 @@ const guardedRoot = ({ parent }: Place): string | null =>
 const isPlainValue = (content: Y.Item['content']): boolean =>
   content instanceof Y.ContentAny || content instanceof Y.ContentBinary || content instanceof Y.ContentDeleted
 
+/** Why the held `item` in guarded root `root` may not be deleted or replaced by `writer`; null if it may. */
+const replacingBy =
+  (writer: HistoryWriter) =>
+  (item: Y.Item, root: string): string | null => {
+    if (root !== HISTORY_ROOT.writers) return `a saved version's ${root === 'parts' ? 'state' : 'entry'}`
+    const named = item.content instanceof Y.ContentAny ? parsePerson(item.content.arr[0]) : undefined
+    return named?.id === writer.id ? null : "another person's writer entry"
+  }
+
 export const checkHistoryUpdate = (
   doc: Y.Doc,
   update: DecodedUpdate,
   writer: HistoryWriter,
 ): Result<void, UpdateRefusal> => {
+  const replacing = replacingBy(writer)
+  /** The live item a guarded root holds at `key`; a new value there would replace it when applied. */
+  const heldAt = (root: string, key: string): Y.Item | undefined => {
+    const item = (doc.share.get(root) as { readonly _map: Map<string, Y.Item> } | undefined)?._map.get(key)
+    return item === undefined || item.deleted ? undefined : item
+  }
+
   const places = updatePlaces(doc, update)
   for (const item of places.added) {
     const place = places.placeOf(item)
@@ -56,17 +72,20 @@ export const checkHistoryUpdate = (
     if (root === null) continue
     if (place.key === null) return refused('not-allowed', `written: a list entry in ${root}`)
     if (!isPlainValue(item.content)) return refused('not-allowed', `written: a nested type in ${root}`)
+    // Applied, a value for a key the document holds replaces the held one even if the update deletes nothing.
+    const replaced = heldAt(root, place.key)
+    if (replaced !== undefined) {
+      const refusal = replacing(replaced, root)
+      if (refusal !== null) return refused('not-allowed', `written: ${refusal}`)
+    }
   }
 
   const deletion = judgeDeletions(doc, update, places, (item, fresh) => {
     // An item the update adds and deletes at once was never held by anyone: nothing written is lost.
     if (fresh) return null
     const root = guardedRoot(placeOfHeld(item))
-    if (root === null) return null
-    if (root !== HISTORY_ROOT.writers)
-      return `deleted: a saved version's ${root === 'parts' ? 'state' : 'entry'}`
-    const named = item.content instanceof Y.ContentAny ? parsePerson(item.content.arr[0]) : undefined
-    return named?.id === writer.id ? null : "deleted: another person's writer entry"
+    const refusal = root === null ? null : replacing(item, root)
+    return refusal === null ? null : `deleted: ${refusal}`
   })
   return deletion === null ? { ok: true, value: undefined } : { ok: false, error: deletion }
 }

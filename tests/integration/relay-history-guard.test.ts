@@ -4,7 +4,7 @@
  * closed with 4403, and the relay keeps the versions as they were, also after a restart.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { doc, p } from '../fixtures/content'
 import { buildCourseDoc } from '../fixtures/course-builder'
 import type { CourseId } from '../../shared/course/types'
@@ -94,6 +94,14 @@ describe('saved versions on the relay', () => {
         forged(ben.doc, (copy) => copy.getMap(HISTORY_ROOT.parts).set(part, new Uint8Array([1]))),
       ],
       ['claim Ann’s client id', forged(ben.doc, (copy) => registerWriter(copy, 11, BEN))],
+      [
+        'overwrite it from a client that never saw it (deleting nothing)',
+        (() => {
+          const stranger = new Y.Doc()
+          stranger.getMap(HISTORY_ROOT.versions).set(first.id, { forged: true })
+          return Y.encodeStateAsUpdate(stranger)
+        })(),
+      ],
     ]
     for (const [what, update] of attacks) {
       const socket = openRaw(relay.url, historyRoom, benToken)
