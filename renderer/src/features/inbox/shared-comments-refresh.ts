@@ -13,13 +13,19 @@ const REFRESH_EVERY_MS = 2 * 60_000
 
 type Outcome = 'synced' | 'not-synced'
 
-/** Resolves once the connection is in sync, refused or given up on; the connection is left to the caller. */
-const settled = (source: ConnectionSource): Promise<Outcome> =>
+/**
+ * Resolves once the connection is in sync, refused or given up on, or the refresh is stopped; the connection is
+ * left to the caller.
+ */
+const settled = (source: ConnectionSource, signal: AbortSignal): Promise<Outcome> =>
   new Promise<Outcome>((resolve) => {
     let unsubscribe = (): void => {}
     const timer = setTimeout(() => finish('not-synced'), SYNC_WAIT_MS)
+    const stop = (): void => finish('not-synced')
+    signal.addEventListener('abort', stop)
     const finish = (outcome: Outcome): void => {
       clearTimeout(timer)
+      signal.removeEventListener('abort', stop)
       unsubscribe()
       resolve(outcome)
     }
@@ -32,7 +38,7 @@ const settled = (source: ConnectionSource): Promise<Outcome> =>
   })
 
 /** Syncs one course's comments into this device's copy, then leaves its review room. */
-const refreshCourse = async (db: ChorusDb, link: RelayLinkRow): Promise<Outcome> => {
+const refreshCourse = async (db: ChorusDb, link: RelayLinkRow, signal: AbortSignal): Promise<Outcome> => {
   const store = await openReviewStore(db, link.courseId)
   try {
     const sync = connectCourse({
@@ -43,7 +49,7 @@ const refreshCourse = async (db: ChorusDb, link: RelayLinkRow): Promise<Outcome>
       token: link.token,
     })
     try {
-      return await settled(sync)
+      return await settled(sync, signal)
     } finally {
       sync.destroy()
     }
@@ -58,15 +64,15 @@ const refreshCourse = async (db: ChorusDb, link: RelayLinkRow): Promise<Outcome>
  * joined until it is in sync, then left, so the relay holds no connection per course. A relay that does not answer
  * is skipped for the rest of the round; a course whose invite may not read comments (a pilot learner's) is skipped.
  */
-export async function refreshSharedComments(db: ChorusDb, stopped: () => boolean): Promise<void> {
+export async function refreshSharedComments(db: ChorusDb, signal: AbortSignal): Promise<void> {
   const links = await db.relayLinks.toArray()
   const unreachable = new Set<string>()
   for (const link of links) {
-    if (stopped()) return
+    if (signal.aborted) return
     if (unreachable.has(link.relayUrl)) continue
     const identity = await readCourseIdentity(db, link.courseId)
     if (!canRead(identity.role, 'review')) continue
-    if ((await refreshCourse(db, link)) === 'not-synced') unreachable.add(link.relayUrl)
+    if ((await refreshCourse(db, link, signal)) === 'not-synced') unreachable.add(link.relayUrl)
   }
 }
 
@@ -76,7 +82,8 @@ export async function refreshSharedComments(db: ChorusDb, stopped: () => boolean
  */
 export function useSharedCommentsRefresh(db: ChorusDb): void {
   useEffect(() => {
-    let stopped = false
+    // Leaving (opening a course, say) also ends the course being refreshed, so its room is left at once.
+    const stopping = new AbortController()
     let running: Promise<void> | null = null
     let again = false
     const refresh = (): void => {
@@ -84,11 +91,11 @@ export function useSharedCommentsRefresh(db: ChorusDb): void {
         again = true
         return
       }
-      running = refreshSharedComments(db, () => stopped)
+      running = refreshSharedComments(db, stopping.signal)
         .catch((cause: unknown) => console.warn('[sync] could not refresh shared courses’ comments', cause))
         .finally(() => {
           running = null
-          if (again && !stopped) {
+          if (again && !stopping.signal.aborted) {
             again = false
             refresh()
           }
@@ -98,7 +105,7 @@ export function useSharedCommentsRefresh(db: ChorusDb): void {
     const timer = setInterval(refresh, REFRESH_EVERY_MS)
     const unsubscribe = onRelayLinkSaved(refresh)
     return () => {
-      stopped = true
+      stopping.abort()
       clearInterval(timer)
       unsubscribe()
     }
