@@ -6,22 +6,23 @@ import type { ChorusDb, RelayLinkRow } from '../../storage/db'
 import { connectCourse, type ConnectionSource, type ConnectionStatus } from '../../sync/course-sync'
 import { onRelayLinkSaved } from '../../sync/relay-links'
 
-/** How long one course's comments may take to sync before the refresh moves on (a relay that does not answer). */
+/** How long one course's comments may take to sync before the refresh moves on: a relay that does not answer. */
 const SYNC_WAIT_MS = 8_000
 /** How often the comments are brought up to date while For me (or the library, which counts its items) is shown. */
 const REFRESH_EVERY_MS = 2 * 60_000
 
-type Outcome = 'synced' | 'not-synced'
+/** `failed`: the relay refused the invite, or the connection failed at once (offline, say); `no-answer`: it hung. */
+type Outcome = 'synced' | 'failed' | 'no-answer'
 
 /**
- * Resolves once the connection is in sync, refused or given up on, or the refresh is stopped; the connection is
- * left to the caller.
+ * Resolves once the connection is in sync, has failed or was given up on, or the refresh is stopped; the connection
+ * is left to the caller, and is not retried.
  */
 const settled = (source: ConnectionSource, signal: AbortSignal): Promise<Outcome> =>
   new Promise<Outcome>((resolve) => {
     let unsubscribe = (): void => {}
-    const timer = setTimeout(() => finish('not-synced'), SYNC_WAIT_MS)
-    const stop = (): void => finish('not-synced')
+    const timer = setTimeout(() => finish('no-answer'), SYNC_WAIT_MS)
+    const stop = (): void => finish('failed')
     signal.addEventListener('abort', stop)
     const finish = (outcome: Outcome): void => {
       clearTimeout(timer)
@@ -31,7 +32,7 @@ const settled = (source: ConnectionSource, signal: AbortSignal): Promise<Outcome
     }
     const check = (status: ConnectionStatus): void => {
       if (status.kind === 'synced') finish('synced')
-      else if (status.kind === 'refused') finish('not-synced')
+      else if (status.kind === 'refused' || status.kind === 'offline') finish('failed')
     }
     unsubscribe = source.subscribe(check)
     check(source.getStatus())
@@ -62,7 +63,8 @@ const refreshCourse = async (db: ChorusDb, link: RelayLinkRow, signal: AbortSign
  * Brings the stored comments of every course shared through a relay up to date, one course at a time: For me reads
  * them from this device, and a course's comments otherwise sync only while the course is open. Each review room is
  * joined until it is in sync, then left, so the relay holds no connection per course. A relay that does not answer
- * is skipped for the rest of the round; a course whose invite may not read comments (a pilot learner's) is skipped.
+ * (the connection hangs) is skipped for the rest of the round; one that refuses a course's invite is not, since
+ * another invite may be good. A course whose invite may not read comments (a pilot learner's) is skipped.
  */
 export async function refreshSharedComments(db: ChorusDb, signal: AbortSignal): Promise<void> {
   const links = await db.relayLinks.toArray()
@@ -72,7 +74,7 @@ export async function refreshSharedComments(db: ChorusDb, signal: AbortSignal): 
     if (unreachable.has(link.relayUrl)) continue
     const identity = await readCourseIdentity(db, link.courseId)
     if (!canRead(identity.role, 'review')) continue
-    if ((await refreshCourse(db, link, signal)) === 'not-synced') unreachable.add(link.relayUrl)
+    if ((await refreshCourse(db, link, signal)) === 'no-answer') unreachable.add(link.relayUrl)
   }
 }
 
