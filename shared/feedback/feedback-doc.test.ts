@@ -5,7 +5,7 @@ import { MAX_COMMENT_LENGTH, entryKey } from './entries'
 import {
   FEEDBACK_ORIGIN,
   FEEDBACK_ROOT,
-  observeFeedback,
+  observeFeedbackKeys,
   readAllFeedback,
   readLessonFeedback,
   readQuestionAnswer,
@@ -154,17 +154,20 @@ describe('reading everyone’s feedback', () => {
     })
   })
 
-  it('tells an observer about local and remote changes until it unsubscribes', () => {
+  it('tells an observer which entries local and remote changes touched, until it unsubscribes', () => {
     const doc = new Y.Doc()
     const remote = new Y.Doc()
-    let calls = 0
-    const stop = observeFeedback(doc, () => calls++)
+    const changes: string[][] = []
+    const stop = observeFeedbackKeys(doc, (keys) => changes.push([...keys]))
     setLessonFeedback(doc, ANN, LESSON, { reaction: 'helpful' })
     setLessonFeedback(remote, BEN, LESSON, { reaction: 'helpful' })
     sync(remote, doc)
-    expect(calls).toBe(2)
+    expect(changes).toEqual([
+      [entryKey({ kind: 'lesson', learnerId: ANN.id, lessonId: LESSON })],
+      [entryKey({ kind: 'lesson', learnerId: BEN.id, lessonId: LESSON })],
+    ])
     stop()
     recordAnswer(doc, ANN, LESSON, 'q1', true)
-    expect(calls).toBe(2)
+    expect(changes).toHaveLength(2)
   })
 })

@@ -150,37 +150,74 @@ export const readQuestionAnswer = (
   return entry === null ? null : questionAnswerOf(lessonId, questionId, entry)
 }
 
+/** One well-formed entry as the authors read it: a learner's feedback on a lesson, or their answers to a question. */
+export type FeedbackEntry =
+  | { readonly kind: 'lesson'; readonly feedback: LessonFeedback }
+  | { readonly kind: 'question'; readonly answer: QuestionAnswer }
+
+const entryAt = (rawKey: string, value: unknown): FeedbackEntry | null => {
+  const key = parseEntryKey(rawKey)
+  if (key === null) return null
+  if (key.kind === 'lesson') {
+    const entry = parseLessonEntry(value, key.learnerId)
+    return entry === null ? null : { kind: 'lesson', feedback: lessonFeedbackOf(key.lessonId, entry) }
+  }
+  const entry = parseAnswerEntry(value, key.learnerId)
+  return entry === null
+    ? null
+    : { kind: 'question', answer: questionAnswerOf(key.lessonId, key.questionId, entry) }
+}
+
 /**
- * Every learner's feedback and answers, for the authors' Feedback panel, in the same order on every device.
- * Entries that are not well-formed (a key or value no version of Chorus writes) are skipped rather than shown
- * half-read.
+ * The entry stored under `rawKey`; null if there is none, or it is not well-formed (a key or value no version of
+ * Chorus writes), so that it is skipped rather than shown half-read.
  */
-export const readAllFeedback = (doc: Y.Doc): { feedback: LessonFeedback[]; answers: QuestionAnswer[] } => {
+export const readFeedbackEntry = (doc: Y.Doc, rawKey: string): FeedbackEntry | null =>
+  entryAt(rawKey, entriesMap(doc).get(rawKey))
+
+/** The keys of every stored entry, well-formed or not, in no particular order. */
+export const feedbackKeys = (doc: Y.Doc): Iterable<string> => entriesMap(doc).keys()
+
+/**
+ * The order every device lists entries in: each replica's map iterates in the order it learnt the keys, so lists
+ * follow the keys' own order instead.
+ */
+export const compareEntryKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/** Entries, already in key order, split into lesson feedback and answers. */
+export const allFeedbackOf = (
+  entries: Iterable<FeedbackEntry | null | undefined>,
+): { feedback: LessonFeedback[]; answers: QuestionAnswer[] } => {
   const feedback: LessonFeedback[] = []
   const answers: QuestionAnswer[] = []
-  // In key order: each replica's map iterates in the order it learnt the keys, and every device must list alike.
-  const entries = [...entriesMap(doc).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  for (const [rawKey, value] of entries) {
-    const key = parseEntryKey(rawKey)
-    if (key === null) continue
-    if (key.kind === 'lesson') {
-      const entry = parseLessonEntry(value, key.learnerId)
-      if (entry !== null) feedback.push(lessonFeedbackOf(key.lessonId, entry))
-    } else {
-      const entry = parseAnswerEntry(value, key.learnerId)
-      if (entry !== null) answers.push(questionAnswerOf(key.lessonId, key.questionId, entry))
-    }
+  for (const entry of entries) {
+    if (entry?.kind === 'lesson') feedback.push(entry.feedback)
+    else if (entry?.kind === 'question') answers.push(entry.answer)
   }
   return { feedback, answers }
 }
 
 /**
- * Calls `onChange` after every transaction that touched the feedback, local or remote. It is not called at once:
- * read the current state first. Returns the unsubscribe function.
+ * Every learner's feedback and answers, read at once, in the same order on every device (feedback-watch.ts keeps
+ * such a reading current as entries change).
  */
-export const observeFeedback = (doc: Y.Doc, onChange: () => void): (() => void) => {
+export const readAllFeedback = (doc: Y.Doc): { feedback: LessonFeedback[]; answers: QuestionAnswer[] } =>
+  allFeedbackOf(
+    [...entriesMap(doc).entries()]
+      .sort(([a], [b]) => compareEntryKeys(a, b))
+      .map(([rawKey, value]) => entryAt(rawKey, value)),
+  )
+
+/**
+ * Calls `onChange` with the keys each transaction that touched the feedback changed (added, updated or removed),
+ * local or remote. Returns the unsubscribe function.
+ */
+export const observeFeedbackKeys = (
+  doc: Y.Doc,
+  onChange: (keys: ReadonlySet<string>) => void,
+): (() => void) => {
   const entries = entriesMap(doc)
-  const handler = () => onChange()
+  const handler = (event: Y.YMapEvent<unknown>) => onChange(event.keysChanged)
   entries.observe(handler)
   return () => entries.unobserve(handler)
 }

@@ -1,13 +1,17 @@
 import { useEffect, useMemo, useState } from 'react'
 import type * as Y from 'yjs'
 import type { LessonId } from '../../../shared/course/types'
-import { observeFeedback, readAllFeedback } from '../../../shared/feedback/feedback-doc'
+import { watchAllFeedback } from '../../../shared/feedback/feedback-watch'
 import { summariseFeedback, type AllFeedback } from '../../../shared/feedback/summary'
 import type { FeedbackSummary } from '../../../shared/feedback/types'
 
 const NOTHING: AllFeedback = { feedback: [], answers: [] }
 
-/** Every learner's feedback and answers, kept current as learners write (here or through the relay). */
+/**
+ * Every learner's feedback and answers, kept current as learners write (here or through the relay). Changes are
+ * shown once per frame: joining the feedback room delivers the entries learners sent meanwhile in many messages,
+ * and the panel is summarised and drawn once for all of them.
+ */
 export function useAllFeedback(doc: Y.Doc | null): AllFeedback {
   const [all, setAll] = useState<AllFeedback>(NOTHING)
   useEffect(() => {
@@ -15,8 +19,18 @@ export function useAllFeedback(doc: Y.Doc | null): AllFeedback {
       setAll(NOTHING)
       return
     }
-    setAll(readAllFeedback(doc))
-    return observeFeedback(doc, () => setAll(readAllFeedback(doc)))
+    let frame: number | null = null
+    const watch = watchAllFeedback(doc, () => {
+      frame ??= requestAnimationFrame(() => {
+        frame = null
+        setAll(watch.current())
+      })
+    })
+    setAll(watch.current())
+    return () => {
+      watch.stop()
+      if (frame !== null) cancelAnimationFrame(frame)
+    }
   }, [doc])
   return all
 }

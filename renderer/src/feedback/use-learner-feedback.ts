@@ -1,7 +1,11 @@
 import { useCallback, useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import type { LessonId } from '../../../shared/course/types'
-import { observeFeedback, readLessonFeedback, setLessonFeedback } from '../../../shared/feedback/feedback-doc'
+import {
+  observeFeedbackKeys,
+  readLessonFeedback,
+  setLessonFeedback,
+} from '../../../shared/feedback/feedback-doc'
 import type { LearnerRef, LessonFeedback, LessonReactionName } from '../../../shared/feedback/types'
 
 export interface LearnerFeedback {
@@ -27,7 +31,7 @@ export function useLearnerFeedback(
     }
     const read = () => setOwn(readLessonFeedback(doc, learnerId, lessonId))
     read()
-    return observeFeedback(doc, read)
+    return observeFeedbackKeys(doc, read)
   }, [doc, learnerId, lessonId])
 
   const { id, name } = learner
