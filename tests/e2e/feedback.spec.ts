@@ -167,6 +167,15 @@ test('a pilot learner’s offline reaction, comment and answers reach the author
   await expect(comment).toContainText('Lee on “Erosion” · Confusing')
   await expectNoSeriousAxeViolations(author, 'the Feedback panel')
 
+  // The open panel follows the learner live: a changed reaction shows without reopening it.
+  await feedbackForm(learner).getByRole('button', { name: 'Helpful', exact: true }).click()
+  await expect(erosion.getByRole('cell')).toHaveText(['1', '0', '0'])
+  await expect(panel.getByText('Course score: 100 %')).toBeVisible()
+  await expect(comment).toContainText('Lee on “Erosion” · Helpful')
+  await confusing.click()
+  await expect(erosion.getByRole('cell')).toHaveText(['0', '0', '1'])
+  await expect(comment).toContainText('Lee on “Erosion” · Confusing')
+
   // One click turns the comment into a review thread on the lesson, quoting the learner.
   await comment.getByRole('button', { name: /^Turn into review thread/ }).click()
   await expect(comment).toContainText('Turned into a review thread on “Erosion”')
