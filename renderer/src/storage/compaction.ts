@@ -4,6 +4,13 @@ import type { ChorusDb, DocKey, UpdateTable } from './db'
 /** Rows a course may collect before they are replaced by one. Fast typing writes a few rows a second. */
 export const COMPACTION_THRESHOLD = 500
 
+/**
+ * How long compaction waits after a document opens before it looks for an idle moment: an open is the page's
+ * busiest time (the view builds, the outline fills in over idle moments, the comments, history and feedback
+ * documents load and the relay syncs), and the compaction of a long history is a long task.
+ */
+export const OPEN_SETTLE_MS = 3_000
+
 /** How long compaction waits for an idle moment before it runs anyway. */
 export const COMPACTION_IDLE_DEADLINE_MS = 5_000
 

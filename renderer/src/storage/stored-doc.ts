@@ -6,7 +6,12 @@
 import * as Y from 'yjs'
 import { STORAGE_ORIGIN } from '../../../shared/course/origins'
 import { whenIdle } from '../ui/when-idle'
-import { COMPACTION_IDLE_DEADLINE_MS, COMPACTION_THRESHOLD, compactKnownRows } from './compaction'
+import {
+  COMPACTION_IDLE_DEADLINE_MS,
+  COMPACTION_THRESHOLD,
+  OPEN_SETTLE_MS,
+  compactKnownRows,
+} from './compaction'
 import type { ChorusDb, DocKey, UpdateRow, UpdateTable } from './db'
 import { onPageLeave, type PageTargets } from './page-lifecycle'
 import { unloadBackup, type UnloadBackup } from './unload-backup'
@@ -19,6 +24,8 @@ export interface StoredDocOptions {
   readonly page?: PageTargets
   readonly now?: () => number
   readonly compactionThreshold?: number
+  /** How long after the open compaction waits before it looks for an idle moment; defaults to OPEN_SETTLE_MS. */
+  readonly openSettleMs?: number
   /** Where changes not yet stored are kept when the page goes away; defaults to this browser's localStorage. */
   readonly unloadBackup?: UnloadBackup
 }
@@ -101,6 +108,7 @@ export function persistDoc(db: ChorusDb, input: PersistDocInput): DocPersistence
   let compacting: Promise<void> | null = null
   let cancelIdle: (() => void) | null = null
   let stopped = false
+  let settling: ReturnType<typeof setTimeout> | null = null
 
   const compact = (): Promise<void> => {
     cancelIdle?.()
@@ -128,7 +136,7 @@ export function persistDoc(db: ChorusDb, input: PersistDocInput): DocPersistence
   }
   // Never in the typing path: when there are too many rows, merging waits for the page to be idle.
   const compactWhenIdle = (): void => {
-    if (stopped || compacting || cancelIdle || rowCount <= threshold) return
+    if (stopped || settling !== null || compacting || cancelIdle || rowCount <= threshold) return
     cancelIdle = whenIdle(() => {
       cancelIdle = null
       if (!stopped) void compact()
@@ -176,9 +184,15 @@ export function persistDoc(db: ChorusDb, input: PersistDocInput): DocPersistence
     stopped = true
     cancelIdle?.()
     cancelIdle = null
+    if (settling !== null) clearTimeout(settling)
     detach.forEach((stop) => stop())
   }
-  compactWhenIdle()
+  // Not while the document opens: an idle moment can come before its view has painted (the view waits on other
+  // reads), and compacting a long history then held the first paint back by 0.2 s and more.
+  settling = setTimeout(() => {
+    settling = null
+    compactWhenIdle()
+  }, options.openSettleMs ?? OPEN_SETTLE_MS)
   restoreKept(doc, backup)
   // What was kept had been stored after all: nothing to write, so no save will come to forget it.
   if (!writer.hasUnsaved()) backup.forget()
