@@ -21,7 +21,7 @@ import { charge, forgetAnswers, msUntilAffordable, remember, rememberedAnswer } 
 import type { FanoutMessage } from './cluster/fanout-entry'
 import { createClusterSync, type ClusterLinks } from './cluster/cluster-sync'
 import type { RoomStore } from './store/store'
-import { binaryFrame } from './ws-frame'
+import { keptBinaryFrame } from './ws-frame'
 
 /** Why the relay ends a connection: a close code from shared/protocol and a short reason. */
 export interface Refusal {
@@ -302,7 +302,7 @@ export const createRooms = ({
     answerSyncStep1(room: Room, peer: Peer, stateVector: Uint8Array): Result<number, Refusal> {
       // Fresh devices joining a big course all ask for everything: encode it once per version, not per join.
       if (isEmptyStateVector(stateVector)) {
-        room.fullStateFrame ??= binaryFrame(encodeSyncStep2(Y.encodeStateAsUpdate(room.doc)))
+        room.fullStateFrame ??= keptBinaryFrame(encodeSyncStep2(Y.encodeStateAsUpdate(room.doc)))
         sendFramed(peer, room.fullStateFrame)
         return answered
       }
@@ -319,7 +319,7 @@ export const createRooms = ({
       } catch (error) {
         return refuse(CloseCode.MalformedMessage, `bad state vector: ${message(error)}`)
       }
-      const frame = binaryFrame(encodeSyncStep2(diff))
+      const frame = keptBinaryFrame(encodeSyncStep2(diff))
       charge(room.stepAnswers, stateVector.byteLength + frame.byteLength)
       remember(room.stepAnswers, stateVector, frame)
       sendFramed(peer, frame)

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket, { WebSocketServer } from 'ws'
-import { binaryFrame } from './ws-frame'
+import { binaryFrame, keptBinaryFrame } from './ws-frame'
 
 const servers: Server[] = []
 afterEach(() => {
@@ -50,6 +50,16 @@ describe('binaryFrame', () => {
       lengths,
     )
     client.close()
+  })
+
+  it('frames a kept frame byte for byte alike, in memory of its own so it pins no pool slab', () => {
+    for (const length of [0, 5, 125, 126, 4_000, 70_000]) {
+      const kept = keptBinaryFrame(payload(length))
+      expect(Buffer.compare(kept, binaryFrame(payload(length)))).toBe(0)
+      expect(kept.buffer.byteLength).toBe(kept.byteLength)
+    }
+    // The shared pool is what a kept frame avoids: a small frame from it sits in a larger buffer.
+    expect(binaryFrame(payload(5)).buffer.byteLength).toBeGreaterThan(7)
   })
 
   it('interleaves with frames ws writes itself, in the order they were written', async () => {
