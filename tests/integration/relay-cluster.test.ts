@@ -4,6 +4,7 @@
  * stopped without losing anything a client saw acknowledged.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { Redis } from 'ioredis'
 import { startNginx } from './nginx-server'
 import { startPostgres, startRedis, type RealServer } from './real-servers'
 import {
@@ -136,7 +137,7 @@ describe('relay cluster on PostgreSQL + Redis', () => {
     await Promise.all(
       [one, two].map((relay) => relay.waitForLog((line) => line.event === 'fanout-resumed', 10_000)),
     )
-    // Each instance catches its rooms up once Redis is back; let that finish before the edit that must come by stream.
+    // Each instance catches its rooms up once Redis is back; let that finish before the edit that must come through Redis.
     await sleep(500)
     const catchUps = (): number => two.logs.filter((line) => line.event === 'room-caught-up').length
     const caughtUpBefore = catchUps()
@@ -147,7 +148,40 @@ describe('relay cluster on PostgreSQL + Redis', () => {
       'after the restart',
     )
     expect(Date.now() - restartedAt).toBeLessThan(5000)
-    // Through the stream again, not by catching up from PostgreSQL.
+    // Through Redis again, not by catching up from PostgreSQL.
+    expect(catchUps()).toBe(caughtUpBefore)
+  })
+
+  it('catches up and keeps delivering when Redis drops the subscriptions', async () => {
+    const [one, two] = await Promise.all([startInstance(), startInstance()])
+    const room = 'clusterDropped'
+    const [a, b] = await Promise.all([join(one, room, 'ann'), join(two, room, 'ben')])
+    a.text.insert(0, 'before. ')
+    await waitFor(() => b.text.toString() === 'before. ', 5000, 'before the drop')
+    const resumedBefore = two.logs.filter((line) => line.event === 'fanout-resumed').length
+    const admin = new Redis(redis.url)
+    try {
+      await admin.call('CLIENT', 'KILL', 'TYPE', 'pubsub')
+    } finally {
+      admin.disconnect()
+    }
+    a.text.insert(a.text.length, 'right after the drop. ')
+    await waitFor(
+      () => b.text.toString() === 'before. right after the drop. ',
+      5000,
+      'the update published while the subscription was away',
+    )
+    await waitFor(
+      () => two.logs.filter((line) => line.event === 'fanout-resumed').length > resumedBefore,
+      5000,
+      'the instance subscribed again',
+    )
+    await sleep(500)
+    const catchUps = (): number => two.logs.filter((line) => line.event === 'room-caught-up').length
+    const caughtUpBefore = catchUps()
+    a.text.insert(a.text.length, 'later.')
+    await waitFor(() => b.text.toString() === 'before. right after the drop. later.', 5000, 'after')
+    // Through Redis again, not by catching up from PostgreSQL.
     expect(catchUps()).toBe(caughtUpBefore)
   })
 

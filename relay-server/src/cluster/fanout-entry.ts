@@ -18,11 +18,33 @@ export interface FanoutEntry {
   readonly message: FanoutMessage
 }
 
-/** A stream entry's fields: `i` instance, then `u` seq + `d` update bytes, or `p` the presence entries as JSON. */
-export const encodeFanoutFields = (instance: string, message: FanoutMessage): (string | Buffer)[] =>
-  message.kind === 'update'
-    ? ['i', instance, 'u', String(message.seq), 'd', Buffer.from(message.update)]
-    : ['i', instance, 'p', JSON.stringify(message.entries)]
+/**
+ * A message's bytes: a kind byte (`u` update, `p` presence), the sending instance's id (a UUID, 36 ASCII bytes), then
+ * for an update its seq (8 bytes, big-endian) and the update's bytes, for presence the entries as JSON.
+ */
+const UPDATE = 0x75
+const PRESENCE = 0x70
+const INSTANCE_BYTES = 36
+const HEADER_BYTES = 1 + INSTANCE_BYTES
+const SEQ_BYTES = 8
+
+export const encodeFanoutEntry = (instance: string, message: FanoutMessage): Buffer => {
+  if (instance.length !== INSTANCE_BYTES) throw new Error(`instance id must be ${INSTANCE_BYTES} characters`)
+  if (message.kind === 'presence') {
+    const json = JSON.stringify(message.entries)
+    const bytes = Buffer.allocUnsafe(HEADER_BYTES + Buffer.byteLength(json))
+    bytes[0] = PRESENCE
+    bytes.write(instance, 1, 'latin1')
+    bytes.write(json, HEADER_BYTES, 'utf8')
+    return bytes
+  }
+  const bytes = Buffer.allocUnsafe(HEADER_BYTES + SEQ_BYTES + message.update.byteLength)
+  bytes[0] = UPDATE
+  bytes.write(instance, 1, 'latin1')
+  bytes.writeBigUInt64BE(BigInt(message.seq), HEADER_BYTES)
+  bytes.set(message.update, HEADER_BYTES + SEQ_BYTES)
+  return bytes
+}
 
 const isPresenceEntry = (value: unknown): value is RemotePresenceEntry => {
   if (typeof value !== 'object' || value === null) return false
@@ -35,27 +57,21 @@ const isPresenceEntry = (value: unknown): value is RemotePresenceEntry => {
   )
 }
 
-/** Null for an entry no relay of ours wrote (another program writing to the key): it is skipped. */
-export const decodeFanoutEntry = (fields: readonly Buffer[]): FanoutEntry | null => {
-  const values = new Map<string, Buffer>()
-  for (let i = 0; i + 1 < fields.length; i += 2) {
-    const [name, value] = [fields[i], fields[i + 1]]
-    if (name !== undefined && value !== undefined) values.set(name.toString(), value)
+/** Null for a message no relay of ours wrote (another program publishing on the channel): it is skipped. */
+export const decodeFanoutEntry = (bytes: Buffer): FanoutEntry | null => {
+  if (bytes.byteLength < HEADER_BYTES) return null
+  const instance = bytes.toString('latin1', 1, HEADER_BYTES)
+  if (bytes[0] === UPDATE) {
+    if (bytes.byteLength < HEADER_BYTES + SEQ_BYTES) return null
+    const seq = Number(bytes.readBigUInt64BE(HEADER_BYTES))
+    if (!Number.isSafeInteger(seq) || seq < 1) return null
+    const start = HEADER_BYTES + SEQ_BYTES
+    const update = new Uint8Array(bytes.buffer, bytes.byteOffset + start, bytes.byteLength - start)
+    return { instance, message: { kind: 'update', seq, update } }
   }
-  const instance = values.get('i')?.toString()
-  if (instance === undefined) return null
-  const seq = values.get('u')
-  const data = values.get('d')
-  if (seq !== undefined && data !== undefined) {
-    const parsed = Number(seq.toString())
-    if (!Number.isSafeInteger(parsed) || parsed < 1) return null
-    const update = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-    return { instance, message: { kind: 'update', seq: parsed, update } }
-  }
-  const presence = values.get('p')
-  if (presence === undefined) return null
+  if (bytes[0] !== PRESENCE) return null
   try {
-    const entries: unknown = JSON.parse(presence.toString())
+    const entries: unknown = JSON.parse(bytes.toString('utf8', HEADER_BYTES))
     if (!Array.isArray(entries) || !entries.every(isPresenceEntry)) return null
     return { instance, message: { kind: 'presence', entries } }
   } catch {

@@ -1,6 +1,6 @@
 import type { ClientSpec } from './messages'
 import type { JoinScenario, Scenario, UpdateScenario } from './scenarios'
-import type { BenchServer } from './servers'
+import type { BenchServer, Retained } from './servers'
 import { totalUsage, type InstanceUsage, type Measurement } from './stats'
 import type { Worker } from './workers'
 
@@ -12,16 +12,16 @@ const SETTLE_MS = 500
 /** A token for one client of a room: each client has its own, as real users do (the relay caps connections per token). */
 export type TokenFor = (room: string, client: number) => Promise<string>
 
-/** Retained RSS (after a forced GC), and a CPU clock that leaves out the CPU those forced GCs cost. */
+/** Retained memory (after forced GCs), and a CPU clock that leaves out the CPU those forced GCs cost. */
 const meter = (server: BenchServer) => {
   let gcSeconds = 0
   return {
     cpu: () => server.usage().cpuSeconds - gcSeconds,
-    retainedRss: async () => {
+    retained: async (): Promise<Retained> => {
       const before = server.usage().cpuSeconds
-      const rss = await server.retainedRss()
+      const retained = await server.retained()
       gcSeconds += server.usage().cpuSeconds - before
-      return rss
+      return retained
     },
   }
 }
@@ -43,24 +43,26 @@ const roomName = (scenario: string, room: number): string => `bench${scenario}${
 /** Counts one instance's CPU and memory from just before its clients connect until they have received everything. */
 const watch = async (server: BenchServer) => {
   const clock = meter(server)
-  const rssBaseBytes = await clock.retainedRss()
+  const base = await clock.retained()
   const cpuStart = clock.cpu()
   const sampler = peakSampler(server)
   let cpuConnected = cpuStart
-  let rssConnectedBytes = rssBaseBytes
+  let connected = base
   let cpuEditing = cpuStart
   return {
     /** Call once the clients are connected (and the relay settled), before they edit. */
     connected: async (): Promise<void> => {
       cpuConnected = clock.cpu()
-      rssConnectedBytes = await clock.retainedRss()
+      connected = await clock.retained()
       cpuEditing = clock.cpu()
     },
     finish: (): InstanceUsage => ({
       cpuConnectSeconds: cpuConnected - cpuStart,
       cpuSeconds: clock.cpu() - cpuEditing,
-      rssBaseBytes,
-      rssConnectedBytes,
+      rssBaseBytes: base.rssBytes,
+      rssConnectedBytes: connected.rssBytes,
+      heldBaseBytes: base.heldBytes,
+      heldConnectedBytes: connected.heldBytes,
       rssPeakBytes: sampler.stop(),
     }),
   }
@@ -167,7 +169,7 @@ export const runJoin = async (
   const room = roomName(scenario.key, 0)
   const token = await tokenFor(room, 0)
   const clock = meter(server)
-  const rssBaseBytes = await clock.retainedRss()
+  const base = await clock.retained()
   const cpuStart = clock.cpu()
   const sampler = peakSampler(server)
   const connectStarted = performance.now()
@@ -195,7 +197,7 @@ export const runJoin = async (
   const connectWallMs = performance.now() - connectStarted
   await sleep(SETTLE_MS)
   const cpuSeeded = clock.cpu()
-  const rssConnectedBytes = await clock.retainedRss()
+  const seeded = await clock.retained()
   const cpuJoining = clock.cpu()
 
   const latencyMs: number[] = []
@@ -214,8 +216,10 @@ export const runJoin = async (
   const usage: InstanceUsage = {
     cpuConnectSeconds: cpuSeeded - cpuStart,
     cpuSeconds: clock.cpu() - cpuJoining,
-    rssBaseBytes,
-    rssConnectedBytes,
+    rssBaseBytes: base.rssBytes,
+    rssConnectedBytes: seeded.rssBytes,
+    heldBaseBytes: base.heldBytes,
+    heldConnectedBytes: seeded.heldBytes,
     rssPeakBytes: sampler.stop(),
   }
   await Promise.all(workers.map((worker) => worker.call({ op: 'reset' })))

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync } from 'node:fs'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -11,25 +10,47 @@ const TICKS_PER_SECOND = 100
 
 export type ServerKind = 'ours' | 'reference'
 
+/** What a server holds at rest, read after forced garbage collections. */
+export interface Retained {
+  readonly rssBytes: number
+  /**
+   * What its objects hold, as V8 counts it: heap in use outside compiled code, plus memory of buffers outside the
+   * heap. Leaves out what a process grows by once, whatever it serves (its young generation growing to its cap, code
+   * compiled as paths warm up), and what its allocators keep mapped but free.
+   */
+  readonly heldBytes: number
+}
+
 export interface BenchServer {
   readonly kind: ServerKind
   readonly url: string
   readonly pid: number
   /** CPU seconds used so far and resident memory now, from /proc. */
   usage(): { cpuSeconds: number; rssBytes: number }
-  /** Resident memory after a full garbage collection: what the server keeps, not what it has yet to collect. */
-  retainedRss(): Promise<number>
+  /** Memory after full garbage collections: what the server keeps, not what it has yet to collect. */
+  retained(): Promise<Retained>
   stop(): Promise<void>
 }
 
 /**
- * Both servers run with this: SIGUSR2 makes them collect garbage, so memory is compared at rest. Without it the
- * figure depends on where each heap happens to be in its GC cycle, which swung per-connection results 2× either way.
+ * Both servers run with this: SIGUSR2 makes them collect garbage, so memory is compared at rest, and write what V8
+ * counts (see `Retained`) to the file in CHORUS_BENCH_HELD_FILE. Without collecting, the figure depends on where each
+ * heap happens to be in its GC cycle, which swung per-connection results 2× either way.
  */
 const GC_ON_SIGNAL = [
   '--expose-gc',
   '--import',
-  "data:text/javascript,process.on('SIGUSR2',()=>globalThis.gc())",
+  'data:text/javascript,' +
+    encodeURIComponent(`
+      import { writeFileSync } from 'node:fs'
+      import v8 from 'node:v8'
+      process.on('SIGUSR2', () => {
+        globalThis.gc()
+        const code = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'code_space')
+        const { heapUsed, external } = process.memoryUsage()
+        const held = heapUsed - (code?.space_used_size ?? 0) + external
+        writeFileSync(process.env.CHORUS_BENCH_HELD_FILE, String(held))
+      })`),
 ]
 /** Two collections, each given time for V8 to hand freed pages back: one often left them mapped. */
 const GC_ROUNDS = 2
@@ -84,9 +105,10 @@ const launch = async (
   env: NodeJS.ProcessEnv,
   port: number,
 ): Promise<BenchServer> => {
+  const heldFile = join(mkdtempSync(join(tmpdir(), 'chorus-bench-held-')), 'held')
   const child = spawn(process.execPath, command, {
     cwd: REPO,
-    env: { ...process.env, MALLOC_ARENA_MAX, ...env },
+    env: { ...process.env, MALLOC_ARENA_MAX, CHORUS_BENCH_HELD_FILE: heldFile, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   const exited = new Promise<void>((done) => child.once('exit', () => done()))
@@ -100,12 +122,12 @@ const launch = async (
     url: `ws://127.0.0.1:${port}`,
     pid,
     usage: () => readUsage(pid),
-    retainedRss: async () => {
+    retained: async () => {
       for (let round = 0; round < GC_ROUNDS; round++) {
         process.kill(pid, 'SIGUSR2')
         await new Promise((done) => setTimeout(done, GC_SETTLE_MS))
       }
-      return readUsage(pid).rssBytes
+      return { rssBytes: readUsage(pid).rssBytes, heldBytes: Number(readFileSync(heldFile, 'utf8')) }
     },
     stop: async () => {
       child.kill('SIGTERM')

@@ -20,6 +20,9 @@ export interface InstanceUsage {
   /** Retained RSS (after a forced GC) before connecting and with every client connected. */
   readonly rssBaseBytes: number
   readonly rssConnectedBytes: number
+  /** What its objects held (see servers.ts, `Retained`) at the same two moments. */
+  readonly heldBaseBytes: number
+  readonly heldConnectedBytes: number
   /** Highest RSS sampled every 100 ms, garbage included. */
   readonly rssPeakBytes: number
 }
@@ -49,12 +52,18 @@ export const totalUsage = (instances: readonly InstanceUsage[]): InstanceUsage =
   cpuSeconds: instances.reduce((sum, i) => sum + i.cpuSeconds, 0),
   rssBaseBytes: instances.reduce((sum, i) => sum + i.rssBaseBytes, 0),
   rssConnectedBytes: instances.reduce((sum, i) => sum + i.rssConnectedBytes, 0),
+  heldBaseBytes: instances.reduce((sum, i) => sum + i.heldBaseBytes, 0),
+  heldConnectedBytes: instances.reduce((sum, i) => sum + i.heldConnectedBytes, 0),
   rssPeakBytes: instances.reduce((sum, i) => sum + i.rssPeakBytes, 0),
 })
 
 /** Retained RSS the clients added, per connection (their rooms included: every connection is in one). */
 export const memoryPerConnection = (m: Measurement): number =>
   (m.rssConnectedBytes - m.rssBaseBytes) / m.connections
+
+/** What the clients' objects added, per connection, as V8 counts it (see servers.ts, `Retained`). */
+export const heldPerConnection = (m: Measurement): number =>
+  (m.heldConnectedBytes - m.heldBaseBytes) / m.connections
 
 const mean = (values: readonly number[]): number => values.reduce((sum, v) => sum + v, 0) / values.length
 
@@ -63,6 +72,8 @@ const averageUsage = (usages: readonly InstanceUsage[]): InstanceUsage => ({
   cpuSeconds: mean(usages.map((u) => u.cpuSeconds)),
   rssBaseBytes: mean(usages.map((u) => u.rssBaseBytes)),
   rssConnectedBytes: mean(usages.map((u) => u.rssConnectedBytes)),
+  heldBaseBytes: mean(usages.map((u) => u.heldBaseBytes)),
+  heldConnectedBytes: mean(usages.map((u) => u.heldConnectedBytes)),
   rssPeakBytes: Math.max(...usages.map((u) => u.rssPeakBytes)),
 })
 
