@@ -1,7 +1,7 @@
 import { strFromU8 } from 'fflate'
 import * as Y from 'yjs'
 import { schemaStatus } from '../course/migrate'
-import { readCourse } from '../course/read'
+import { readCourseMeta } from '../course/read'
 import { CURRENT_SCHEMA_VERSION } from '../course/schema'
 import { err, ok, type Result } from '../errors'
 import type { MediaBlob } from '../export/types'
@@ -106,7 +106,7 @@ const readDocument = (update: Uint8Array, header: CourseFileHeader): Result<Y.Do
   const status = schemaStatus(doc)
   if (status.kind === 'too-new') return tooNew(`course schema ${status.version}`)
   if (status.kind === 'uninitialised') return corrupt('the document holds no course')
-  if (readCourse(doc).meta.id !== header.courseId) return corrupt('the header names another course')
+  if (readCourseMeta(doc).id !== header.courseId) return corrupt('the header names another course')
   return ok(doc)
 }
 

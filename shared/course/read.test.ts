@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addLesson, addSection, createCourse, deleteLesson, moveLesson, renameLesson } from './commands'
 import { newCourseId } from './ids'
-import { findLesson, lessonBody, observeCourse, readCourse } from './read'
+import { findLesson, lessonBody, observeCourse, readCourse, readCourseMeta } from './read'
 import type { CourseSnapshot, LessonId } from './types'
 
 const courseWithLesson = () => {
@@ -12,6 +12,14 @@ const courseWithLesson = () => {
   const lesson = addLesson(doc, { sectionId: section, title: 'L' })
   return { doc, section, lesson }
 }
+
+describe('readCourseMeta', () => {
+  it('reads what readCourse reads as meta, title and settings included', () => {
+    const { doc } = courseWithLesson()
+    expect(readCourseMeta(doc)).toEqual(readCourse(doc).meta)
+    expect(readCourseMeta(doc).title).toBe('Course')
+  })
+})
 
 describe('observeCourse', () => {
   it('fires once per command with a fresh snapshot', () => {

@@ -38,7 +38,8 @@ const readCompletionRule = (value: unknown): CompletionRule =>
 const readAuthors = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((author): author is string => typeof author === 'string') : []
 
-const readMeta = (doc: Y.Doc): CourseMeta => {
+/** The course's title, dates and settings, without reading its outline (which grows with the course). */
+export const readCourseMeta = (doc: Y.Doc): CourseMeta => {
   const meta = metaMap(doc)
   const createdAt = numberOr(meta.get(META.createdAt), 0)
   return {
@@ -59,7 +60,7 @@ const readMeta = (doc: Y.Doc): CourseMeta => {
 
 /** The whole course as plain data. An uninitialised document reads as an empty course (see isCourseInitialised). */
 export const readCourse = (doc: Y.Doc): CourseSnapshot => ({
-  meta: readMeta(doc),
+  meta: readCourseMeta(doc),
   sections: readOutline(doc).map((section): SectionSnapshot => ({
     id: section.id as SectionId,
     title: section.title,

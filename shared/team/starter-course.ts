@@ -15,7 +15,7 @@ import {
 import { MARK, NODE, type ContentNode, type QuestionAttrs } from '../course/content'
 import { randomString } from '../course/ids'
 import { LOCAL_ORIGIN } from '../course/origins'
-import { readCourse } from '../course/read'
+import { readCourseMeta } from '../course/read'
 import type { NeedSnapshot } from './types'
 
 const text = (value: string, marks?: ContentNode['marks']): ContentNode =>
@@ -95,7 +95,7 @@ const summary = (need: NeedSnapshot): ContentNode =>
  */
 export const fillStarterCourse = (courseDoc: Y.Doc, need: NeedSnapshot): void => {
   courseDoc.transact(() => {
-    if (readCourse(courseDoc).meta.title !== need.title) renameCourse(courseDoc, need.title)
+    if (readCourseMeta(courseDoc).title !== need.title) renameCourse(courseDoc, need.title)
     updateCourseDetails(courseDoc, { description: objectiveOf(need) })
     const sectionId = addSection(courseDoc, { title: need.title })
     const lessons: readonly [string, ContentNode][] = [

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { readCourse } from '../../../shared/course/read'
+import { readCourseMeta } from '../../../shared/course/read'
 import { compareCourses, releaseNotes } from '../../../shared/history/compare'
 import { lastPublished, openVersion } from '../../../shared/history/history-doc'
 import type { CourseComparison, VersionSummary } from '../../../shared/history/types'
@@ -40,7 +40,7 @@ export function useChangesSinceExport(session: HistorySession | null): ChangesSi
       if (before === null) return setState({ kind: 'downloading', since })
       try {
         const comparison = compareCourses(before, course)
-        const notes = releaseNotes(comparison, { title: readCourse(course).meta.title }, since)
+        const notes = releaseNotes(comparison, { title: readCourseMeta(course).title }, since)
         setState({ kind: 'ready', since, comparison, notes })
         done = true
       } finally {

@@ -8,7 +8,7 @@ import { liveQuery } from 'dexie'
 import type * as Y from 'yjs'
 import { sha256Hex } from '../../../shared/course-file/sha256'
 import { mediaReferences } from '../../../shared/course/media-refs'
-import { readCourse } from '../../../shared/course/read'
+import { readCourseMeta } from '../../../shared/course/read'
 import type { CourseId } from '../../../shared/course/types'
 import type { MediaBlob } from '../../../shared/export/types'
 import type { ChorusDb, MediaRow } from '../storage/db'
@@ -114,7 +114,7 @@ const toBytes = async (bytes: Uint8Array | Blob): Promise<Uint8Array> =>
  * could name a confidential image of another course by its hash); the lesson shows it as missing media.
  */
 export async function loadCourseMedia(db: ChorusDb, doc: Y.Doc): Promise<Map<string, MediaBlob>> {
-  const own = new Set(await storage(() => courseMediaHashes(db, readCourse(doc).meta.id)))
+  const own = new Set(await storage(() => courseMediaHashes(db, readCourseMeta(doc).id)))
   const used = [...mediaReferences(doc).keys()].filter((hash) => own.has(hash))
   const rows = await storage(() => db.media.bulkGet(used))
   const media = new Map<string, MediaBlob>()

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { isCourseInitialised, readCourse } from '../../../shared/course/read'
+import { isCourseInitialised, readCourseMeta } from '../../../shared/course/read'
 import type { CourseId } from '../../../shared/course/types'
 import type { ChorusDb } from './db'
 import { toStorageError } from './storage-error'
@@ -61,7 +61,7 @@ export function mirrorLibraryEntry(
 
 /** Re-creates a missing entry (deleted in another window while open here) so the stored course stays visible. */
 async function writeEntry(db: ChorusDb, courseId: CourseId, doc: Y.Doc, updatedAt: number): Promise<void> {
-  const meta = isCourseInitialised(doc) ? readCourse(doc).meta : undefined
+  const meta = isCourseInitialised(doc) ? readCourseMeta(doc) : undefined
   await db.transaction('rw', db.courses, async () => {
     const entry = await db.courses.get(courseId)
     const title = meta?.title ?? entry?.title ?? ''

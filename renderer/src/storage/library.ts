@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { createCourse as initialiseCourse } from '../../../shared/course/commands'
 import { newCourseId } from '../../../shared/course/ids'
-import { readCourse } from '../../../shared/course/read'
+import { readCourseMeta } from '../../../shared/course/read'
 import type { CourseId } from '../../../shared/course/types'
 import { mediaTables, releaseCourseMedia } from '../media/media-store'
 import type { ChorusDb, LibraryEntry } from './db'
@@ -28,7 +28,7 @@ export async function createCourse(
   initialiseCourse(doc, { id, ...course })
   fill?.(doc)
   const update = Y.encodeStateAsUpdate(doc)
-  const { createdAt, title } = readCourse(doc).meta
+  const { createdAt, title } = readCourseMeta(doc)
   doc.destroy()
   await storage(() =>
     db.transaction('rw', db.courses, db.updates, async () => {

@@ -1,8 +1,11 @@
+import { useMemo } from 'react'
 import type { CourseStore } from '../../storage/course-store'
 import { formatFullDate } from '../../ui/relative-time'
 import { useIdle } from '../../ui/use-idle'
 import { useShownSaveStatus } from './shown-save-status'
 import { useSaveStatus } from './use-save-status'
+
+const MINUTE_MS = 60_000
 
 interface SaveIndicatorProps {
   readonly store: CourseStore
@@ -14,6 +17,13 @@ export function SaveIndicator({ store }: SaveIndicatorProps) {
   // Building the first full-date format loads the locale's calendar data (tens of milliseconds on a slow machine):
   // the tooltip waits for an idle moment rather than the course's first paint.
   const idle = useIdle()
+  // The date shows minutes: formatted again when the minute changes, not on every keystroke's save.
+  const savedMinute = status.kind === 'saved' ? Math.floor(status.at / MINUTE_MS) : null
+  const title = useMemo(
+    () =>
+      idle && savedMinute !== null ? `Last saved ${formatFullDate(savedMinute * MINUTE_MS)}` : undefined,
+    [idle, savedMinute],
+  )
   switch (status.kind) {
     case 'saved':
       return (
@@ -21,7 +31,7 @@ export function SaveIndicator({ store }: SaveIndicatorProps) {
           role="status"
           aria-label="Save status"
           className="save-indicator save-indicator-saved"
-          title={idle ? `Last saved ${formatFullDate(status.at)}` : undefined}
+          title={title}
         >
           Saved locally
         </p>

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { decodeCourseFile } from '../../../../shared/course-file/decode'
-import { readCourse } from '../../../../shared/course/read'
+import { readCourseMeta } from '../../../../shared/course/read'
 import type { CourseId } from '../../../../shared/course/types'
 import { err, ok, type Result } from '../../../../shared/errors'
 import type { ChorusDb } from '../../storage/db'
@@ -16,7 +16,7 @@ export async function importCourseFile(db: ChorusDb, bytes: Uint8Array): Promise
   const decoded = await decodeCourseFile(bytes)
   if (!decoded.ok) return decoded
   const { doc, media } = decoded.value
-  const { id, title } = readCourse(doc).meta
+  const { id, title } = readCourseMeta(doc)
   const update = Y.encodeStateAsUpdate(doc)
   doc.destroy()
   try {

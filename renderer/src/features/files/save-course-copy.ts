@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
 import { encodeCourseFile } from '../../../../shared/course-file/encode'
-import { readCourse } from '../../../../shared/course/read'
+import { readCourseMeta } from '../../../../shared/course/read'
 import type { Result } from '../../../../shared/errors'
 import type { Platform } from '../../../../shared/platform'
 import type { ChorusDb } from '../../storage/db'
@@ -21,7 +21,7 @@ export async function saveCourseCopy(
     return { ok: false, error: toStorageError(thrown) }
   }
   return platform.saveFile({
-    suggestedName: courseFileName(readCourse(doc).meta.title),
+    suggestedName: courseFileName(readCourseMeta(doc).title),
     bytes: encodeCourseFile(doc, media),
     filters: COURSE_FILE_FILTERS,
   })

@@ -11,7 +11,7 @@ import type { ImportPhase, PickedDocument } from '../../../../shared/import/read
 import type { ParsedDocument } from '../../../../shared/import/parsed-document'
 import type { FileFilter } from '../../../../shared/platform'
 import { newCourseId } from '../../../../shared/course/ids'
-import { readCourse } from '../../../../shared/course/read'
+import { readCourseMeta } from '../../../../shared/course/read'
 import { storeCourseMedia } from '../../media/media-store'
 import type { ChorusDb } from '../../storage/db'
 import { importCourseUpdate } from '../../storage/library'
@@ -57,7 +57,7 @@ export async function createImportedCourse(db: ChorusDb, plan: ImportPlan): Prom
   const id = newCourseId()
   const doc = buildImportedCourse(plan, { id })
   const update = Y.encodeStateAsUpdate(doc)
-  const { title } = readCourse(doc).meta
+  const { title } = readCourseMeta(doc)
   doc.destroy()
   try {
     await storeCourseMedia(db, id, plan.media)

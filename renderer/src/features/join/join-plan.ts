@@ -4,7 +4,7 @@ import {
   readRelayAddress,
   type RelayAddress,
 } from '../../../../shared/protocol/relay-address'
-import { isCourseInitialised, readCourse } from '../../../../shared/course/read'
+import { isCourseInitialised, readCourseMeta } from '../../../../shared/course/read'
 import type { CourseId } from '../../../../shared/course/types'
 import type { ChorusDb, LibraryEntry, RelayLinkRow } from '../../storage/db'
 import { getLibraryEntry } from '../../storage/library'
@@ -62,7 +62,7 @@ const storedTitle = async (db: ChorusDb, courseId: CourseId, entryTitle: string)
     'This course’s saved copy on this device is damaged.',
   )
   try {
-    return isCourseInitialised(doc) ? readCourse(doc).meta.title : entryTitle
+    return isCourseInitialised(doc) ? readCourseMeta(doc).title : entryTitle
   } finally {
     doc.destroy()
   }
