@@ -28,19 +28,23 @@ const INSTANCE_BYTES = 36
 const HEADER_BYTES = 1 + INSTANCE_BYTES
 const SEQ_BYTES = 8
 
-export const encodeFanoutEntry = (instance: string, message: FanoutMessage): Buffer => {
+/** A message of `bodyBytes` after the header, the header written. */
+const withHeader = (kind: number, instance: string, bodyBytes: number): Buffer => {
   if (instance.length !== INSTANCE_BYTES) throw new Error(`instance id must be ${INSTANCE_BYTES} characters`)
+  const bytes = Buffer.allocUnsafe(HEADER_BYTES + bodyBytes)
+  bytes[0] = kind
+  bytes.write(instance, 1, 'latin1')
+  return bytes
+}
+
+export const encodeFanoutEntry = (instance: string, message: FanoutMessage): Buffer => {
   if (message.kind === 'presence') {
     const json = JSON.stringify(message.entries)
-    const bytes = Buffer.allocUnsafe(HEADER_BYTES + Buffer.byteLength(json))
-    bytes[0] = PRESENCE
-    bytes.write(instance, 1, 'latin1')
+    const bytes = withHeader(PRESENCE, instance, Buffer.byteLength(json))
     bytes.write(json, HEADER_BYTES, 'utf8')
     return bytes
   }
-  const bytes = Buffer.allocUnsafe(HEADER_BYTES + SEQ_BYTES + message.update.byteLength)
-  bytes[0] = UPDATE
-  bytes.write(instance, 1, 'latin1')
+  const bytes = withHeader(UPDATE, instance, SEQ_BYTES + message.update.byteLength)
   bytes.writeBigUInt64BE(BigInt(message.seq), HEADER_BYTES)
   bytes.set(message.update, HEADER_BYTES + SEQ_BYTES)
   return bytes
