@@ -4,10 +4,10 @@
  * `ws` would frame it again per recipient and write header and payload as two buffers each time, which
  * in a room of 200 was most of the cost of relaying an update.
  */
-const frameInto = (allocate: (size: number) => Buffer, payload: Uint8Array): Buffer => {
+export const binaryFrame = (payload: Uint8Array): Buffer => {
   const length = payload.byteLength
   const headerLength = length < 126 ? 2 : length < 0x10000 ? 4 : 10
-  const frame = allocate(headerLength + length)
+  const frame = Buffer.allocUnsafe(headerLength + length)
   // FIN, opcode 2 (binary).
   frame[0] = 0x82
   if (length < 126) {
@@ -23,13 +23,16 @@ const frameInto = (allocate: (size: number) => Buffer, payload: Uint8Array): Buf
   return frame
 }
 
-/** A frame written and then dropped: a small one comes from Node's shared 8 KB buffer pool, which is fastest. */
-export const binaryFrame = (payload: Uint8Array): Buffer => frameInto(Buffer.allocUnsafe, payload)
-
 /**
  * A frame a room keeps (its answer to newcomers, remembered sync answers): in a buffer of its own, because a pooled
  * one of a few bytes keeps its whole 8 KB pool slab alive. Rooms' frames made far apart in time each held a slab of
  * their own: 180 idle rooms kept 83 slabs (0.66 MB) on a cluster instance, whose database and Redis traffic takes
- * pool space between two rooms' frames.
+ * pool space between two rooms' frames. A copy, made once per kept frame, so that `binaryFrame`, on the path of
+ * every relayed update, stays as it is.
  */
-export const keptBinaryFrame = (payload: Uint8Array): Buffer => frameInto(Buffer.allocUnsafeSlow, payload)
+export const keptBinaryFrame = (payload: Uint8Array): Buffer => {
+  const pooled = binaryFrame(payload)
+  const kept = Buffer.allocUnsafeSlow(pooled.byteLength)
+  pooled.copy(kept)
+  return kept
+}
