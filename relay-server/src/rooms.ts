@@ -209,15 +209,20 @@ export const createRooms = ({
 
   const load = async (name: string): Promise<Result<Room, Refusal>> => {
     try {
+      // Watched before it is read, so nothing another relay stores meanwhile waits for the lag check.
+      clusterSync?.loading(name)
+      await fanout?.watch(name)
       const room = roomFromRows(name, await store.load(name), compactEvery)
       rooms.set(name, room)
-      fanout?.watch(name)
+      clusterSync?.loaded(room)
       log.info({ event: 'room-loaded', room: name, rows: room.storedRows }, 'room loaded')
       scheduleCompaction(room)
       // Unloaded after the grace period unless someone enters.
       scheduleUnload(room)
       return { ok: true, value: room }
     } catch (error) {
+      clusterSync?.loadFailed(name)
+      fanout?.unwatch(name)
       log.error(
         { event: 'room-load-failed', room: name, err: message(error) },
         'stored document failed to load; refusing clients',

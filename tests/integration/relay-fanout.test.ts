@@ -29,10 +29,8 @@ describe('fan-out through Redis channels', () => {
     const [a, b] = [listen(), listen()]
     const one: Fanout = await openFanout(redis.url, a.hooks)
     const two: Fanout = await openFanout(redis.url, b.hooks)
-    one.watch('room1')
-    two.watch('room1')
-    // The watch takes effect once Redis has the subscription: let it.
-    await new Promise((done) => setTimeout(done, 400))
+    // A watch resolves once Redis has the subscription: what is published from then on arrives.
+    await Promise.all([one.watch('room1'), two.watch('room1')])
     // Something that is not ours publishes on the channel; it is reported and skipped.
     const stranger = new Redis(redis.url)
     await stranger.publish(channelOf('room1'), 'hello world')
@@ -64,8 +62,7 @@ describe('fan-out through Redis channels', () => {
     const [a, b] = [listen(), listen()]
     const one = await openFanout(redis.url, a.hooks)
     const two = await openFanout(redis.url, b.hooks)
-    two.watch('room3')
-    await new Promise((done) => setTimeout(done, 400))
+    await two.watch('room3')
     await redis.stop()
     one.publish('room3', { kind: 'update', seq: 1, update: new Uint8Array([1]) })
     await waitFor(() => b.errors.length > 0, 5000, 'the outage reported')

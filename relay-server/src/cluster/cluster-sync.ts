@@ -42,6 +42,8 @@ export const createClusterSync = ({
   scheduleCompaction,
 }: ClusterSyncOptions) => {
   const isLoaded = (room: Room): boolean => rooms.get(room.name) === room
+  /** What other relays published about rooms being read from the store, applied once each is in memory. */
+  const heldWhileLoading = new Map<string, FanoutMessage[]>()
 
   /** Another relay's stored row: applied once, in any order (Yjs holds back what depends on a missing one). */
   const receiveRow = (room: Room, seq: number, update: Uint8Array): void => {
@@ -110,15 +112,36 @@ export const createClusterSync = ({
   }, LAG_CHECK_MS)
   lagTimer.unref()
 
+  const receive = (name: string, fanned: FanoutMessage): void => {
+    const room = rooms.get(name)
+    if (room === undefined) {
+      heldWhileLoading.get(name)?.push(fanned)
+      return
+    }
+    // Not behind the room's own writes: another relay's row is stored already, so it may be applied and relayed
+    // while one of this relay's is still on its way to the store (which reads of the document wait for).
+    if (fanned.kind === 'update') return receiveRow(room, fanned.seq, fanned.update)
+    const changed = applyRemotePresence(room.presence, fanned.entries)
+    if (changed.length > 0) broadcast(room, encodeAwareness(encodePresenceOf(room.presence, changed)), null)
+  }
+
   return {
-    receive(name: string, fanned: FanoutMessage): void {
-      const room = rooms.get(name)
-      if (room === undefined) return
-      // Not behind the room's own writes: another relay's row is stored already, so it may be applied and relayed
-      // while one of this relay's is still on its way to the store (which reads of the document wait for).
-      if (fanned.kind === 'update') return receiveRow(room, fanned.seq, fanned.update)
-      const changed = applyRemotePresence(room.presence, fanned.entries)
-      if (changed.length > 0) broadcast(room, encodeAwareness(encodePresenceOf(room.presence, changed)), null)
+    receive,
+    /**
+     * Call before watching a room that is about to be read from the store: what arrives until `loaded` is kept.
+     * An update stored after the read is published after it too, so it is either in what was read or kept here.
+     */
+    loading(name: string): void {
+      heldWhileLoading.set(name, [])
+    },
+    /** The room is in memory: what arrived while it was read is applied (rows it already holds are skipped). */
+    loaded(room: Room): void {
+      const held = heldWhileLoading.get(room.name) ?? []
+      heldWhileLoading.delete(room.name)
+      for (const fanned of held) receive(room.name, fanned)
+    },
+    loadFailed(name: string): void {
+      heldWhileLoading.delete(name)
     },
     catchUpAll(): void {
       for (const room of rooms.values()) catchUp(room)

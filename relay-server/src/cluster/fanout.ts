@@ -20,8 +20,12 @@ export interface Fanout {
   readonly instance: string
   /** Fire and forget: a failure is reported through `onError`, and the others catch up from PostgreSQL. */
   publish(room: string, message: FanoutMessage): void
-  /** Starts receiving the room's messages. */
-  watch(room: string): void
+  /**
+   * Starts receiving the room's messages. Resolves once Redis has the subscription, so whatever is published from
+   * then on arrives; at once while Redis is unreachable (the subscription is made when it is back, and rooms then
+   * catch up from PostgreSQL).
+   */
+  watch(room: string): Promise<void>
   unwatch(room: string): void
   close(): Promise<void>
 }
@@ -35,6 +39,9 @@ export interface FanoutHooks {
 
 const CHANNEL_PREFIX = 'chorus:room:'
 export const channelOf = (room: string): string => `${CHANNEL_PREFIX}${room}`
+
+/** How long a watch waits for Redis to confirm the subscription before the room is read anyway. */
+const WATCH_WAIT_MS = 1_000
 
 /** Reconnect attempts while Redis is away: soon at first, then once a second, so delivery resumes within one. */
 const reconnectDelay = (attempt: number): number => Math.min(attempt * 100, 1_000)
@@ -105,10 +112,21 @@ export const openFanout = async (url: string, hooks: FanoutHooks): Promise<Fanou
     publish(room, message) {
       publisher.publish(channelOf(room), encodeFanoutEntry(instance, message)).catch(report)
     },
-    watch(room) {
+    async watch(room) {
       if (watched.has(room)) return
       watched.add(room)
-      subscriber.subscribe(channelOf(room)).catch(report)
+      const subscribed = subscriber.subscribe(channelOf(room))
+      if (subscriber.status !== 'ready') {
+        subscribed.catch(report)
+        return
+      }
+      // Bounded: Redis dropping the connection before it answers must not hold a room's load back until it returns.
+      let timer: NodeJS.Timeout | undefined
+      await Promise.race([
+        subscribed.then(() => {}, report),
+        new Promise<void>((done) => (timer = setTimeout(done, WATCH_WAIT_MS))),
+      ])
+      clearTimeout(timer)
     },
     unwatch(room) {
       if (!watched.delete(room)) return
