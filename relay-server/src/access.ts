@@ -38,6 +38,15 @@ const forbidden = (reason: string): Result<never, AccessRefusal> => ({
   error: { status: UpgradeStatus.Forbidden, reason },
 })
 
+/**
+ * The one answer to a team token for a course that is not its team's, whatever the reason (registered to another
+ * team, existing outside any team, or not registered while the token is a member's): different answers would tell
+ * a token holder who learned a course id whether that course exists on the relay and whether a team holds it.
+ * The log says which it was.
+ */
+export const NOT_TEAMS_COURSE =
+  'this course is not one of your team’s courses: open your team’s courses from the team catalog, or join this one with an invite from its author'
+
 const unavailable = (refusal: Refusal): Result<never, AccessRefusal> => ({
   ok: false,
   error: { status: 503, reason: `${refusal.reason}; try again shortly` },
@@ -76,6 +85,25 @@ export const createAccess = (
     return { ok: true, value: courseStateOf(opened.value.doc, courseId) === 'published' }
   }
 
+  const notTeamsCourse = (
+    claims: TeamTokenClaims,
+    courseId: CourseId,
+    why: 'another-team' | 'outside-any-team' | 'unregistered',
+  ): Result<never, AccessRefusal> => {
+    log.info(
+      {
+        event: 'team-course-refused',
+        course: courseId,
+        team: claims.team,
+        user: claims.sub,
+        role: claims.role,
+        why,
+      },
+      'team token refused a course that is not its team’s',
+    )
+    return forbidden(NOT_TEAMS_COURSE)
+  }
+
   /** The team the course belongs to, registering it to the token's team when that is allowed. */
   const ownerFor = async (
     claims: TeamTokenClaims,
@@ -83,17 +111,11 @@ export const createAccess = (
   ): Promise<Result<TeamId, AccessRefusal>> => {
     const owner = await registry.teamOf(courseId)
     if (owner !== null) return { ok: true, value: owner }
-    if (claims.role === 'member')
-      return forbidden(
-        'this course is not one of your team’s courses; open it from the team catalog once it is published',
-      )
+    if (claims.role === 'member') return notTeamsCourse(claims, courseId, 'unregistered')
     const empty = await holdsNothing(courseId)
     if (!empty.ok) return empty
     // Else a team token could take over anyone's course: an existing course is joined with its own invite.
-    if (!empty.value)
-      return forbidden(
-        'this course already exists on the relay outside any team; ask its author for an invite',
-      )
+    if (!empty.value) return notTeamsCourse(claims, courseId, 'outside-any-team')
     const team = claims.team as TeamId
     const claimed = await registry.claim(courseId, team)
     if (claimed === team)
@@ -112,7 +134,7 @@ export const createAccess = (
       if (!isTeamClaims(claims)) return { ok: true, value: claims }
       const owner = await ownerFor(claims, courseId)
       if (!owner.ok) return owner
-      if (owner.value !== claims.team) return forbidden('course belongs to another team')
+      if (owner.value !== claims.team) return notTeamsCourse(claims, courseId, 'another-team')
       let published = false
       if (claims.role === 'member') {
         const read = await isPublished(owner.value, courseId)

@@ -15,6 +15,7 @@ import type { TeamRole } from '../../shared/protocol/token'
 import { courseStateOf } from '../../shared/team/read'
 import { registerTeamCourse, setCourseState } from '../../shared/team/team-doc'
 import type { TeamActor, TeamId } from '../../shared/team/types'
+import { NOT_TEAMS_COURSE } from '../../relay-server/src/access'
 import { mintToken } from '../../relay-server/src/auth'
 import { openPostgres, type Postgres } from '../../relay-server/src/postgres/connect'
 import { openPostgresCourseTeamRegistry } from '../../relay-server/src/postgres/course-team-registry'
@@ -54,6 +55,12 @@ const tryOpen = async (url: string, room: string, token: string): Promise<'open'
   const socket = openRaw(url, room, token)
   return Promise.race([socket.opened.then(() => 'open' as const), socket.ended])
 }
+
+/**
+ * The refusal of a course that is not the token's team's: one text whether another team holds it, it exists outside
+ * any team or nobody registered it, so a refusal tells nothing about a course the token cannot open.
+ */
+const NOT_TEAMS = new RegExp(`^${NOT_TEAMS_COURSE.replace(/[.*+?^$(){}|[\]\\]/g, '\\$&')}\\n?$`)
 
 const expectRefused = async (
   relay: RelayProcess,
@@ -156,8 +163,8 @@ describe('team tokens on a relay with SQLite', () => {
     )
 
     // Another team's tokens never open it; a course token still does.
-    await expectRefused(relay, course, await teamToken(TEAM_B, actor(TEAM_B, 'expert')), /another team/)
-    await expectRefused(relay, course, await teamToken(TEAM_B, actor(TEAM_B, 'member')), /another team/)
+    await expectRefused(relay, course, await teamToken(TEAM_B, actor(TEAM_B, 'expert')), NOT_TEAMS)
+    await expectRefused(relay, course, await teamToken(TEAM_B, actor(TEAM_B, 'member')), NOT_TEAMS)
     expect(await mediaStatus(relay, course, await teamToken(TEAM_B, actor(TEAM_B, 'lead')))).toBe(403)
     const invited = connectClient(relay.url, course, await tokenFor(course, 'viewer', { user: 'outsider' }))
     await invited.synced()
@@ -171,19 +178,26 @@ describe('team tokens on a relay with SQLite', () => {
     author.text.insert(0, 'not a team course')
     await waitFor(() => storedDoc(relay.dataDir, course).getText('body').toString() !== '')
     for (const role of ['expert', 'lead', 'member'] satisfies TeamRole[])
-      await expectRefused(
-        relay,
-        course,
-        await teamToken(TEAM_A, actor(TEAM_A, role)),
-        /outside any team|not one of your team/,
+      await expectRefused(relay, course, await teamToken(TEAM_A, actor(TEAM_A, role)), NOT_TEAMS)
+    // The answer is the same for every reason; the relay's log says which it was.
+    await expect
+      .poll(() =>
+        relay.logs
+          .filter((line) => line.event === 'team-course-refused' && line.course === course)
+          .map((line) => [line.role, line.why]),
       )
+      .toEqual([
+        ['expert', 'outside-any-team'],
+        ['lead', 'outside-any-team'],
+        ['member', 'unregistered'],
+      ])
     // A course whose only trace is in a sub-room counts as existing too.
     const reviewed = 'plainCourseTwo'
     const reviewer = connectClient(relay.url, `${reviewed}/history`, await tokenFor(reviewed, 'author'))
     await reviewer.synced()
     reviewer.doc.getMap('versions').set('v1', 'kept')
     await waitFor(() => storedDoc(relay.dataDir, `${reviewed}/history`).getMap('versions').size === 1)
-    await expectRefused(relay, reviewed, await teamToken(TEAM_A, actor(TEAM_A, 'expert')), /outside any team/)
+    await expectRefused(relay, reviewed, await teamToken(TEAM_A, actor(TEAM_A, 'expert')), NOT_TEAMS)
   })
 
   it('registers a new course to exactly one of two teams whose experts open it at once', async () => {
@@ -201,7 +215,7 @@ describe('team tokens on a relay with SQLite', () => {
       expect(outcomes.filter((outcome) => outcome === 'open')).toHaveLength(1)
       expect(outcomes.find((outcome) => outcome !== 'open')).toMatchObject({
         status: 403,
-        body: expect.stringMatching(/course belongs to another team/),
+        body: expect.stringMatching(NOT_TEAMS),
       })
     }
 
@@ -339,7 +353,7 @@ describe('the course→team registry on PostgreSQL', () => {
     expect(outcomes.filter((outcome) => outcome === 'open')).toHaveLength(1)
     expect(outcomes.find((outcome) => outcome !== 'open')).toMatchObject({
       status: 403,
-      body: expect.stringMatching(/course belongs to another team/),
+      body: expect.stringMatching(NOT_TEAMS),
     })
     // Both relays agree afterwards: the winner's team opens it on either, the other team on neither.
     const winner = outcomes[0] === 'open' ? TEAM_A : TEAM_B
