@@ -1,12 +1,10 @@
-import { useId } from 'react'
 import type { CourseId } from '../../../../shared/course/types'
 import type { Invite } from '../../../../shared/protocol/invite'
 import type { ChorusDb } from '../../storage/db'
 import { readTokenClaims } from '../../../../shared/protocol/token'
-import { Dialog } from '../../ui/Dialog'
 import { roleLabel } from '../../ui/role-label'
-import { FieldProblem } from '../../ui/FieldProblem'
 import { joinCourse } from './join-course'
+import { JoinConfirmFrame } from './JoinConfirmFrame'
 import { readJoinPlan, type JoinPlan } from './join-plan'
 import { useJoinFlow } from './use-join-flow'
 
@@ -17,8 +15,6 @@ interface JoinConfirmDialogProps {
   /** Cancel, Escape: nothing was saved or sent. */
   readonly onCancel: () => void
 }
-
-const TITLE = 'Connect to this relay?'
 
 /** What connecting would do to the course, in one sentence: read out as the dialog's description. */
 const consequence = ({ course, invite }: JoinPlan): string => {
@@ -52,74 +48,47 @@ const currentState = (plan: JoinPlan): string => {
 }
 
 /**
- * The one question every join asks, whether the invite was pasted, opened as a web link or as a chorus:// link:
- * the relay's host, the course and what connecting changes. Nothing is saved or sent before Connect, and focus
- * starts on Cancel, so a stray Enter leaves the course as it was.
+ * The one question every join of a course asks, whether the invite was pasted, opened as a web link or as a
+ * chorus:// link: the relay's host, the course and what connecting changes (see JoinConfirmFrame).
  */
 export function JoinConfirmDialog({ db, invite, onJoined, onCancel }: JoinConfirmDialogProps) {
   const { plan, failure, joining, connect } = useJoinFlow(db, invite, readJoinPlan, joinCourse, onJoined)
-  const problemId = useId()
-  const warningId = useId()
-
   const course = plan?.course
   // Read, not checked (only the relay can): it says what the invite offers, the relay decides.
   const role = readTokenClaims(invite.token)?.role
   return (
-    <Dialog
-      role="alertdialog"
-      title={TITLE}
-      description={plan ? consequence(plan) : undefined}
+    <JoinConfirmFrame
+      connection={plan}
+      consequence={plan ? consequence(plan) : undefined}
+      reading="the course"
+      carried="the course"
+      facts={
+        plan && (
+          <>
+            <dt>Course</dt>
+            <dd>
+              {course && course.kind !== 'new' && <strong>{course.title}</strong>}
+              <code>{invite.courseId}</code>
+            </dd>
+            <dt>Now</dt>
+            <dd>{currentState(plan)}</dd>
+            {role !== undefined && (
+              <>
+                <dt>You join as</dt>
+                <dd>
+                  {role === 'learner'
+                    ? 'pilot learner: you take the course and send its authors feedback'
+                    : roleLabel(role)}
+                </dd>
+              </>
+            )}
+          </>
+        )
+      }
+      problem={failure}
+      canConnect={!joining}
+      onConnect={connect}
       onCancel={onCancel}
-    >
-      {plan === null ? (
-        <p className="quiet">Reading what this device holds of the course…</p>
-      ) : (
-        <dl className="share-facts join-facts">
-          <dt>Relay</dt>
-          <dd>
-            <code>{plan.relay.host}</code>
-            {plan.relay.encrypted ? 'encrypted (wss://)' : 'not encrypted (ws://)'}
-          </dd>
-          <dt>Course</dt>
-          <dd>
-            {course && course.kind !== 'new' && <strong>{course.title}</strong>}
-            <code>{invite.courseId}</code>
-          </dd>
-          <dt>Now</dt>
-          <dd>{currentState(plan)}</dd>
-          {role !== undefined && (
-            <>
-              <dt>You join as</dt>
-              <dd>
-                {role === 'learner'
-                  ? 'pilot learner: you take the course and send its authors feedback'
-                  : roleLabel(role)}
-              </dd>
-            </>
-          )}
-        </dl>
-      )}
-      {plan?.unencrypted && (
-        <p className="join-warning" role="note" aria-labelledby={warningId}>
-          <strong id={warningId}>Unencrypted connection.</strong> Anyone on the network between you and{' '}
-          {plan.relay.host} can read the course and your access token, and change what you receive. Continue
-          only on a network you trust, or ask for a wss:// invite.
-        </p>
-      )}
-      <FieldProblem id={problemId} problem={failure} />
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onCancel} data-autofocus>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={connect}
-          disabled={plan === null || joining}
-        >
-          Connect
-        </button>
-      </div>
-    </Dialog>
+    />
   )
 }

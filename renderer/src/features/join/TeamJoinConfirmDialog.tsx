@@ -1,12 +1,10 @@
-import { useId } from 'react'
 import type { TeamInvite } from '../../../../shared/protocol/invite'
 import type { TeamId } from '../../../../shared/team/types'
 import type { ChorusDb } from '../../storage/db'
 import { teamActorOf } from '../../team/team-actor'
-import { Dialog } from '../../ui/Dialog'
-import { FieldProblem } from '../../ui/FieldProblem'
 import { teamRoleDuties, teamRoleLabel } from '../../ui/role-label'
 import { joinTeam } from './join-team'
+import { JoinConfirmFrame } from './JoinConfirmFrame'
 import { readTeamJoinPlan, type TeamJoinPlan } from './team-join-plan'
 import { useJoinFlow } from './use-join-flow'
 
@@ -17,8 +15,6 @@ interface TeamJoinConfirmDialogProps {
   /** Cancel, Escape: nothing was saved or sent. */
   readonly onCancel: () => void
 }
-
-const TITLE = 'Connect to this relay?'
 
 /** What connecting would do, in one sentence: read out as the dialog's description. */
 const consequence = ({ team, relay }: TeamJoinPlan): string => {
@@ -37,7 +33,7 @@ const NOT_FOR_THIS_TEAM =
 
 /**
  * The team's counterpart of the course join confirmation: the relay's host, the team, the role the invite grants
- * and what connecting changes. Nothing is saved or sent before Connect, and focus starts on Cancel.
+ * and what connecting changes (see JoinConfirmFrame).
  */
 export function TeamJoinConfirmDialog({ db, invite, onJoined, onCancel }: TeamJoinConfirmDialogProps) {
   // Read, not checked (only the relay can): it says what the invite offers, the relay decides.
@@ -50,26 +46,15 @@ export function TeamJoinConfirmDialog({ db, invite, onJoined, onCancel }: TeamJo
     onJoined,
     me !== null,
   )
-  const problemId = useId()
-  const warningId = useId()
-
   const team = plan?.team
   return (
-    <Dialog
-      role="alertdialog"
-      title={TITLE}
-      description={plan ? consequence(plan) : undefined}
-      onCancel={onCancel}
-    >
-      {plan === null ? (
-        <p className="quiet">Reading what this device holds of the team…</p>
-      ) : (
-        <dl className="share-facts join-facts">
-          <dt>Relay</dt>
-          <dd>
-            <code>{plan.relay.host}</code>
-            {plan.relay.encrypted ? 'encrypted (wss://)' : 'not encrypted (ws://)'}
-          </dd>
+    <JoinConfirmFrame
+      connection={plan}
+      consequence={plan ? consequence(plan) : undefined}
+      reading="the team"
+      carried="the team space"
+      facts={
+        <>
           <dt>Team</dt>
           <dd>
             {team && team.kind !== 'new' && team.name !== invite.teamId && <strong>{team.name}</strong>}
@@ -85,29 +70,12 @@ export function TeamJoinConfirmDialog({ db, invite, onJoined, onCancel }: TeamJo
               <dd>{me.name}</dd>
             </>
           )}
-        </dl>
-      )}
-      {plan?.unencrypted && (
-        <p className="join-warning" role="note" aria-labelledby={warningId}>
-          <strong id={warningId}>Unencrypted connection.</strong> Anyone on the network between you and{' '}
-          {plan.relay.host} can read the team space and your access token, and change what you receive.
-          Continue only on a network you trust, or ask for a wss:// invite.
-        </p>
-      )}
-      <FieldProblem id={problemId} problem={failure ?? (me === null ? NOT_FOR_THIS_TEAM : null)} />
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onCancel} data-autofocus>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={connect}
-          disabled={plan === null || me === null || joining}
-        >
-          Connect
-        </button>
-      </div>
-    </Dialog>
+        </>
+      }
+      problem={failure ?? (me === null ? NOT_FOR_THIS_TEAM : null)}
+      canConnect={me !== null && !joining}
+      onConnect={connect}
+      onCancel={onCancel}
+    />
   )
 }
