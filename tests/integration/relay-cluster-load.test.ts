@@ -93,9 +93,10 @@ describe('a cluster relay loading a room', () => {
     const opened = await opening
     if (!opened.ok) throw new Error(opened.error.reason)
     const text = () => opened.value.doc.getText('body').toString()
-    // The lag check looks once a second and catches up on its second look: well after this.
-    await waitFor(() => text() === 'Read. Stored meanwhile.', 500, 'the update stored meanwhile')
-    expect(Date.now() - startedAt).toBeLessThan(1_000)
+    // The lag check looks once a second and catches up on its second look, 2 s after the rooms started: the update
+    // must come well before that, with room to spare for a busy machine.
+    await waitFor(() => text() === 'Read. Stored meanwhile.', 1_000, 'the update stored meanwhile')
+    expect(Date.now() - startedAt).toBeLessThan(1_500)
     await rooms.closeAll()
   })
 })
