@@ -1,11 +1,8 @@
-import { useMemo } from 'react'
+import { useMemo, useSyncExternalStore } from 'react'
 import type { CourseStore } from '../../storage/course-store'
 import { formatFullDate } from '../../ui/relative-time'
 import { useIdle } from '../../ui/use-idle'
-import { useShownSaveStatus } from './shown-save-status'
-import { useSaveStatus } from './use-save-status'
-
-const MINUTE_MS = 60_000
+import { showSaveStatus } from './shown-save-status'
 
 interface SaveIndicatorProps {
   readonly store: CourseStore
@@ -13,15 +10,14 @@ interface SaveIndicatorProps {
 
 /** Whether the course is safely on this device. An error stays visible until a save succeeds. */
 export function SaveIndicator({ store }: SaveIndicatorProps) {
-  const status = useShownSaveStatus(useSaveStatus(store))
+  const shown = useMemo(() => showSaveStatus(store.save), [store])
+  const status = useSyncExternalStore(shown.subscribe, shown.get)
   // Building the first full-date format loads the locale's calendar data (tens of milliseconds on a slow machine):
   // the tooltip waits for an idle moment rather than the course's first paint.
   const idle = useIdle()
-  // The date shows minutes: formatted again when the minute changes, not on every keystroke's save.
-  const savedMinute = status.kind === 'saved' ? Math.floor(status.at / MINUTE_MS) : null
+  const savedMinute = status.kind === 'saved' ? status.minute : null
   const title = useMemo(
-    () =>
-      idle && savedMinute !== null ? `Last saved ${formatFullDate(savedMinute * MINUTE_MS)}` : undefined,
+    () => (idle && savedMinute !== null ? `Last saved ${formatFullDate(savedMinute)}` : undefined),
     [idle, savedMinute],
   )
   switch (status.kind) {

@@ -20,15 +20,21 @@ export interface StartComment {
 const readPendingSelection = (editor: Editor): void =>
   (editor.view as unknown as { domObserver?: { flush(): void } }).domObserver?.flush()
 
+const CARET = { from: 0, to: 0 }
+
 /** Commenting on the lesson's selection; works in a read-only editor, since reviewers comment without editing. */
 export function useStartComment(editor: Editor, fragment: XmlFragment): StartComment {
   const session = useReviewSession()
   const ui = useReviewUi()
   const lessonId = ui?.lessonId ?? null
   const startDraft = ui?.startDraft
+  // A caret, wherever it is, comments on nothing: typing moves it on every key and must not re-render the button.
   const selection = useEditorState({
     editor,
-    selector: ({ editor: e }) => ({ from: e.state.selection.from, to: e.state.selection.to }),
+    selector: ({ editor: e }) => {
+      const { from, to } = e.state.selection
+      return from === to ? CARET : { from, to }
+    },
     equalityFn: (a, b) => a.from === b?.from && a.to === b.to,
   })
   const draft = lessonId === null ? null : draftFromRange(fragment, lessonId, selection.from, selection.to)
