@@ -15,6 +15,20 @@ export const OPEN_SETTLE_MS = 3_000
 export const COMPACTION_IDLE_DEADLINE_MS = 5_000
 
 /**
+ * How long the document's changes must pause before compaction looks for an idle moment. Compaction encodes the
+ * whole document, 50-100 ms in a 1,000-lesson course on a slow machine: the idle moment between two keystrokes
+ * is no place for it.
+ */
+export const COMPACTION_QUIET_MS = 2_000
+
+/**
+ * Compaction takes the next idle moment anyway once this many times the threshold's rows were written without such
+ * a pause, so that a stream of changes that never pauses (co-authors typing for an hour) cannot grow the rows
+ * without bound.
+ */
+export const COMPACTION_MAX_WAIT_THRESHOLDS = 3
+
+/**
  * The rows a document is known to hold: every row of the course up to the last one it was loaded from (any row
  * written later, by another tab, gets a higher key), and the rows this tab wrote since.
  */

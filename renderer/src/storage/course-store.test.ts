@@ -4,7 +4,7 @@ import { addLesson, addSection, renameCourse } from '../../../shared/course/comm
 import { readCourse, lessonBody } from '../../../shared/course/read'
 import { CURRENT_SCHEMA_VERSION, META, metaMap } from '../../../shared/course/schema'
 import type { CourseId, LessonId } from '../../../shared/course/types'
-import { COMPACTION_THRESHOLD } from './compaction'
+import { COMPACTION_MAX_WAIT_THRESHOLDS, COMPACTION_QUIET_MS, COMPACTION_THRESHOLD } from './compaction'
 import { openCourseStore } from './course-store'
 import type { ChorusDb } from './db'
 import { createCourse, getLibraryEntry, importCourseUpdate } from './library'
@@ -153,11 +153,55 @@ describe('openCourseStore', () => {
     }
     // Saved without waiting for a merge of the course: the rows are all still there…
     expect(await rowCount(db, id)).toBeGreaterThan(3)
-    // …until the page is idle.
+    // …until the changes pause and then the page is idle.
+    vi.runOnlyPendingTimers()
     vi.runOnlyPendingTimers()
     vi.useRealTimers()
     await vi.waitFor(async () => expect(await rowCount(db, id)).toBe(1))
     expect(lesson.text()).toBe('abcdef')
+  })
+
+  it('waits for the changes to pause before it compacts: an idle moment between two keystrokes is not enough', async () => {
+    const { db } = freshDb()
+    const id = await createCourse(db, { title: 'Rivers' })
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
+    const store = await openStore(db, id, { compactionThreshold: 3, openSettleMs: 0 })
+    vi.runOnlyPendingTimers() // the open has settled
+    const lesson = startLesson(store.doc)
+    await nextStatus(store, 'saved')
+    for (const char of 'abcdef') {
+      lesson.type(char)
+      await nextStatus(store, 'saved')
+      vi.advanceTimersByTime(COMPACTION_QUIET_MS / 2) // idle moments come and go between the keystrokes
+    }
+    vi.advanceTimersByTime(COMPACTION_QUIET_MS / 2 - 100)
+    expect(await rowCount(db, id)).toBeGreaterThan(3)
+
+    vi.advanceTimersByTime(200) // the pause is long enough, and an idle moment follows
+    vi.runOnlyPendingTimers()
+    vi.useRealTimers()
+    await vi.waitFor(async () => expect(await rowCount(db, id)).toBe(1))
+    expect(lesson.text()).toBe('abcdef')
+  })
+
+  it('compacts at an idle moment anyway once changes have come without a pause for long enough', async () => {
+    const { db } = freshDb()
+    const id = await createCourse(db, { title: 'Rivers' })
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
+    const threshold = 2
+    const store = await openStore(db, id, { compactionThreshold: threshold, openSettleMs: 0 })
+    vi.runOnlyPendingTimers()
+    const lesson = startLesson(store.doc)
+    await nextStatus(store, 'saved')
+    const keystrokes = COMPACTION_MAX_WAIT_THRESHOLDS * threshold + 2
+    for (const char of 'x'.repeat(keystrokes)) {
+      lesson.type(char)
+      await nextStatus(store, 'saved')
+      vi.advanceTimersByTime(COMPACTION_QUIET_MS / 4)
+    }
+    vi.useRealTimers()
+    // Without a pause, and without this, every keystroke would still be a row of its own.
+    await vi.waitFor(async () => expect(await rowCount(db, id)).toBeLessThan(keystrokes))
   })
 
   it('never deletes a row another tab wrote while this one compacts', async () => {

@@ -8,6 +8,8 @@ import { STORAGE_ORIGIN } from '../../../shared/course/origins'
 import { whenIdle } from '../ui/when-idle'
 import {
   COMPACTION_IDLE_DEADLINE_MS,
+  COMPACTION_MAX_WAIT_THRESHOLDS,
+  COMPACTION_QUIET_MS,
   COMPACTION_THRESHOLD,
   OPEN_SETTLE_MS,
   compactKnownRows,
@@ -26,6 +28,8 @@ export interface StoredDocOptions {
   readonly compactionThreshold?: number
   /** How long after the open compaction waits before it looks for an idle moment; defaults to OPEN_SETTLE_MS. */
   readonly openSettleMs?: number
+  /** How long changes must pause before compaction looks for an idle moment; defaults to COMPACTION_QUIET_MS. */
+  readonly compactionQuietMs?: number
   /** Where changes not yet stored are kept when the page goes away; defaults to this browser's localStorage. */
   readonly unloadBackup?: UnloadBackup
 }
@@ -109,10 +113,20 @@ export function persistDoc(db: ChorusDb, input: PersistDocInput): DocPersistence
   let cancelIdle: (() => void) | null = null
   let stopped = false
   let settling: ReturnType<typeof setTimeout> | null = null
+  const quietMs = options.compactionQuietMs ?? COMPACTION_QUIET_MS
+  let pause: ReturnType<typeof setTimeout> | null = null
+  let lastWriteAt = Number.NEGATIVE_INFINITY
+  let writesWithoutPause = 0
 
-  const compact = (): Promise<void> => {
+  const stopWaiting = (): void => {
     cancelIdle?.()
     cancelIdle = null
+    if (pause !== null) clearTimeout(pause)
+    pause = null
+  }
+  const compact = (): Promise<void> => {
+    stopWaiting()
+    writesWithoutPause = 0
     compacting ??= compactKnownRows(db, courseId, table, doc, known)
       .then(
         (done) => {
@@ -134,20 +148,31 @@ export function persistDoc(db: ChorusDb, input: PersistDocInput): DocPersistence
       })
     return compacting
   }
-  // Never in the typing path: when there are too many rows, merging waits for the page to be idle.
-  const compactWhenIdle = (): void => {
-    if (stopped || settling !== null || compacting || cancelIdle || rowCount <= threshold) return
-    cancelIdle = whenIdle(() => {
+  const compactAtIdleMoment = (): void => {
+    if (pause !== null) clearTimeout(pause)
+    pause = null
+    cancelIdle ??= whenIdle(() => {
       cancelIdle = null
       if (!stopped) void compact()
     }, COMPACTION_IDLE_DEADLINE_MS)
+  }
+  // Never in the typing path, nor between two keystrokes: when there are too many rows, merging waits for the
+  // changes to pause (each write starts the wait again), then for the page to be idle.
+  const compactWhenQuiet = (): void => {
+    if (stopped || settling !== null || compacting || rowCount <= threshold) return
+    if (writesWithoutPause > COMPACTION_MAX_WAIT_THRESHOLDS * threshold) return compactAtIdleMoment()
+    stopWaiting()
+    const wait = Math.max(0, lastWriteAt + quietMs - performance.now())
+    pause = setTimeout(compactAtIdleMoment, wait)
   }
   const writer = createUpdateWriter(
     async (update) => {
       const seq = await db[table].add({ courseId, update })
       known.written.add(seq)
       rowCount++
-      compactWhenIdle()
+      lastWriteAt = performance.now()
+      writesWithoutPause++
+      compactWhenQuiet()
     },
     status,
     now,
@@ -182,8 +207,7 @@ export function persistDoc(db: ChorusDb, input: PersistDocInput): DocPersistence
   ]
   const stopListening = (): void => {
     stopped = true
-    cancelIdle?.()
-    cancelIdle = null
+    stopWaiting()
     if (settling !== null) clearTimeout(settling)
     detach.forEach((stop) => stop())
   }
@@ -191,7 +215,7 @@ export function persistDoc(db: ChorusDb, input: PersistDocInput): DocPersistence
   // reads), and compacting a long history then held the first paint back by 0.2 s and more.
   settling = setTimeout(() => {
     settling = null
-    compactWhenIdle()
+    compactWhenQuiet()
   }, options.openSettleMs ?? OPEN_SETTLE_MS)
   restoreKept(doc, backup)
   // What was kept had been stored after all: nothing to write, so no save will come to forget it.
