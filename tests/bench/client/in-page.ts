@@ -148,6 +148,14 @@ async function outlineRow(title: string): Promise<HTMLButtonElement> {
   }
 }
 
+/** Resolves once the outline holds all `count` lesson rows: the rows past its first screen are built at idle times. */
+async function outlineComplete(count: number): Promise<void> {
+  const started = performance.now()
+  while (document.querySelectorAll('nav[aria-label="Course outline"] li.outline-lesson').length < count) {
+    if ((await nextFrame()) - started > 30_000) throw new Error(`the outline never showed ${count} lessons`)
+  }
+}
+
 let keyLatencies: number[] = []
 let longTasks: number[] = []
 let stopProbe: (() => void) | null = null
@@ -198,4 +206,4 @@ const probes = {
   },
 }
 
-Object.assign(globalThis, { chorusBench: { floor, probes, seed, rowCount } })
+Object.assign(globalThis, { chorusBench: { floor, probes, seed, rowCount, outlineComplete } })

@@ -33,6 +33,8 @@ export interface BenchPage {
   coldOpen(course: BenchCourse): Promise<number>
   /** Milliseconds from navigation until the library is painted, plus reading and applying the course's rows. */
   coldOpenFloor(course: BenchCourse): Promise<{ library: number; readApply: number; applyState: number }>
+  /** Waits until the course's outline holds every lesson: the open's work done, the course as a user sees it. */
+  outlineComplete(course: BenchCourse): Promise<void>
   switchLessons(course: BenchCourse, targets: readonly number[]): Promise<number[]>
   floorSwitchLessons(course: BenchCourse, targets: readonly number[]): Promise<number[]>
   type(editorLabel: string, text: string): Promise<{ latencies: number[]; longTasks: number[] }>
@@ -87,6 +89,9 @@ export async function openBenchPage(browser: Browser, url: string, inPage: strin
         await times([1, 2, 3].map(() => call('chorusBench.floor.applyState', base64(course.state)))),
       )
       return { library, readApply, applyState }
+    },
+    outlineComplete: async (course) => {
+      await page.evaluate(call('chorusBench.outlineComplete', course.order.length))
     },
     switchLessons: (course, targets) =>
       times(
