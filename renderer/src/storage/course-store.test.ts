@@ -35,6 +35,21 @@ function startLesson(doc: Y.Doc): { type: (text: string) => void; text: () => st
   }
 }
 
+/**
+ * A course open on fake timers and clock (the pause and the idle moment come when the test says), past its open's
+ * settling, with a lesson to type in whose first row is saved.
+ */
+async function typingOnFakeTimers(compactionThreshold: number) {
+  const { db } = freshDb()
+  const id = await createCourse(db, { title: 'Rivers' })
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
+  const store = await openStore(db, id, { compactionThreshold, openSettleMs: 0 })
+  vi.runOnlyPendingTimers()
+  const lesson = startLesson(store.doc)
+  await nextStatus(store, 'saved')
+  return { db, id, store, lesson }
+}
+
 function bodyText(doc: Y.Doc, lessonId: LessonId): string {
   return (lessonBody(doc, lessonId)?.toString() ?? '').replace(/<[^>]+>/g, '')
 }
@@ -139,45 +154,18 @@ describe('openCourseStore', () => {
     expect(readCourse(store.doc).sections).toHaveLength(1)
   })
 
-  it('does not compact inside a write: a keystroke is saved first, the rows are merged when the page is idle', async () => {
-    const { db } = freshDb()
-    const id = await createCourse(db, { title: 'Rivers' })
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }) // the idle moment comes when the test says
-    const store = await openStore(db, id, { compactionThreshold: 3, openSettleMs: 0 })
-    vi.runOnlyPendingTimers() // the open has settled
-    const lesson = startLesson(store.doc)
-    await nextStatus(store, 'saved')
-    for (const char of 'abcdef') {
-      lesson.type(char)
-      await nextStatus(store, 'saved')
-    }
-    // Saved without waiting for a merge of the course: the rows are all still there…
-    expect(await rowCount(db, id)).toBeGreaterThan(3)
-    // …until the changes pause and then the page is idle.
-    vi.runOnlyPendingTimers()
-    vi.runOnlyPendingTimers()
-    vi.useRealTimers()
-    await vi.waitFor(async () => expect(await rowCount(db, id)).toBe(1))
-    expect(lesson.text()).toBe('abcdef')
-  })
-
-  it('waits for the changes to pause before it compacts: an idle moment between two keystrokes is not enough', async () => {
-    const { db } = freshDb()
-    const id = await createCourse(db, { title: 'Rivers' })
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
-    const store = await openStore(db, id, { compactionThreshold: 3, openSettleMs: 0 })
-    vi.runOnlyPendingTimers() // the open has settled
-    const lesson = startLesson(store.doc)
-    await nextStatus(store, 'saved')
+  it('does not compact inside a write nor between two keystrokes: the rows are merged once the typing pauses', async () => {
+    const { db, id, store, lesson } = await typingOnFakeTimers(3)
     for (const char of 'abcdef') {
       lesson.type(char)
       await nextStatus(store, 'saved')
       vi.advanceTimersByTime(COMPACTION_QUIET_MS / 2) // idle moments come and go between the keystrokes
     }
     vi.advanceTimersByTime(COMPACTION_QUIET_MS / 2 - 100)
+    // Each keystroke saved without waiting for a merge of the course: the rows are all still there…
     expect(await rowCount(db, id)).toBeGreaterThan(3)
 
-    vi.advanceTimersByTime(200) // the pause is long enough, and an idle moment follows
+    vi.advanceTimersByTime(200) // …until the pause is long enough, and an idle moment follows
     vi.runOnlyPendingTimers()
     vi.useRealTimers()
     await vi.waitFor(async () => expect(await rowCount(db, id)).toBe(1))
@@ -185,14 +173,8 @@ describe('openCourseStore', () => {
   })
 
   it('compacts at an idle moment anyway once changes have come without a pause for long enough', async () => {
-    const { db } = freshDb()
-    const id = await createCourse(db, { title: 'Rivers' })
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
     const threshold = 2
-    const store = await openStore(db, id, { compactionThreshold: threshold, openSettleMs: 0 })
-    vi.runOnlyPendingTimers()
-    const lesson = startLesson(store.doc)
-    await nextStatus(store, 'saved')
+    const { db, id, store, lesson } = await typingOnFakeTimers(threshold)
     const keystrokes = COMPACTION_MAX_WAIT_THRESHOLDS * threshold + 2
     for (const char of 'x'.repeat(keystrokes)) {
       lesson.type(char)

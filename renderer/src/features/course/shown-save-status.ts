@@ -1,4 +1,3 @@
-import type { ChorusError } from '../../../../shared/errors'
 import type { SaveStatus, SaveStatusSource } from '../../storage/course-store'
 
 /** How long a save may take before the save indicator says so. */
@@ -6,11 +5,9 @@ export const SAVING_SHOWN_AFTER_MS = 1_000
 
 const MINUTE_MS = 60_000
 
-/** What the save indicator shows. A save is shown to the minute, as its "Last saved …" tooltip says it. */
+/** What the save indicator shows: the save status, with a save to the minute, as its "Last saved …" tooltip says it. */
 export type ShownSaveStatus =
-  | { readonly kind: 'saved'; readonly minute: number }
-  | { readonly kind: 'saving' }
-  | { readonly kind: 'error'; readonly error: ChorusError }
+  Exclude<SaveStatus, { readonly kind: 'saved' }> | { readonly kind: 'saved'; readonly minute: number }
 
 /** Fits React's useSyncExternalStore: `get` returns the same object until what is shown changes. */
 export interface ShownSaveStatusSource {
