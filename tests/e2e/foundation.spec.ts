@@ -386,3 +386,31 @@ test('links never navigate the app; Ctrl/⌘-click opens them outside it', async
   await expect.poll(async () => (await popup).url()).toBe(target)
   expect(page.url()).toBe(appUrl)
 })
+
+test('each lesson opened is an address: Back and Forward go between lessons, and a reload keeps the one open', async ({
+  page,
+}) => {
+  await writeTwoSectionCourse(page)
+  const lessonTitle = page.getByRole('textbox', { name: 'Lesson title' })
+  await openLesson(page, 'Texture')
+  await expect(page).toHaveURL(/#\/course\/[^/]+\/lesson\/[^/]+$/)
+  const textureAddress = page.url()
+  await openLesson(page, 'Nutrients')
+  await openLesson(page, 'Erosion')
+  await expect(page).not.toHaveURL(textureAddress)
+
+  await page.goBack()
+  await expect(lessonTitle).toHaveValue('Nutrients')
+  await page.goBack()
+  await expect(lessonTitle).toHaveValue('Texture')
+  await expect(page).toHaveURL(textureAddress)
+  await page.goForward()
+  await expect(lessonTitle).toHaveValue('Nutrients')
+
+  // Opened from a lesson that Back went to: a new entry after it, and the one it replaced is gone, as in a browser.
+  await openLesson(page, 'What soil is')
+  await page.reload()
+  await expect(lessonTitle).toHaveValue('What soil is')
+  await page.goBack()
+  await expect(lessonTitle).toHaveValue('Nutrients')
+})
