@@ -28,8 +28,6 @@ export interface StoredDocOptions {
   readonly compactionThreshold?: number
   /** How long after the open compaction waits before it looks for an idle moment; defaults to OPEN_SETTLE_MS. */
   readonly openSettleMs?: number
-  /** How long changes must pause before compaction looks for an idle moment; defaults to COMPACTION_QUIET_MS. */
-  readonly compactionQuietMs?: number
   /** Where changes not yet stored are kept when the page goes away; defaults to this browser's localStorage. */
   readonly unloadBackup?: UnloadBackup
 }
@@ -113,7 +111,6 @@ export function persistDoc(db: ChorusDb, input: PersistDocInput): DocPersistence
   let cancelIdle: (() => void) | null = null
   let stopped = false
   let settling: ReturnType<typeof setTimeout> | null = null
-  const quietMs = options.compactionQuietMs ?? COMPACTION_QUIET_MS
   let pause: ReturnType<typeof setTimeout> | null = null
   let lastWriteAt = Number.NEGATIVE_INFINITY
   let writesWithoutPause = 0
@@ -162,7 +159,7 @@ export function persistDoc(db: ChorusDb, input: PersistDocInput): DocPersistence
     if (stopped || settling !== null || compacting || rowCount <= threshold) return
     if (writesWithoutPause > COMPACTION_MAX_WAIT_THRESHOLDS * threshold) return compactAtIdleMoment()
     stopWaiting()
-    const wait = Math.max(0, lastWriteAt + quietMs - performance.now())
+    const wait = Math.max(0, lastWriteAt + COMPACTION_QUIET_MS - performance.now())
     pause = setTimeout(compactAtIdleMoment, wait)
   }
   const writer = createUpdateWriter(
