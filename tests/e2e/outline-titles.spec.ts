@@ -42,3 +42,23 @@ test('a 30-character lesson title shows in full, and a longer one in full as its
   await rename.click()
   await expect(outline(page).getByRole('textbox', { name: 'Rename lesson' })).toHaveValue(THIRTY)
 })
+
+test('opened from its address, the outline shows its titles first and the row buttons follow at once', async ({
+  page,
+}) => {
+  await page.goto('/')
+  await createCourse(page, 'Cover crops')
+  await addSection(page, 'Planning')
+  await addLesson(page, 'Planning', 'Soil tests')
+  await addLesson(page, 'Planning', 'Seed mixes')
+  await page.reload()
+
+  await expect(lessonButton(page, 'Soil tests')).toBeVisible()
+  const moveDown = outline(page).getByRole('button', { name: 'Move lesson “Soil tests” down' })
+  await expect(moveDown).toBeEnabled({ timeout: 2_000 })
+  await moveDown.click()
+  await expect(outline(page).locator('li.outline-lesson .outline-label')).toHaveText([
+    'Seed mixes',
+    'Soil tests',
+  ])
+})

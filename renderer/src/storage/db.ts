@@ -126,6 +126,10 @@ export interface IndexedDbSource {
   readonly IDBKeyRange: typeof IDBKeyRange
 }
 
+// Dexie turns its debug mode on by itself on localhost and 127.0.0.1, where the browser build is served: a console
+// task and a long stack for every call. That is for developing Chorus, not for using it.
+Dexie.debug = import.meta.env.DEV
+
 /**
  * Opens (lazily, on first use) the Chorus database. Schema versions only ever get added:
  * a later issue that needs a new table or index adds `db.version(2).stores({...})` below version 1.

@@ -5,11 +5,11 @@ import { whenIdle } from './when-idle'
 const IDLE_DEADLINE_MS = 1_000
 
 /**
- * False until the page has had an idle moment since the component mounted: for details nobody reads in the
- * first instant (a tooltip) whose cost would otherwise delay the first paint.
+ * False until the page has had an idle moment since the component mounted (or `deadlineMs` has passed): for
+ * details nobody reads in the first instant (a tooltip) whose cost would otherwise delay the first paint.
  */
-export function useIdle(): boolean {
+export function useIdle(deadlineMs = IDLE_DEADLINE_MS): boolean {
   const [idle, setIdle] = useState(false)
-  useEffect(() => (idle ? undefined : whenIdle(() => setIdle(true), IDLE_DEADLINE_MS)), [idle])
+  useEffect(() => (idle ? undefined : whenIdle(() => setIdle(true), deadlineMs)), [idle, deadlineMs])
   return idle
 }

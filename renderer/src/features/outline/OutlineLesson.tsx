@@ -21,6 +21,8 @@ interface OutlineLessonProps {
   readonly canMoveUp: boolean
   readonly canMoveDown: boolean
   readonly readOnly: boolean
+  /** Whether the row's buttons are built yet: the first paint leaves them out. */
+  readonly rowActions: boolean
   /** Other people with this lesson open. */
   readonly peers: readonly Peer[]
   readonly openThreads: number
@@ -47,6 +49,7 @@ export const OutlineLesson = memo(function OutlineLesson({
   canMoveUp,
   canMoveDown,
   readOnly,
+  rowActions,
   peers,
   openThreads,
   actions,
@@ -80,14 +83,16 @@ export const OutlineLesson = memo(function OutlineLesson({
       </OutlineRowLabel>
       <LessonPresence peers={peers} />
       <OpenThreadCount count={openThreads} />
-      <RowActions
-        item={item}
-        title={title}
-        readOnly={readOnly}
-        canMoveUp={canMoveUp}
-        canMoveDown={canMoveDown}
-        actions={actions}
-      />
+      {rowActions && (
+        <RowActions
+          item={item}
+          title={title}
+          readOnly={readOnly}
+          canMoveUp={canMoveUp}
+          canMoveDown={canMoveDown}
+          actions={actions}
+        />
+      )}
     </li>
   )
 }, sameProps)

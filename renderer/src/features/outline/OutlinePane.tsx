@@ -2,6 +2,7 @@ import type { Doc } from 'yjs'
 import type { LessonId, SectionId, SectionSnapshot } from '../../../../shared/course/types'
 import { useOpenThreadCounts } from '../../review/use-open-thread-counts'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
+import { useIdle } from '../../ui/use-idle'
 import type { OutlineItem } from './outline-item'
 import { sectionOf, sectionsHolding, type OutlinePositions } from './outline-positions'
 import { OutlineSection } from './OutlineSection'
@@ -27,6 +28,13 @@ const deleteMessage = ({ item, lessonCount }: PendingDelete): string => {
 const lessonIn = (positions: OutlinePositions, id: SectionId, item: OutlineItem | null): LessonId | null =>
   item?.kind === 'lesson' && positions.lessons.get(item.id)?.sectionId === id ? item.id : null
 
+/**
+ * The rows' rename, move and delete buttons show only on a hovered or focused row, so the first paint leaves them
+ * out and they follow at the first idle moment, this long after it at the latest. They were three quarters of the
+ * outline's elements, and of the time its first screen of rows took to build and lay out.
+ */
+const ROW_ACTIONS_DEADLINE_MS = 150
+
 const isSection = (item: OutlineItem | null, id: SectionId): boolean =>
   item?.kind === 'section' && item.id === id
 
@@ -46,6 +54,7 @@ export function OutlinePane({ doc, sections, readOnly, selectedLessonId, onSelec
   const hint = drag.hint
   const lessonDropSection =
     hint?.kind === 'lesson' ? sectionOf(positions, { kind: 'lesson', id: hint.id as LessonId }) : null
+  const rowActions = useIdle(ROW_ACTIONS_DEADLINE_MS)
   const shown = useProgressiveSections(
     positions,
     sectionsHolding(positions, [selected, outline.editing, outline.focusRequest]),
@@ -77,6 +86,7 @@ export function OutlinePane({ doc, sections, readOnly, selectedLessonId, onSelec
               positions={positions}
               expanded={!outline.collapsed.has(section.id)}
               readOnly={readOnly}
+              rowActions={rowActions}
               renaming={isSection(outline.editing, section.id)}
               focusRequested={isSection(outline.focusRequest, section.id)}
               drop={hint?.kind === 'section' && hint.id === section.id ? hint.edge : undefined}

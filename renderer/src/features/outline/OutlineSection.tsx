@@ -15,6 +15,8 @@ interface OutlineSectionProps {
   readonly positions: OutlinePositions
   readonly expanded: boolean
   readonly readOnly: boolean
+  /** Whether the rows' buttons are built yet: the first paint leaves them out. */
+  readonly rowActions: boolean
   readonly renaming: boolean
   readonly focusRequested: boolean
   /** Where a dragged section or lesson would land on this section. */
@@ -38,6 +40,7 @@ export const OutlineSection = memo(function OutlineSection({
   positions,
   expanded,
   readOnly,
+  rowActions,
   renaming,
   focusRequested,
   drop,
@@ -86,14 +89,16 @@ export const OutlineSection = memo(function OutlineSection({
             {lessonCount}
           </span>
         </OutlineRowLabel>
-        <RowActions
-          item={item}
-          title={title}
-          readOnly={readOnly}
-          canMoveUp={canStep(positions, item, 'up')}
-          canMoveDown={canStep(positions, item, 'down')}
-          actions={actions}
-        />
+        {rowActions && (
+          <RowActions
+            item={item}
+            title={title}
+            readOnly={readOnly}
+            canMoveUp={canStep(positions, item, 'up')}
+            canMoveDown={canStep(positions, item, 'down')}
+            actions={actions}
+          />
+        )}
       </div>
       {expanded && (
         <>
@@ -114,6 +119,7 @@ export const OutlineSection = memo(function OutlineSection({
                     canMoveUp={canStep(positions, lessonItem, 'up')}
                     canMoveDown={canStep(positions, lessonItem, 'down')}
                     readOnly={readOnly}
+                    rowActions={rowActions}
                     peers={peersByLesson.get(lesson.id) ?? NO_PEERS}
                     openThreads={openThreads.get(lesson.id) ?? 0}
                     actions={actions}
