@@ -5,7 +5,7 @@ const webPort = Number(process.env.CHORUS_WEB_PORT ?? 5183)
 export default defineConfig({
   testDir: 'tests/e2e',
   // The e2e specs run the relay bundle too: `npm run test:e2e` on its own builds it when it is missing or stale.
-  globalSetup: './tests/integration/relay-bundle-setup.ts',
+  globalSetup: ['./tests/integration/relay-bundle-setup.ts', './tests/fixtures/scratch-root-setup.ts'],
   // Many specs join a shared course as two or three people (each join asks and syncs) and restart relays.
   timeout: 90_000,
   expect: { timeout: 10_000 },

@@ -1,13 +1,13 @@
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { writeFileAtomically } from './atomic-write'
 import { describeWriteError } from './file-errors'
+import { scratchDir } from '../../tests/fixtures/scratch-dir'
 
 describe('writeFileAtomically', () => {
   it('replaces the file with the new bytes and leaves nothing else behind', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'chorus-write-'))
+    const dir = scratchDir('write')
     const target = join(dir, 'course.chorus')
     await writeFile(target, 'old')
     await writeFileAtomically(target, new TextEncoder().encode('new'))
@@ -16,7 +16,7 @@ describe('writeFileAtomically', () => {
   })
 
   it('keeps what was there when the write fails, and cleans up its temporary file', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'chorus-write-'))
+    const dir = scratchDir('write')
     const target = join(dir, 'occupied')
     await mkdir(target)
     await writeFile(join(target, 'inside'), 'keep me')

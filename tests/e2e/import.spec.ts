@@ -3,8 +3,7 @@
  * after a preview of its outline and losses; Markdown adds to an open course as one step that can be undone; a
  * password-protected file is refused with a message and changes nothing.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, type Locator, type Page } from '@playwright/test'
 import { test } from './support/test'
@@ -20,11 +19,12 @@ import {
   lessonBody,
   openLesson,
 } from './support/chorus'
+import { scratchDir } from '../fixtures/scratch-dir'
 
 let dir: string
 
 test.beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'chorus-import-e2e-'))
+  dir = scratchDir('import-e2e')
   await writeFile(join(dir, 'Reconciliation.docx'), await courseDocx())
   await writeFile(join(dir, 'Handbook.docx'), await benchDocument())
   await writeFile(join(dir, 'Wiki notes.md'), '# Extra\n\n## More practice\n\nPractice makes **perfect**.\n')

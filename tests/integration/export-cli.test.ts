@@ -1,14 +1,14 @@
 /** `npm run export`, run as a real process: what a pipeline sees on success and on every kind of bad input. */
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { copyFile, mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { SCRIPTED_SVG } from '../fixtures/media-bytes'
 import { declareSize } from '../fixtures/zip-tamper'
 import { repo, SAMPLE_FILE } from './export-package-support'
+import { scratchDir } from '../fixtures/scratch-dir'
 
 interface Run {
   readonly code: number
@@ -30,7 +30,7 @@ let dir: string
 let goodZip: Uint8Array
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'chorus-export-cli-'))
+  dir = scratchDir('export-cli')
   const first = await cli(SAMPLE_FILE, '--format', 'web', '--out', join(dir, 'good.zip'))
   expect(first.code).toBe(0)
   goodZip = await readFile(join(dir, 'good.zip'))

@@ -1,7 +1,6 @@
 /** Shared by the export integration tests: exporting the shipped sample, unzipping, and xmllint with in-repo schemas. */
 import { execFile } from 'node:child_process'
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 import { unzipSync } from 'fflate'
@@ -9,6 +8,7 @@ import { decodeCourseFile } from '../../shared/course-file/decode'
 import { exportCourse } from '../../shared/export/export-course'
 import { exportInputFromDoc } from '../../shared/export/from-doc'
 import type { ExportFormat, ExportInput } from '../../shared/export/types'
+import { scratchDir } from '../fixtures/scratch-dir'
 
 export const repo = join(import.meta.dirname, '../..')
 export const SAMPLE_FILE = join(repo, 'renderer/public/samples/ledgerly-onboarding.chorus')
@@ -30,7 +30,7 @@ export const exportZip = async (input: ExportInput, format: ExportFormat): Promi
 
 /** Unzips into a fresh temp dir and returns it. */
 export const unzipToTemp = async (zip: Uint8Array): Promise<string> => {
-  const dir = await mkdtemp(join(tmpdir(), 'chorus-export-'))
+  const dir = scratchDir('export')
   for (const [path, bytes] of Object.entries(unzipSync(zip))) {
     await mkdir(dirname(join(dir, path)), { recursive: true })
     await writeFile(join(dir, path), bytes)
@@ -59,7 +59,7 @@ export const validateManifest = async (
   manifestPath: string,
   version: keyof typeof NAMESPACES,
 ): Promise<{ code: number; output: string }> => {
-  const dir = await mkdtemp(join(tmpdir(), 'chorus-xsd-'))
+  const dir = scratchDir('xsd')
   const imports = NAMESPACES[version]
     .map(([ns, file]) => `<xs:import namespace="${ns}" schemaLocation="${join(SCHEMAS, file)}"/>`)
     .join('\n')

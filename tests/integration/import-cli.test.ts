@@ -1,8 +1,7 @@
 /** `npm run import`, run as a real process on real files: what a batch conversion sees, and every exit code. */
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -12,6 +11,7 @@ import { readCourse } from '../../shared/course/read'
 import { COURSE_MARKDOWN, courseDocx, markdownImages } from '../fixtures/import-documents'
 import { dashboardPng, invoicePng } from '../fixtures/sample-images'
 import { repo } from './export-package-support'
+import { scratchDir } from '../fixtures/scratch-dir'
 
 interface Run {
   readonly code: number
@@ -46,7 +46,7 @@ let dir: string
 let docx: string
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'chorus-import-cli-'))
+  dir = scratchDir('import-cli')
   docx = join(dir, 'Reconciliation.docx')
   await writeFile(docx, await courseDocx())
 })

@@ -5,12 +5,13 @@
  * temporary files) stays in a temporary directory; it runs in the foreground as a child process.
  */
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { connect } from 'node:net'
-import { tmpdir, userInfo } from 'node:os'
+import { userInfo } from 'node:os'
 import { join } from 'node:path'
 import { REPO } from './relay-harness'
 import { freePort } from './real-servers'
+import { scratchDir } from '../fixtures/scratch-dir'
 
 export const NGINX_EXAMPLE = join(REPO, 'relay-server/deploy/nginx-chorus-relay.conf')
 
@@ -59,7 +60,7 @@ export const startNginx = async (
   upstreamPorts: readonly number[],
   options: { example?: string } = {},
 ): Promise<NginxServer> => {
-  const dir = mkdtempSync(join(tmpdir(), 'chorus-nginx-'))
+  const dir = scratchDir('nginx')
   const port = await freePort()
   const example = options.example ?? readFileSync(NGINX_EXAMPLE, 'utf8')
   writeFileSync(join(dir, 'chorus-relay.conf'), siteConfig(example, upstreamPorts, port))

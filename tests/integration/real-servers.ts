@@ -5,11 +5,12 @@
  * Each can be stopped and started again on the same port and data, for outage tests.
  */
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync } from 'node:fs'
+import { chmodSync, chownSync, existsSync, readdirSync } from 'node:fs'
 import { createServer } from 'node:net'
-import { tmpdir, userInfo } from 'node:os'
+import { userInfo } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { scratchDir } from '../fixtures/scratch-dir'
 
 const run = promisify(execFile)
 
@@ -53,7 +54,7 @@ const asPostgres = (tool: string, args: readonly string[]) =>
 
 /** A fresh cluster with a `chorus` superuser and database, trusting loopback connections. */
 export const startPostgres = async (): Promise<RealServer> => {
-  const dir = mkdtempSync(join(tmpdir(), 'chorus-pg-'))
+  const dir = scratchDir('pg')
   if (isRoot()) chownSync(dir, ...postgresIds())
   chmodSync(dir, 0o700)
   const data = join(dir, 'data')
@@ -98,7 +99,7 @@ const requirePasswdEntry = (name: string): { uid: number; gid: number } => {
 
 /** Redis with an append-only file, so a restart keeps its streams as a production one would. */
 export const startRedis = async (): Promise<RealServer> => {
-  const dir = mkdtempSync(join(tmpdir(), 'chorus-redis-'))
+  const dir = scratchDir('redis')
   const port = await freePort()
   let child: ChildProcess | null = null
   const start = async () => {

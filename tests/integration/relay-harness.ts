@@ -4,8 +4,7 @@
  * stock y-websocket clients, raw sockets for hostile input, and tokens signed with the test secret.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import WebSocket from 'ws'
@@ -15,6 +14,7 @@ import Database from 'better-sqlite3'
 import { mintToken } from '../../relay-server/src/auth'
 import { DATABASE_FILE } from '../../relay-server/src/store/sqlite'
 import type { Role } from '../../shared/protocol/token'
+import { scratchDir } from '../fixtures/scratch-dir'
 
 export const REPO = resolve(import.meta.dirname, '../..')
 export const SECRET = 'integration-test-secret-that-is-long-enough-0123'
@@ -47,7 +47,7 @@ export interface RelayProcess {
 
 const running = new Set<ChildProcess>()
 
-export const tempDir = (): string => mkdtempSync(join(tmpdir(), 'chorus-relay-test-'))
+export const tempDir = (): string => scratchDir('relay-test')
 
 /** Runs the CLI as an operator would (`node dist/chorus-relay.mjs …`); resolves with its output once it exits. */
 export const runCli = (

@@ -1,12 +1,12 @@
-import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { writeFileAtomic } from './write-atomic'
+import { scratchDir } from '../../../tests/fixtures/scratch-dir'
 
 describe('writeFileAtomic', () => {
   it('replaces the file whole', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'chorus-atomic-'))
+    const dir = scratchDir('atomic')
     const path = join(dir, 'course.zip')
     await writeFile(path, 'old')
     await writeFileAtomic(path, new TextEncoder().encode('new'))
@@ -15,7 +15,7 @@ describe('writeFileAtomic', () => {
   })
 
   it('leaves what was there, and no temporary file, when the final step fails', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'chorus-atomic-'))
+    const dir = scratchDir('atomic')
     // Renaming a file over a non-empty directory fails after the temp file is fully written.
     await mkdir(join(dir, 'course.zip'))
     await writeFile(join(dir, 'course.zip', 'keep.txt'), 'kept')

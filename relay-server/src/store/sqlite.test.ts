@@ -1,11 +1,10 @@
 import Database from 'better-sqlite3'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DATABASE_FILE, openSqliteStore } from './sqlite'
+import { scratchDir } from '../../../tests/fixtures/scratch-dir'
 
-const dir = (): string => mkdtempSync(join(tmpdir(), 'chorus-store-'))
+const dir = (): string => scratchDir('store')
 const bytes = (...values: number[]): Uint8Array => new Uint8Array(values)
 
 describe('sqlite store', () => {

@@ -1,10 +1,8 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { CourseId } from '../../../shared/course/types'
 import type { TeamId } from '../../../shared/team/types'
 import { openSqliteCourseTeamRegistry } from './course-team-registry'
+import { scratchDir } from '../../../tests/fixtures/scratch-dir'
 
 const course = 'course1' as CourseId
 const alpha = 'alpha' as TeamId
@@ -12,7 +10,7 @@ const bravo = 'bravo' as TeamId
 
 describe('the SQLite course→team registry', () => {
   it('registers a course to the first team that claims it, for good, across reopenings', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'chorus-teams-'))
+    const dataDir = scratchDir('teams')
     const registry = openSqliteCourseTeamRegistry(dataDir)
     await expect(registry.teamOf(course)).resolves.toBeNull()
     const owners = await Promise.all([registry.claim(course, alpha), registry.claim(course, bravo)])

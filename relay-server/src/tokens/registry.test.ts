@@ -1,11 +1,10 @@
 import Database from 'better-sqlite3'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openSqliteTokenRegistry, TOKENS_FILE, type TokenRegistry } from './registry'
+import { scratchDir } from '../../../tests/fixtures/scratch-dir'
 
-const dir = (): string => mkdtempSync(join(tmpdir(), 'chorus-tokens-'))
+const dir = (): string => scratchDir('tokens')
 const token = (id: string, user = 'ada', issuedAt = 1_000) => ({
   id,
   user,

@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { CourseId } from '../../../shared/course/types'
 import { CloseCode } from '../../../shared/protocol/close-codes'
@@ -8,6 +5,7 @@ import { createTokenVerifier, mintToken } from '../auth'
 import { createLogger } from '../log'
 import { openSqliteTokenRegistry, type TokenRegistry } from './registry'
 import { REVOCATION_POLL_MS, watchRevocations, type Revocable } from './revocation-watch'
+import { scratchDir } from '../../../tests/fixtures/scratch-dir'
 
 const SECRET = 'unit-test-secret-with-at-least-32-characters'
 const course = 'c1' as CourseId
@@ -56,7 +54,7 @@ afterEach(() => {
 
 describe('revocation watch', () => {
   it('refuses revoked tokens at once and closes their connections, leaving others alone', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'chorus-watch-'))
+    const dataDir = scratchDir('watch')
     const now = Math.floor(Date.now() / 1000)
     const revokedOne = connection('t1', 'ada', now)
     const sameUserOtherToken = connection('t2', 'ada', now)
@@ -97,7 +95,7 @@ describe('revocation watch', () => {
 
   it('finds new revocations on its own within one poll, and knows old ones after a restart', async () => {
     vi.useFakeTimers()
-    const dataDir = mkdtempSync(join(tmpdir(), 'chorus-watch-'))
+    const dataDir = scratchDir('watch')
     const open = connection('t1', 'ada', 1_000)
     const watch = await watchRevocations(relayRegistry(dataDir), [open], log)
     await asCli(dataDir, (registry) => registry.revokeUser('ada', 1_000))

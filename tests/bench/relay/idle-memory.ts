@@ -13,13 +13,13 @@
  * `--env KEY=VALUE` (repeatable) to try a setting on both servers, e.g. `--env MALLOC_ARENA_MAX=2`.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { readdirSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { mintToken } from '../../../relay-server/src/auth'
 import type { ClientSpec, WritePlan } from './messages'
 import { freePort, readUsage, waitForHealth } from './servers'
 import { startWorkers, type Worker } from './workers'
+import { scratchDir } from '../../fixtures/scratch-dir'
 
 const REPO = resolve(import.meta.dirname, '../../..')
 const SECRET = 'benchmark-secret-benchmark-secret-benchmark'
@@ -118,7 +118,7 @@ const stopper = (child: ChildProcess, server: number) => {
 
 const startOurs = async (gcHook: boolean): Promise<Server> => {
   const port = await freePort()
-  const dataDir = mkdtempSync(join(tmpdir(), 'chorus-idle-'))
+  const dataDir = scratchDir('idle')
   const child = spawn('npm', ['run', '--silent', 'relay', '--', '--port', String(port), '--data', dataDir], {
     cwd: REPO,
     env: operatorEnv(gcHook, { CHORUS_RELAY_SECRET: SECRET }),

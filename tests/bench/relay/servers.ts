@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { scratchDir } from '../../fixtures/scratch-dir'
 
 const REPO = resolve(import.meta.dirname, '../../..')
 /** Linux reports CPU time in clock ticks; 100 per second on every mainstream kernel build. */
@@ -105,7 +105,7 @@ const launch = async (
   env: NodeJS.ProcessEnv,
   port: number,
 ): Promise<BenchServer> => {
-  const heldFile = join(mkdtempSync(join(tmpdir(), 'chorus-bench-held-')), 'held')
+  const heldFile = join(scratchDir('bench-held'), 'held')
   const child = spawn(process.execPath, command, {
     cwd: REPO,
     env: { ...process.env, MALLOC_ARENA_MAX, CHORUS_BENCH_HELD_FILE: heldFile, ...env },
@@ -153,7 +153,7 @@ const relayScriptArgs = (): string[] => {
  */
 export const startOurs = async (secret: string, args: readonly string[] = []): Promise<BenchServer> => {
   const port = await freePort()
-  const dataDir = mkdtempSync(join(tmpdir(), 'chorus-bench-'))
+  const dataDir = scratchDir('bench')
   return launch(
     'ours',
     [...GC_ON_SIGNAL, ...relayScriptArgs(), '--port', String(port), '--data', dataDir, ...args],
